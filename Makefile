@@ -1,0 +1,102 @@
+# kooperation — two commands for a newcomer: `make start` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+INSTANCE ?= instance
+SITE_PROFILE ?= demo
+HOST ?= 127.0.0.1
+PORT ?= 8080
+STORAGE ?= filestorage
+export STORAGE RELSTORAGE_DSN ZEO_ADDRESS ADMIN_PASSWORD HOST PORT
+
+STAMP := $(VENV)/.installed
+SOURCES := $(shell find src tests bench setup.py -name '*.py' -not -path '*/.venv/*' 2>/dev/null)
+XML := $(shell find src instance profiles -name '*.zcml' -o -name '*.xml' 2>/dev/null | grep -v /var/)
+
+.PHONY: help
+help: ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+
+$(STAMP): $(BIN)/uv setup.py constraints.txt
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -c constraints.txt -e ".[test,lint]"
+	@touch $@
+
+.PHONY: install
+install: $(STAMP) ## create .venv and install the pinned stack
+
+.PHONY: config
+config: $(STAMP) ## write instance/etc/zope.conf for STORAGE (filestorage | relstorage | zeo)
+	$(BIN)/kooperation-admin write-config --instance $(INSTANCE)
+	@# another instance folder (a second instance on RelStorage or ZEO) gets the same WSGI and ZCML setup
+	@if [ "$(abspath $(INSTANCE))" != "$(abspath instance)" ]; then \
+	  cp instance/etc/zope.ini instance/etc/site.zcml $(INSTANCE)/etc/; fi
+
+.PHONY: site
+site: config ## create the site from SITE_PROFILE unless it exists (before the server opens Data.fs)
+	$(BIN)/kooperation-admin create-site --instance $(INSTANCE) --profile profiles/$(SITE_PROFILE)
+
+.PHONY: start
+start: site ## install, create the demo site, serve it on http://HOST:PORT
+	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
+
+.PHONY: upgrade
+upgrade: config ## run pending upgrade steps on the existing site
+	$(BIN)/kooperation-admin upgrade --instance $(INSTANCE)
+
+.PHONY: system-deps
+system-deps: ## Debian packages the tests need (headless Chromium)
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+.PHONY: lint
+lint: $(STAMP) ## ruff (Plone import style) and zpretty --check
+	$(BIN)/ruff check $(SOURCES)
+	$(BIN)/ruff format --check $(SOURCES)
+	$(BIN)/zpretty --check $(XML)
+
+.PHONY: format
+format: $(STAMP) ## fix what lint complains about
+	-$(BIN)/ruff check --fix $(SOURCES)
+	$(BIN)/ruff format $(SOURCES)
+	$(BIN)/zpretty -i $(XML)
+
+.PHONY: test
+test: $(STAMP) system-deps lint ## the whole suite (incl. RelStorage, buildout and browser tests)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: test-quick
+test-quick: $(STAMP) ## the suite without the slow tests
+	$(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
+
+.PHONY: constraints
+constraints: $(BIN)/uv ## re-pin constraints.txt (real project names, as buildout needs) to .venv
+	$(BIN)/python -c 'import importlib.metadata as m; \
+	  pins = {d.metadata["Name"]: d.version for d in m.distributions()}; \
+	  [pins.pop(n, None) for n in ("kooperation", "pip")]; \
+	  print("\n".join(f"{n}=={v}" for n, v in sorted(pins.items(), key=lambda p: p[0].lower())))' \
+	  > constraints.txt
+
+.PHONY: clean
+clean: ## remove .venv and build files (keeps instance/var, the database)
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache
+
+versions.cfg: constraints.txt ## buildout's pins, generated from constraints.txt
+	{ echo "# Generated from constraints.txt by 'make versions.cfg'. Do not edit."; \
+	  echo "[versions]"; \
+	  grep -E '^[A-Za-z0-9._-]+==' constraints.txt | sed -E 's/==/ = /'; } > $@
+
+.PHONY: i18n
+i18n: $(STAMP) ## rebuild locales/kooperation.pot and sync the de and en catalogs
+	$(BIN)/python src/kooperation/locales/update.py

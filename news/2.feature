@@ -1,0 +1,1 @@
+Foundation: `make start` creates a German demo site (Oberhausen network, Kreis Offenbach report) and serves it; `make test` runs the whole suite. FileStorage by default, RelStorage (PostgreSQL) or ZEO for several instances; buildout.cfg for buildout deployments; headless-Chromium browser tests.

@@ -1,0 +1,12 @@
+"""kooperation: cooperation networks for youth employment on Plone."""
+
+from zope.i18nmessageid import MessageFactory
+
+import logging
+
+
+PACKAGE_NAME = "kooperation"
+
+_ = MessageFactory(PACKAGE_NAME)
+
+logger = logging.getLogger(PACKAGE_NAME)

@@ -1,0 +1,1 @@
+"""Agreements on the Zope side: signatures, deadlines of stored agreements, status."""

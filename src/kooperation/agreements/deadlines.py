@@ -1,0 +1,54 @@
+"""The deadline engine applied to a stored agreement."""
+
+from datetime import date
+from kooperation.agreements.errors import render
+from kooperation.agreements.signatures import last_signature_date
+from kooperation.behaviors.validity import IValidityRules
+from kooperation.deadlines import compute
+
+import datetime
+
+
+DEADLINE_KEYS = (
+    "in_force_since",
+    "current_term_start",
+    "current_term_end",
+    "next_renewal",
+    "notice_deadline",
+    "earliest_end",
+    "earliest_end_notice_deadline",
+)
+
+
+def agreement_rules(agreement):
+    return IValidityRules(agreement).rules
+
+
+def deadlines_for(agreement, day=None):
+    """The engine's result for ``agreement`` on ``day`` (default today).
+
+    Memoised on the object for the same inputs (rules, last signature, day), so
+    that the indexers of one reindex compute it once.
+    """
+    key = (agreement_rules(agreement), last_signature_date(agreement), day or date.today())
+    cached = getattr(agreement, "_v_kooperation_deadlines", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    result = compute(*key)
+    agreement._v_kooperation_deadlines = (key, result)
+    return result
+
+
+def explanation(deadlines, request):
+    return " ".join(render(p.msgid, p.default, p.mapping, request) for p in deadlines.explanation)
+
+
+def deadlines_json(agreement, request, day=None):
+    """The @deadlines answer: ISO dates, null where a date does not exist."""
+    result = deadlines_for(agreement, day)
+    data = {"date": result.day.isoformat(), "status": result.status}
+    for key in (*DEADLINE_KEYS, "final_end"):
+        value = getattr(result, key)
+        data[key] = value.isoformat() if isinstance(value, datetime.date) else None
+    data["explanation"] = explanation(result, request)
+    return data

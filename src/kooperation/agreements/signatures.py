@@ -1,0 +1,225 @@
+"""Signatures of the parties, kept on the signed object (agreement, later amendments).
+
+One record per party. The record keeps name and function of the signatory as they
+were when signing, so that the evidence survives a person leaving the partner.
+"""
+
+from datetime import date
+from datetime import datetime
+from kooperation import _
+from kooperation.agreements.errors import KooperationError
+from kooperation.interfaces import IPartner
+from kooperation.interfaces import IPerson
+from persistent import Persistent
+from persistent.mapping import PersistentMapping
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+
+ANNOTATION_KEY = "kooperation.signatures"
+# What a signature changes in the catalog (metadata is updated with them).
+SIGNATURE_INDEXES = [
+    "notice_deadline",
+    "term_end",
+    "next_deadline",
+    "deadline_dates",
+    "deadline_status",
+    "modified",
+]
+MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
+
+
+class Signature(Persistent):
+    """The signature of one party."""
+
+    def __init__(self, **values):
+        self.party = values["party"]  # partner UID
+        self.party_title = values["party_title"]
+        self.signatory = values["signatory"]  # person UID
+        self.signatory_name = values["signatory_name"]
+        self.function = values.get("function") or ""
+        self.place = values.get("place") or ""
+        self.date = values["date"]
+        self.evidence = values.get("evidence")  # NamedBlobFile or None
+        self.qes_reference = values.get("qes_reference") or ""
+        self.on_behalf = bool(values.get("on_behalf"))
+        self.recorded_by = values["recorded_by"]
+        self.recorded_at = values["recorded_at"]
+
+    def as_json(self, base_url):
+        evidence = None
+        if self.evidence is not None:
+            evidence = {
+                "filename": self.evidence.filename,
+                "content-type": self.evidence.contentType,
+                "size": self.evidence.getSize(),
+                "download": f"{base_url}/@@signature-evidence/{self.party}",
+            }
+        return {
+            "party": self.party,
+            "party_title": self.party_title,
+            "signatory": self.signatory,
+            "signatory_name": self.signatory_name,
+            "function": self.function,
+            "place": self.place,
+            "date": self.date.isoformat(),
+            "evidence": evidence,
+            "qes_reference": self.qes_reference or None,
+            "on_behalf": self.on_behalf,
+            "recorded_by": self.recorded_by,
+            "recorded_at": self.recorded_at.isoformat(timespec="seconds"),
+        }
+
+
+def signatures(obj):
+    """The signature records of ``obj`` by party UID (read-only use)."""
+    return IAnnotations(obj).get(ANNOTATION_KEY, {})
+
+
+def _storage(obj):
+    annotations = IAnnotations(obj)
+    if ANNOTATION_KEY not in annotations:
+        annotations[ANNOTATION_KEY] = PersistentMapping()
+    return annotations[ANNOTATION_KEY]
+
+
+def missing_parties(obj):
+    done = signatures(obj)
+    return [uid for uid in (obj.parties or ()) if uid not in done]
+
+
+def last_signature_date(obj):
+    """The day the last party signed, or None while a party has not signed."""
+    parties = obj.parties or ()
+    done = signatures(obj)
+    if not parties or any(uid not in done for uid in parties):
+        return None
+    return max(done[uid].date for uid in parties)
+
+
+def _person(uid):
+    person = api.content.get(UID=uid) if uid else None
+    if person is None or not IPerson.providedBy(person):
+        raise KooperationError(
+            "signatory",
+            _("error_signatory_unknown", default="No person with this id is known as a signatory."),
+        )
+    return person
+
+
+def check_signature(obj, signatory_uid, day, user_id, may_record_on_behalf, today=None):
+    """Validate a signature before it is recorded; return (person, partner, on_behalf).
+
+    Raises KooperationError with the reason.
+    """
+    today = today or date.today()
+    if api.content.get_state(obj) != "for_signature":
+        raise KooperationError(
+            "state",
+            _(
+                "error_not_for_signature",
+                default="Only an agreement in the state 'For signature' can be signed.",
+            ),
+        )
+    if not isinstance(day, date) or isinstance(day, datetime):
+        raise KooperationError(
+            "date", _("error_signature_date", default="The date of signing is missing.")
+        )
+    if day > today:
+        raise KooperationError(
+            "date",
+            _(
+                "error_signature_in_future",
+                default="The date of signing (${date}) lies in the future.",
+                mapping={"date": day},
+            ),
+        )
+    text_date = getattr(obj, "text_date", None)
+    if text_date and day < text_date:
+        raise KooperationError(
+            "date",
+            _(
+                "error_signature_before_text",
+                default="The date of signing (${date}) lies before the version date "
+                "of the text (${text_date}).",
+                mapping={"date": day, "text_date": text_date},
+            ),
+        )
+    person = _person(signatory_uid)
+    partner = person.__parent__
+    if not IPartner.providedBy(partner) or partner.UID() not in (obj.parties or ()):
+        raise KooperationError(
+            "signatory",
+            _(
+                "error_signatory_not_party",
+                default="${name} does not sign for a party of this agreement.",
+                mapping={"name": person.Title()},
+            ),
+        )
+    if partner.UID() in signatures(obj):
+        raise KooperationError(
+            "signatory",
+            _(
+                "error_party_signed",
+                default="${party} has already signed.",
+                mapping={"party": partner.Title()},
+            ),
+        )
+    if not person.may_sign_on(day):
+        raise KooperationError(
+            "signatory",
+            _(
+                "error_not_entitled",
+                default="${name} is not entitled to sign for ${party} on ${date}.",
+                mapping={"name": person.Title(), "party": partner.Title(), "date": day},
+            ),
+        )
+    own = bool(person.user_id) and person.user_id == user_id
+    if not own and not may_record_on_behalf:
+        raise KooperationError(
+            "signatory",
+            _("error_sign_for_yourself", default="You can only record your own signature."),
+        )
+    return person, partner, not own
+
+
+def record_signature(obj, signatory_uid, day, user_id, may_record_on_behalf, **details):
+    """Check and store the signature; return the record."""
+    person, partner, on_behalf = check_signature(
+        obj, signatory_uid, day, user_id, may_record_on_behalf
+    )
+    evidence = details.get("evidence")
+    if on_behalf and evidence is None and not details.get("qes_reference"):
+        raise KooperationError(
+            "evidence",
+            _(
+                "error_on_behalf_needs_evidence",
+                default="A signature recorded on behalf needs the signed original as evidence.",
+            ),
+        )
+    if evidence is not None and evidence.getSize() > MAX_EVIDENCE_BYTES:
+        raise KooperationError(
+            "evidence",
+            _(
+                "error_evidence_too_large",
+                default="The evidence file is larger than ${size} MB.",
+                mapping={"size": MAX_EVIDENCE_BYTES // (1024 * 1024)},
+            ),
+        )
+    record = Signature(
+        party=partner.UID(),
+        party_title=partner.Title(),
+        signatory=person.UID(),
+        signatory_name=person.Title(),
+        function=details.get("function") or person.position,
+        place=details.get("place"),
+        date=day,
+        evidence=evidence,
+        qes_reference=details.get("qes_reference"),
+        on_behalf=on_behalf,
+        recorded_by=user_id,
+        recorded_at=datetime.now(),
+    )
+    _storage(obj)[partner.UID()] = record
+    obj.reindexObject(idxs=SIGNATURE_INDEXES)
+    return record

@@ -1,0 +1,1 @@
+"""Command-line tools for admins: instance config, site creation, upgrades."""

@@ -1,0 +1,246 @@
+"""kooperation-admin: the admin commands behind `make start` and friends.
+
+kooperation-admin write-config [--instance DIR]     (STORAGE, RELSTORAGE_DSN, ZEO_ADDRESS)
+kooperation-admin create-site  [--instance DIR] [--profile DIR]
+kooperation-admin upgrade      [--instance DIR]
+kooperation-admin daily        [--instance DIR] [--date YYYY-MM-DD] [--site-url URL]
+"""
+
+from datetime import date
+from kooperation.cli.instance import InstanceSettings
+from kooperation.cli.instance import write_instance
+from pathlib import Path
+
+import argparse
+import os
+import secrets
+import sys
+
+
+ADMIN_PASSWORD_FILE = "admin-password"
+
+
+def admin_password(instance_dir, environ=None):
+    """The admin password: ADMIN_PASSWORD, else the one generated once for this instance.
+
+    Returns (password, generated_now).
+    """
+    environ = os.environ if environ is None else environ
+    if environ.get("ADMIN_PASSWORD"):
+        return environ["ADMIN_PASSWORD"], False
+    path = Path(instance_dir) / ADMIN_PASSWORD_FILE
+    if path.is_file():
+        return path.read_text(encoding="utf-8").strip(), False
+    password = secrets.token_urlsafe(12)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(password + "\n")
+    return password, True
+
+
+def ensure_postgresql_database(dsn):
+    """Create the RelStorage database named in the DSN when it does not exist yet."""
+    import psycopg2
+    import psycopg2.extensions
+
+    params = psycopg2.extensions.parse_dsn(dsn)
+    dbname = params.get("dbname")
+    if not dbname:
+        raise SystemExit("RELSTORAGE_DSN names no dbname")
+    admin_params = dict(params, dbname="postgres")
+    conn = psycopg2.connect(**admin_params)
+    try:
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (dbname,))
+            if cur.fetchone():
+                return False
+            cur.execute(f'CREATE DATABASE "{dbname}"')
+            return True
+    finally:
+        conn.close()
+
+
+def cmd_write_config(args):
+    settings = InstanceSettings.from_environ(args.instance)
+    zope_conf = write_instance(settings)
+    if settings.storage == "relstorage" and ensure_postgresql_database(settings.dsn):
+        print(f"Created PostgreSQL database for RelStorage ({settings.dsn})")
+    print(f"Wrote {zope_conf} (storage: {settings.storage})")
+
+
+CLI_USER = "kooperation-admin"
+
+
+def _open_app(instance_dir):
+    """The Zope root, with a Manager acting (the catalog filters by roles:
+    Zope's ``system`` user holds none that it knows)."""
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.users import UnrestrictedUser
+    from Testing.makerequest import makerequest
+    from zope.globalrequest import setRequest
+    from Zope2.Startup.run import make_wsgi_app
+
+    import Zope2
+
+    zope_conf = Path(instance_dir) / "etc" / "zope.conf"
+    if not zope_conf.is_file():
+        raise SystemExit(f"{zope_conf} is missing: run `make config` first")
+    make_wsgi_app({}, str(zope_conf))
+    app = makerequest(Zope2.app())
+    app.REQUEST["PARENTS"] = [app]
+    setRequest(app.REQUEST)
+    user = UnrestrictedUser(CLI_USER, "", ["Manager"], [])
+    newSecurityManager(None, user.__of__(app.acl_users))
+    return app
+
+
+def _ensure_admin(app, name, password, reset):
+    """Create the Zope-root Manager, or reset its password when ADMIN_PASSWORD is given."""
+    users = app.acl_users
+    if users.getUserById(name) is None:
+        users._doAddUser(name, password, ["Manager"], [])
+        return "created"
+    if reset:
+        # The Zope root's user folder is a PluggableAuthService: its ZODB user
+        # manager changes passwords (PlonePAS's _doChangeUser needs a Plone site).
+        manager = getattr(users, "users", None)
+        if manager is not None and hasattr(manager, "updateUserPassword"):
+            manager.updateUserPassword(name, password)
+        else:
+            users._doChangeUser(name, password, ["Manager"], [])
+        return "password reset"
+    return "unchanged"
+
+
+def cmd_create_site(args):
+    from kooperation.sitesetup import ensure_site
+
+    import transaction
+
+    instance_dir = Path(args.instance).resolve()
+    app = _open_app(instance_dir)
+    password, generated = admin_password(instance_dir)
+    admin_state = _ensure_admin(
+        app, args.admin_user, password, reset=bool(os.environ.get("ADMIN_PASSWORD"))
+    )
+    transaction.commit()
+    # The site and its demo content belong to the admin, as if created through the web.
+    from AccessControl.SecurityManagement import newSecurityManager
+
+    admin = app.acl_users.getUserById(args.admin_user)
+    newSecurityManager(None, admin.__of__(app.acl_users))
+    site, created = ensure_site(app, args.profile, site_id=args.site_id)
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = os.environ.get("PORT", "8080")
+    print(
+        ("Created" if created else "Found")
+        + f" site '{site.getId()}' ({site.Title()})"
+        + (f" from site profile {args.profile}" if created else "")
+    )
+    print(f"URL:   http://{host}:{port}/{site.getId()}")
+    password_file = instance_dir / ADMIN_PASSWORD_FILE
+    if generated:
+        print(f"Login: {args.admin_user} / {password}  (kept in {password_file})")
+    elif admin_state == "unchanged" and not os.environ.get("ADMIN_PASSWORD"):
+        print(f"Login: {args.admin_user}, password in {password_file}")
+    else:
+        print(f"Login: {args.admin_user} with ADMIN_PASSWORD ({admin_state})")
+    app._p_jar.close()
+
+
+def cmd_upgrade(args):
+    from plone import api
+    from zope.component.hooks import setSite
+
+    import transaction
+
+    app = _open_app(Path(args.instance).resolve())
+    site = app[args.site_id]
+    setSite(site)
+    setup = api.portal.get_tool("portal_setup")
+    profile = "kooperation:default"
+    pending = setup.listUpgrades(profile)
+    if not pending:
+        print(f"{profile}: up to date (version {setup.getLastVersionForProfile(profile)})")
+        return
+    setup.upgradeProfile(profile)
+    transaction.commit()
+    print(f"{profile}: upgraded to version {setup.getLastVersionForProfile(profile)}")
+    app._p_jar.close()
+
+
+def cmd_daily(args):
+    """The daily job (cron): exit 1 when a step failed, 2 when it could not run at all."""
+    from kooperation.jobs.daily import format_summary
+    from kooperation.jobs.daily import run_daily
+    from kooperation.jobs.daily import set_site_url
+    from zope.component.hooks import setSite
+
+    import transaction
+
+    try:
+        app = _open_app(Path(args.instance).resolve())
+    except Exception as exc:  # e.g. the FileStorage is locked by a running server
+        print(f"kooperation-admin daily: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        site = app[args.site_id]
+        setSite(site)
+        host = os.environ.get("HOST", "127.0.0.1")
+        port = os.environ.get("PORT", "8080")
+        url = args.site_url or os.environ.get("SITE_URL") or f"http://{host}:{port}/{args.site_id}"
+        set_site_url(app.REQUEST, site, url)
+        summary = run_daily(site, today=args.date, commit=True)
+        transaction.commit()
+    except Exception as exc:
+        transaction.abort()
+        print(f"kooperation-admin daily: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        app._p_jar.close()
+    print(format_summary(summary))
+    for error in summary["errors"]:
+        print(f"kooperation-admin daily: {error}", file=sys.stderr)
+    return 1 if summary["errors"] else 0
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="kooperation-admin", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("write-config", help="write <instance>/etc/zope.conf for STORAGE")
+    p.add_argument("--instance", default="instance")
+    p.set_defaults(func=cmd_write_config)
+
+    p = sub.add_parser("create-site", help="create the site unless it exists; ensure the admin")
+    p.add_argument("--instance", default="instance")
+    p.add_argument("--profile", default="profiles/demo", help="site profile folder")
+    p.add_argument("--site-id", default="Plone")
+    p.add_argument("--admin-user", default=os.environ.get("ADMIN_USER", "admin"))
+    p.set_defaults(func=cmd_create_site)
+
+    p = sub.add_parser("upgrade", help="run the pending upgrade steps of kooperation")
+    p.add_argument("--instance", default="instance")
+    p.add_argument("--site-id", default="Plone")
+    p.set_defaults(func=cmd_upgrade)
+
+    p = sub.add_parser("daily", help="the daily job: expire, enter into force, reindex, remind")
+    p.add_argument("--instance", default="instance")
+    p.add_argument("--site-id", default="Plone")
+    p.add_argument(
+        "--date", type=date.fromisoformat, default=None, help="day of the reminders (YYYY-MM-DD)"
+    )
+    p.add_argument("--site-url", default=None, help="public URL of the site, for links in mails")
+    p.set_defaults(func=cmd_daily)
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    return args.func(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

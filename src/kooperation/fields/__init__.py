@@ -1,0 +1,1 @@
+"""Schema fields of kooperation (Period: 6 months, 1 year, ...)."""

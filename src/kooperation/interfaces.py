@@ -1,0 +1,32 @@
+"""Interfaces of kooperation."""
+
+from zope.interface import Interface
+from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+
+
+class IKooperationLayer(IDefaultBrowserLayer):
+    """Browser layer: views and services of this add-on only answer where it is installed."""
+
+
+class IKooperationContent(Interface):
+    """Content of this add-on (stricter REST input rules apply to it)."""
+
+
+class INetwork(Interface):
+    """A cooperation network: the workspace of partners, agreements, meetings and reports."""
+
+
+class IPartner(Interface):
+    """A cooperation partner (Jobcenter, Agentur für Arbeit, Jugendamt, provider, city)."""
+
+
+class IPerson(Interface):
+    """A person of a partner: contact person and/or entitled to sign for it."""
+
+
+class IAgreement(Interface):
+    """A cooperation agreement with parties, signatures and validity rules."""
+
+
+class ISignable(Interface):
+    """Content that the parties sign (agreements; later amendments)."""

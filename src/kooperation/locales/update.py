@@ -1,0 +1,80 @@
+"""Rebuild the kooperation catalogs: `make i18n` (i18ndude rebuild-pot, then sync).
+
+Messages that the extractor cannot see (the deadline engine's sentences, which
+live in a Zope-free module) are written to manual.pot first and merged.
+"""
+
+from pathlib import Path
+
+import subprocess
+import sys
+
+
+HERE = Path(__file__).resolve().parent
+DOMAIN = "kooperation"
+LANGUAGES = ("de", "en")
+I18NDUDE = str(Path(sys.executable).parent / "i18ndude")
+
+
+def _quote(text):
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def write_manual_pot(path=HERE / "manual.pot"):
+    from kooperation.deadlines import MESSAGES
+
+    entries = [
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Content-Transfer-Encoding: 8bit\\n"\n"Domain: kooperation\\n"\n'
+    ]
+    for msgid, default in sorted(MESSAGES.items()):
+        entries.append(
+            f"#: kooperation/deadlines/__init__.py\n"
+            f'#. Default: "{_quote(default)}"\nmsgid "{msgid}"\nmsgstr ""\n'
+        )
+    path.write_text("\n".join(entries), encoding="utf-8")
+
+
+def rebuild_pot(pot=HERE / f"{DOMAIN}.pot", manual=HERE / "manual.pot"):
+    write_manual_pot(manual)
+    subprocess.run(
+        [
+            I18NDUDE,
+            "rebuild-pot",
+            "--pot",
+            str(pot),
+            "--merge",
+            str(manual),
+            "--create",
+            DOMAIN,
+            str(HERE.parent),
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
+def sync():
+    for language in LANGUAGES:
+        po = HERE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        po.parent.mkdir(parents=True, exist_ok=True)
+        if not po.exists():
+            po.write_text(
+                'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                '"Content-Transfer-Encoding: 8bit\\n"\n'
+                f'"Language-Code: {language}\\n"\n"Language-Name: {language}\\n"\n'
+                f'"Preferred-Encodings: utf-8\\n"\n"Domain: {DOMAIN}\\n"\n',
+                encoding="utf-8",
+            )
+        subprocess.run(
+            [I18NDUDE, "sync", "--pot", str(HERE / f"{DOMAIN}.pot"), str(po)], check=True
+        )
+
+
+def main():
+    rebuild_pot()
+    sync()
+
+
+if __name__ == "__main__":
+    main()

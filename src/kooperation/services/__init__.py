@@ -1,0 +1,91 @@
+"""plone.restapi endpoints, one folder per endpoint."""
+
+from datetime import date
+from kooperation import _
+from kooperation.agreements.errors import KooperationError
+
+
+def parse_date(value, field="date"):
+    """A date from an ISO string (YYYY-MM-DD); KooperationError otherwise."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise KooperationError(
+        field,
+        _(
+            "error_iso_date",
+            default="'${value}' is not a date of the form YYYY-MM-DD.",
+            mapping={"value": value},
+        ),
+    )
+
+
+def json_object(request, allowed, empty_ok=False):
+    """The request body as a JSON object with only ``allowed`` keys; KooperationError otherwise.
+
+    ``empty_ok``: an empty body counts as ``{}``.
+    """
+    from plone.restapi.deserializer import json_body
+    from plone.restapi.exceptions import DeserializationError
+
+    if empty_ok and not (request.get("BODY") or b"").strip():
+        return {}
+    try:
+        body = json_body(request)
+    except DeserializationError:
+        body = None
+    if not isinstance(body, dict):
+        raise KooperationError("body", _("error_body", default="The body must be a JSON object."))
+    unknown = sorted(set(body) - set(allowed))
+    if unknown:
+        raise KooperationError(
+            unknown[0],
+            _(
+                "error_unknown_field",
+                default="Unknown field '${field}'.",
+                mapping={"field": unknown[0]},
+            ),
+        )
+    return body
+
+
+def error_reply(service, error):
+    """Answer a KooperationError as JSON with its translated message."""
+    service.request.response.setStatus(error.status)
+    return {
+        "error": {
+            "type": "BadRequest" if error.status == 400 else "Conflict",
+            "message": error.message(service.request),
+            "field": error.field,
+        }
+    }
+
+
+def forbidden_reply(service, msgid, default):
+    """401 for anonymous users, 403 for users who lack the right.
+
+    ``msgid``/``default`` name a message of the catalog (see FORBIDDEN_MESSAGES).
+    """
+    from kooperation.agreements.errors import render
+    from plone import api
+
+    anonymous = api.user.is_anonymous()
+    service.request.response.setStatus(401 if anonymous else 403)
+    return {
+        "error": {
+            "type": "Unauthorized" if anonymous else "Forbidden",
+            "message": render(msgid, default, {}, service.request),
+        }
+    }
+
+
+# Messages of forbidden_reply, spelled out for the catalog.
+FORBIDDEN_MESSAGES = (
+    _("error_may_not_view", default="You may not see this agreement."),
+    _(
+        "error_may_not_sign",
+        default="You may not sign this agreement or record signatures for it.",
+    ),
+)

@@ -1,0 +1,109 @@
+from kooperation import _
+from kooperation.agreements.errors import KooperationError
+from kooperation.agreements.signatures import record_signature
+from kooperation.agreements.status import enter_into_force_if_due
+from kooperation.services import error_reply
+from kooperation.services import forbidden_reply
+from kooperation.services import json_object
+from kooperation.services import parse_date
+from plone import api
+from plone.namedfile.file import NamedBlobFile
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.services import Service
+from zope.interface import alsoProvides
+
+import base64
+import binascii
+
+
+ALLOWED_KEYS = {"signatory", "date", "function", "place", "qes_reference", "evidence"}
+
+
+def _text(body, key, limit=200):
+    value = body.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > limit:
+        raise KooperationError(
+            key,
+            _(
+                "error_text_field",
+                default="'${field}' must be a text of at most ${limit} characters.",
+                mapping={"field": key, "limit": limit},
+            ),
+        )
+    return value
+
+
+def _evidence(value):
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("data"), str):
+        raise KooperationError(
+            "evidence",
+            _(
+                "error_evidence_shape",
+                default='Evidence is {"data": <base64>, "encoding": "base64", '
+                '"filename": ..., "content-type": ...}.',
+            ),
+        )
+    try:
+        data = base64.b64decode(value["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise KooperationError(
+            "evidence", _("error_evidence_base64", default="The evidence is not valid base64.")
+        ) from None
+    return NamedBlobFile(
+        data=data,
+        contentType=str(value.get("content-type") or "application/pdf"),
+        filename=str(value.get("filename") or "evidence.pdf"),
+    )
+
+
+class SignaturesPost(Service):
+    """POST <agreement>/@signatures: record a party's signature."""
+
+    def reply(self):
+        # JSON API without a form: CSRF tokens do not apply; permissions are checked here.
+        alsoProvides(self.request, IDisableCSRFProtection)
+        if not api.user.has_permission("View", obj=self.context):
+            return forbidden_reply(self, "error_may_not_view", "You may not see this agreement.")
+        may_sign = api.user.has_permission("kooperation: Sign", obj=self.context)
+        on_behalf = api.user.has_permission(
+            "kooperation: Record signature on behalf", obj=self.context
+        )
+        if not (may_sign or on_behalf):
+            return forbidden_reply(
+                self,
+                "error_may_not_sign",
+                "You may not sign this agreement or record signatures for it.",
+            )
+        try:
+            body = json_object(self.request, ALLOWED_KEYS)
+            signatory = body.get("signatory")
+            if not isinstance(signatory, str):
+                raise KooperationError(
+                    "signatory",
+                    _("error_signatory_missing", default="Name the signatory (its UID)."),
+                )
+            record = record_signature(
+                self.context,
+                signatory,
+                parse_date(body.get("date")),
+                api.user.get_current().getId(),
+                on_behalf,
+                function=_text(body, "function"),
+                place=_text(body, "place"),
+                qes_reference=_text(body, "qes_reference", 1000),
+                evidence=_evidence(body.get("evidence")),
+            )
+        except KooperationError as error:
+            return error_reply(self, error)
+        entered = enter_into_force_if_due(self.context)
+        self.request.response.setStatus(201)
+        return {
+            "signed": True,
+            **record.as_json(self.context.absolute_url()),
+            "review_state": api.content.get_state(self.context),
+            "entered_into_force": entered,
+        }

@@ -1,0 +1,73 @@
+"""Test layers: the add-on on a German site, optionally filled from a site profile."""
+
+from plone import api
+from plone.app.testing import applyProfile
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PLONE_FIXTURE
+from plone.app.testing import PloneSandboxLayer
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import kooperation
+import plone.app.contenttypes
+import plone.restapi
+
+
+class KooperationLayer(PloneSandboxLayer):
+    defaultBases = (PLONE_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        self.loadZCML(package=plone.app.contenttypes)
+        self.loadZCML(package=plone.restapi)
+        self.loadZCML(package=kooperation)
+
+    def setUpPloneSite(self, portal):
+        # plone.app.testing leaves the site without a default workflow; a real site has one.
+        portal.portal_workflow.setDefaultChain("simple_publication_workflow")
+        applyProfile(portal, "plone.app.contenttypes:default")
+        applyProfile(portal, "kooperation:default")
+        api.portal.set_registry_record("plone.default_language", "de")
+        api.portal.set_registry_record("plone.available_languages", ["de", "en"])
+        api.portal.set_registry_record("plone.portal_timezone", "Europe/Berlin")
+        portal.setLanguage("de")
+
+
+KOOPERATION_FIXTURE = KooperationLayer()
+
+
+class SiteProfileLayer(PloneSandboxLayer):
+    """The add-on plus the content of a site profile folder (e.g. profiles/demo)."""
+
+    defaultBases = (KOOPERATION_FIXTURE,)
+
+    def __init__(self, profile_dir, name):
+        self.profile_dir = profile_dir
+        super().__init__(name=name)
+
+    def setUpPloneSite(self, portal):
+        from kooperation.sitesetup import load_site_profile
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        load_site_profile(portal, self.profile_dir)
+        setRoles(portal, TEST_USER_ID, ["Member"])
+
+
+KOOPERATION_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(KOOPERATION_FIXTURE,), name="KooperationLayer:IntegrationTesting"
+)
+KOOPERATION_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(KOOPERATION_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="KooperationLayer:FunctionalTesting",
+)
+
+
+def demo_layers(profile_dir):
+    """Integration and acceptance (real WSGI server) layers over a site profile."""
+    fixture = SiteProfileLayer(profile_dir, name="KooperationDemoLayer")
+    integration = IntegrationTesting(bases=(fixture,), name="KooperationDemoLayer:Integration")
+    acceptance = FunctionalTesting(
+        bases=(fixture, WSGI_SERVER_FIXTURE), name="KooperationDemoLayer:Acceptance"
+    )
+    return integration, acceptance

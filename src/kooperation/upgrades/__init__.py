@@ -1,0 +1,1 @@
+"""Upgrade steps: one step per profile version, registered in configure.zcml."""

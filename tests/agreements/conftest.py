@@ -1,0 +1,55 @@
+"""A small network with three partners and an agreement, for agreement tests."""
+
+from datetime import date
+from plone import api
+
+import pytest
+
+
+@pytest.fixture
+def network(portal):
+    with api.env.adopt_roles(["Manager"]):
+        net = api.content.create(container=portal, type="Network", id="net", title="Netz")
+        for pid, title in (("a", "Partner A"), ("b", "Partner B"), ("c", "Partner C")):
+            partner = api.content.create(
+                container=net, type="Partner", id=pid, title=title, partner_kind="other"
+            )
+            api.content.create(
+                container=partner,
+                type="Person",
+                id="boss",
+                title=f"Chefin {pid.upper()}",
+                position="Geschäftsführung",
+                may_sign=True,
+                signing_from=date(2010, 1, 1),
+                user_id=f"boss-{pid}",
+            )
+    return net
+
+
+@pytest.fixture
+def agreement(network):
+    with api.env.adopt_roles(["Manager"]):
+        obj = api.content.create(
+            container=network,
+            type="Agreement",
+            id="agreement",
+            title="Vereinbarung",
+            parties=[network[p].UID() for p in "abc"],
+            text_date=date(2015, 5, 1),
+        )
+        from kooperation.behaviors.validity import IValidityRules
+        from kooperation.deadlines import Period
+
+        rules = IValidityRules(obj)
+        rules.initial_term = Period(1, "years")
+        rules.renewal_term = Period(1, "years")
+        rules.notice_period = Period(6, "months")
+    return obj
+
+
+@pytest.fixture
+def for_signature(agreement):
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(obj=agreement, transition="freeze_for_signature")
+    return agreement

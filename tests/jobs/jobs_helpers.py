@@ -1,0 +1,155 @@
+"""Helpers of the job tests: a small network with three partners and an agreement, settings,
+parsing mails, an SMTP server that keeps what it receives (usable outside pytest too).
+
+The agreement runs from 20.05.2015 in yearly terms with six months' notice to the end
+of a term; in the term 20.05.2026-19.05.2027 its notice deadline is ``DEADLINE``.
+"""
+
+from Acquisition import aq_base
+from aiosmtpd.controller import Controller
+from datetime import date
+from kooperation.agreements.signatures import record_signature
+from kooperation.agreements.status import enter_into_force_if_due
+from kooperation.behaviors.validity import IValidityRules
+from kooperation.deadlines import Period
+from kooperation.jobs.settings import ensure_registered
+from kooperation.jobs.settings import IReminderSettings
+from plone import api
+from Products.MailHost.interfaces import IMailHost
+from Products.MailHost.MailHost import MailHost
+from zope.component import getSiteManager
+
+import email
+import email.policy
+import socket
+
+
+DEADLINE = date(2026, 11, 19)
+END = date(2027, 5, 19)
+SIGNED = date(2015, 5, 20)
+PARTIES = (("a", "Partner A"), ("b", "Partner B"), ("c", "Partner C"))
+SENDER = "kooperation@example.org"
+
+
+def build_network(portal, id="net", title="Netz"):
+    with api.env.adopt_roles(["Manager"]):
+        net = api.content.create(container=portal, type="Network", id=id, title=title)
+        for pid, partner_title in PARTIES:
+            partner = api.content.create(
+                container=net, type="Partner", id=pid, title=partner_title, partner_kind="other"
+            )
+            api.content.create(
+                container=partner,
+                type="Person",
+                id="boss",
+                title=f"Chefin {pid.upper()}",
+                position="Geschäftsführung",
+                email=f"boss-{pid}@example.org",
+                may_sign=True,
+                signing_from=date(2010, 1, 1),
+                user_id=f"boss-{pid}",
+            )
+            api.content.create(
+                container=partner,
+                type="Person",
+                id="contact",
+                title=f"Kontakt {pid.upper()}",
+                email=f"contact-{pid}@example.org",
+                may_sign=False,
+            )
+    return net
+
+
+def build_agreement(network, id="agreement", title="Vereinbarung", **rules):
+    with api.env.adopt_roles(["Manager"]):
+        obj = api.content.create(
+            container=network,
+            type="Agreement",
+            id=id,
+            title=title,
+            parties=[network[pid].UID() for pid, _title in PARTIES],
+            text_date=date(2015, 5, 1),
+        )
+    values = {
+        "initial_term": Period(1, "years"),
+        "renewal_term": Period(1, "years"),
+        "notice_period": Period(6, "months"),
+        **rules,
+    }
+    adapter = IValidityRules(obj)
+    for name, value in values.items():
+        setattr(adapter, name, value)
+    return obj
+
+
+def sign_all(agreement, day=SIGNED, enter=True):
+    """Freeze, let every party's boss sign on ``day``, enter into force when due."""
+    network = agreement.__parent__
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(obj=agreement, transition="freeze_for_signature")
+        for pid, _title in PARTIES:
+            person = network[pid]["boss"]
+            record_signature(agreement, person.UID(), day, f"boss-{pid}", False)
+    if enter:
+        enter_into_force_if_due(agreement)
+    return agreement
+
+
+def set_settings(**values):
+    ensure_registered()
+    for name, value in values.items():
+        api.portal.set_registry_record(name, value, interface=IReminderSettings)
+
+
+def send_to(portal, inbox, coordinator="koordination@example.org"):
+    """Give ``portal`` a real MailHost that sends to ``inbox``, a sender and reminder settings."""
+    if not isinstance(aq_base(portal.MailHost), MailHost):  # a MockMailHost of a test layer
+        real = MailHost("MailHost")
+        portal.MailHost = real
+        sm = getSiteManager(portal)
+        sm.unregisterUtility(provided=IMailHost)
+        sm.registerUtility(real, provided=IMailHost)
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", inbox.port)
+    api.portal.set_registry_record("plone.email_from_address", SENDER)
+    api.portal.set_registry_record("plone.email_from_name", "Kooperation")
+    set_settings(coordinator_emails=[coordinator])
+
+
+def parse(raw):
+    """A sent message (bytes) as an EmailMessage with decoded headers and body."""
+    if isinstance(raw, str):
+        raw = raw.encode()
+    return email.message_from_bytes(raw, policy=email.policy.default)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Inbox:
+    """An SMTP server on 127.0.0.1 (aiosmtpd) that keeps what it receives."""
+
+    def __init__(self):
+        self.envelopes = []
+        self.port = free_port()
+        self.controller = None
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    @property
+    def messages(self):
+        return [parse(envelope.content) for envelope in self.envelopes]
+
+    def start(self):
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None

@@ -1,0 +1,79 @@
+"""The demo site profile holds the network and the report of the two seed documents."""
+
+from plone import api
+
+import pytest
+
+
+class TestDemoProfile:
+    @pytest.fixture(autouse=True)
+    def _setup(self, demo_portal):
+        self.portal = demo_portal
+
+    def test_oberhausen_network_is_published(self):
+        network = self.portal["oberhausen"]
+        assert network.Title() == "Netzwerk Quartier Oberhausen-Innenstadt"
+        assert api.content.get_state(network) == "published"
+
+    def test_agreement_text_is_complete(self, demo_profile):
+        source = demo_profile / "sources" / "000_kooperationserklaerung_oberhausen_2015.txt"
+        html = self.portal["oberhausen"]["kooperationserklaerung-2015"].text.raw
+        for heading in ("I. Präambel", "V. Datenschutz", "VII. Gültigkeit der Vereinbarung"):
+            assert heading in source.read_text()
+            assert heading in html
+        assert "Stand: 20.05.2015" in html
+
+    def test_agreement_is_in_force_and_not_public(self):
+        doc = self.portal["oberhausen"]["kooperationserklaerung-2015"]
+        assert api.content.get_state(doc) == "in_force"
+        with api.env.adopt_roles(["Anonymous"]):
+            assert not api.user.has_permission("View", obj=doc)
+
+    def test_agreement_of_seed_000(self):
+        from datetime import date
+        from kooperation.agreements.deadlines import deadlines_for
+        from kooperation.agreements.signatures import signatures
+
+        network = self.portal["oberhausen"]
+        agreement = network["kooperationserklaerung-2015"]
+        assert [network[p].UID() for p in ("jobcenter-oberhausen", "bfo", "zib")] == list(
+            agreement.parties
+        )
+        assert agreement.intended_parties == [network["stadt-oberhausen"].UID()]
+        records = signatures(agreement)
+        assert {r.date for r in records.values()} == {date(2015, 5, 20)}
+        assert all(r.evidence is not None and r.on_behalf for r in records.values())
+        result = deadlines_for(agreement, date(2015, 6, 1))
+        assert result.in_force_since == date(2015, 5, 20)
+        assert result.current_term_end == date(2016, 5, 19)
+        assert result.notice_deadline == date(2015, 11, 19)
+
+    def test_report_of_kreis_offenbach(self):
+        report = self.portal["weinheimer-initiative"]["bericht-2018-q4-kreis-offenbach"]
+        assert "219 Maßnahmenplätzen (130 SGB VIII, 89 SGB II, 31 Plätze frei" in report.text.raw
+
+    def test_catalog_finds_demo_content_by_german_words(self):
+        with api.env.adopt_roles(["Manager"]):
+            brains = api.content.find(SearchableText="Jugendberatungsbüro")
+        assert [b.getId for b in brains] == ["bericht-2018-q4-kreis-offenbach"]
+
+
+class TestDemoCatalog:
+    @pytest.fixture(autouse=True)
+    def _setup(self, demo_portal):
+        self.portal = demo_portal
+
+    def test_deadline_indexes_as_of_today(self):
+        from datetime import date
+        from kooperation.agreements.deadlines import deadlines_for
+
+        agreement = self.portal["oberhausen"]["kooperationserklaerung-2015"]
+        result = deadlines_for(agreement, date.today())
+        with api.env.adopt_roles(["Manager"]):
+            (brain,) = api.content.find(portal_type="Agreement")
+        assert brain.deadline_status == "in_force"
+        assert brain.notice_deadline == result.earliest_end_notice_deadline.isoformat()
+        assert brain.term_end == result.current_term_end.isoformat()
+        expected = min(result.earliest_end_notice_deadline, result.current_term_end)
+        assert brain.next_deadline == expected.isoformat()
+        assert brain.next_deadline >= date.today().isoformat()
