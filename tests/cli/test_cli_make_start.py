@@ -38,7 +38,9 @@ class TestMakeStart:
             assert site["title"] == "Kooperation – Demo-Netzwerk"
             doc_url = server.url + "/oberhausen/kooperationserklaerung-2015"
             doc = get_json(doc_url, "admin", password)
-            assert doc["review_state"] == "private"
+            # Signed by all three parties on 20.05.2015, so the agreement is in force.
+            assert doc["review_state"] == "in_force"
+            assert doc["deadlines"]["in_force_since"] == "2015-05-20"
 
         # A second start finds the site and keeps the password.
         second = subprocess.run(
