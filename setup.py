@@ -60,6 +60,7 @@ setup(
             "plone.app.testing",
             "plone.restapi[test]",
             "aiosmtpd",
+            "hypothesis",
             "i18ndude",
             "playwright",
             "requests",
