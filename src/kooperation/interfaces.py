@@ -30,3 +30,11 @@ class IAgreement(Interface):
 
 class ISignable(Interface):
     """Content that the parties sign (agreements; later amendments)."""
+
+
+class IPartnerArea(Interface):
+    """A partner's internal area: local roles blocked, only the partner's staff see it."""
+
+
+class ICaseNote(Interface):
+    """Case data (Fallbesprechung): only the staff of the named partners see it."""

@@ -23,7 +23,10 @@ class TestAgreementWorkflow:
     @pytest.mark.parametrize(
         ("transitions", "roles", "permission", "expected"),
         [
-            ((), ["Editor"], "Modify portal content", True),
+            # The network's editors publish minutes and news; agreements are drafted by
+            # their owners and the coordinators.
+            ((), ["Editor"], "Modify portal content", False),
+            ((), ["Owner"], "Modify portal content", True),
             ((), ["Coordinator"], "Modify portal content", True),
             ((), ["Reader"], "Modify portal content", False),
             ((), ["Reader"], "View", True),

@@ -63,6 +63,23 @@ NOTICE_ANCHORS = _vocabulary(
     ]
 )
 
+SHARING_BASES = _vocabulary(
+    [
+        (
+            "consent",
+            _("sharing_consent", default="Consent of the young person (§ 67b SGB X)"),
+        ),
+        (
+            "sgb_x_69",
+            _("sharing_sgb_x_69", default="Transfer for a social task (§ 69 SGB X)"),
+        ),
+        (
+            "sgb_viii_64",
+            _("sharing_sgb_viii_64", default="Purpose of youth welfare (§ 64 SGB VIII)"),
+        ),
+    ]
+)
+
 
 def _static(vocabulary):
     @provider(IVocabularyFactory)
@@ -77,6 +94,7 @@ LegalSpheresFactory = _static(LEGAL_SPHERES)
 AgreementKindsFactory = _static(AGREEMENT_KINDS)
 EffectiveRulesFactory = _static(EFFECTIVE_RULES)
 NoticeAnchorsFactory = _static(NOTICE_ANCHORS)
+SharingBasesFactory = _static(SHARING_BASES)
 
 
 def find_network(context):
