@@ -1,0 +1,1 @@
+Amendments: the pure text machinery splits an agreement body into sections with stable keys (§ 3, II, III.1), applies an amendment's section and field changes, gives the consolidated text, parties and rules in force on any date ("Fassung vom …, zuletzt geändert durch …"), and shows a word-level redline of each amendment as safe HTML and plain text.

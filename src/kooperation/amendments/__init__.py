@@ -1,0 +1,1 @@
+"""Written-form amendments: sections of an agreement's text, consolidation, redlines."""
