@@ -47,6 +47,7 @@ setup(
         "plone.restapi",
         "collective.easyform",
         "pdfminer.six>=20251230",
+        "reportlab",  # printable PDFs for signing (kooperation.printing)
         "icalendar",
         # Storage engines for more than one instance (see README).
         "RelStorage",
