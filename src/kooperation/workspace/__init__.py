@@ -99,6 +99,10 @@ def setup_partner(partner):
                 title="Interner Bereich",
                 safe_id=False,
             )
+    # Only the partner's staff: not even whoever created the partner (its Owner role).
+    others = [pid for pid, _roles in area.get_local_roles() if pid != ids["staff"]]
+    if others:
+        area.manage_delLocalRoles(others)
     area.manage_setLocalRoles(ids["staff"], list(AREA_ROLES))
     area.reindexObjectSecurity()
     return ids
@@ -226,4 +230,3 @@ def person_copied(person, event):
 
 def case_note_changed(note, event):
     share_case_note(note)
-

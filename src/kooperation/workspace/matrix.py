@@ -1,0 +1,320 @@
+"""Who may do what: the security matrix of the product, as one table.
+
+Each row is a type in a workflow state (``sample`` names the object of the test
+world, tests/security/world.py); each cell says what a persona holds there:
+
+- letters: V view, M modify, A add content, D delete, S sign, B record a signature
+  on behalf ("-" nothing),
+- then the workflow transitions offered, then ``+Type`` for the types they may add.
+
+tests/security/test_security_matrix.py checks every cell against the real
+permission machinery; ``python -m kooperation.workspace.matrix`` renders the table
+into docs/security.md. Changing a right means changing this table first.
+"""
+
+PERSONAS = {
+    "anonymous": "Anonymous visitor",
+    "outsider": "Staff of a partner in another network",
+    "staff_a": "Staff of partner A",
+    "staff_b": "Staff of partner B",
+    "staff_c": "Staff of partner C",
+    "editor": "Editor of the network",
+    "coordinator": "Coordinator of the network",
+    "signatory_a": "Signatory (management) of partner A",
+    "manager": "Site manager",
+}
+
+SAMPLES = {
+    "network": "the network",
+    "network_published": "another network, published",
+    "partner": "partner A",
+    "partner_published": "partner B, published",
+    "person": "a person of partner A",
+    "person_published": "a person of partner B, published",
+    "area": "the internal area of partner A",
+    "case_note": "a case note of partner A naming partners A and B",
+}
+
+# (type, state, sample, {persona: cell})
+MATRIX = [
+    (
+        "Network",
+        "internal",
+        "network",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "VA +Document +File +Folder +Image",
+            "coordinator": "VMAD publish +Agreement +Document +File +Folder +Image +Partner",
+            "signatory_a": "V",
+            "manager": "VMAD publish +Agreement +Document +File +Folder +Image +Partner",
+        },
+    ),
+    (
+        "Partner",
+        "internal",
+        "partner",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "VA",
+            "coordinator": "VMAD publish +Person",
+            "signatory_a": "V",
+            "manager": "VMAD publish +PartnerArea +Person",
+        },
+    ),
+    (
+        "Person",
+        "internal",
+        "person",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "VA",
+            "coordinator": "VMAD publish",
+            "signatory_a": "V",
+            "manager": "VMAD publish",
+        },
+    ),
+    (
+        "PartnerArea",
+        "internal",
+        "area",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "VMAD +CaseNote +File +Image",
+            "staff_b": "-",
+            "staff_c": "-",
+            "editor": "-",
+            "coordinator": "-",
+            "signatory_a": "VMAD +CaseNote +File +Image",
+            "manager": "VMAD +CaseNote +File +Image",
+        },
+    ),
+    (
+        "Network",
+        "published",
+        "network_published",
+        {
+            "anonymous": "V",
+            "outsider": "V",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "V",
+            "coordinator": "V",
+            "signatory_a": "V",
+            "manager": "VMAD retract +Agreement +Document +File +Folder +Image +Partner",
+        },
+    ),
+    (
+        "Partner",
+        "published",
+        "partner_published",
+        {
+            "anonymous": "V",
+            "outsider": "V",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "VA",
+            "coordinator": "VMAD retract +Person",
+            "signatory_a": "V",
+            "manager": "VMAD retract +PartnerArea +Person",
+        },
+    ),
+    (
+        "Person",
+        "published",
+        "person_published",
+        {
+            "anonymous": "V",
+            "outsider": "V",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "VA",
+            "coordinator": "VMAD retract",
+            "signatory_a": "V",
+            "manager": "VMAD retract",
+        },
+    ),
+    (
+        "CaseNote",
+        "confidential",
+        "case_note",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "VMD",
+            "staff_b": "VMD",
+            "staff_c": "-",
+            "editor": "-",
+            "coordinator": "-",
+            "signatory_a": "VMD",
+            "manager": "-",
+        },
+    ),
+    (
+        "Agreement",
+        "draft",
+        "agreement_draft",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "V",
+            "coordinator": "VMAD cancel freeze_for_signature submit_for_consultation +File +Image",
+            "signatory_a": "V",
+            "manager": "VMAD cancel freeze_for_signature submit_for_consultation +File +Image",
+        },
+    ),
+    (
+        "Agreement",
+        "consultation",
+        "agreement_consultation",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "V",
+            "coordinator": "VMAD back_to_draft cancel freeze_for_signature +File +Image",
+            "signatory_a": "V",
+            "manager": "VMAD back_to_draft cancel freeze_for_signature +File +Image",
+        },
+    ),
+    (
+        "Agreement",
+        "for_signature",
+        "agreement_for_signature",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "V",
+            "coordinator": "VAB cancel reopen +File +Image",
+            "signatory_a": "VS",
+            "manager": "VASB cancel reopen +File +Image",
+        },
+    ),
+    (
+        "Agreement",
+        "in_force",
+        "agreement_in_force",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "V",
+            "coordinator": "VA give_notice +File +Image",
+            "signatory_a": "V",
+            "manager": "VA give_notice +File +Image",
+        },
+    ),
+    (
+        "Agreement",
+        "terminated",
+        "agreement_terminated",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "V",
+            "coordinator": "VA +File +Image",
+            "signatory_a": "V",
+            "manager": "VA +File +Image",
+        },
+    ),
+    (
+        "Agreement",
+        "ended",
+        "agreement_ended",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "V",
+            "coordinator": "V",
+            "signatory_a": "V",
+            "manager": "V",
+        },
+    ),
+    (
+        "Agreement",
+        "cancelled",
+        "agreement_cancelled",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "V",
+            "coordinator": "V",
+            "signatory_a": "V",
+            "manager": "VD",
+        },
+    ),
+]
+
+
+def render_markdown():
+    """The matrix as Markdown, one table per type."""
+    lines = [
+        "# Security matrix",
+        "",
+        "Generated from `src/kooperation/workspace/matrix.py` by "
+        "`python -m kooperation.workspace.matrix`; `make test` checks every cell against the "
+        "real permission machinery.",
+        "",
+        "Letters: **V** view, **M** modify, **A** add content, **D** delete, **S** sign, "
+        "**B** record a signature on behalf, **-** nothing; then the workflow transitions "
+        "offered and the types that may be added (`+Type`).",
+        "",
+        "Personas: " + "; ".join(f"**{key}** – {title}" for key, title in PERSONAS.items()) + ".",
+        "",
+        "How roles arise: every network has the groups *members* (Reader), *editors* (Editor, "
+        "Contributor, Reviewer) and *coordinators* (Coordinator, Reader, Contributor, Editor, "
+        "Reviewer); every partner a *staff* group (inside the network's members; Reader, "
+        "Contributor and Editor on the partner's internal area, which blocks all other roles) "
+        "and a *signatories* group (Signatory on the network). A portal user joins a partner "
+        "through a Person entry with their login; with the authority to sign, they join its "
+        "signatories. Case notes block all acquired roles; the staff groups of the partners "
+        "they name get the role CaseParticipant.",
+    ]
+    personas = list(PERSONAS)
+    for portal_type in dict.fromkeys(row[0] for row in MATRIX):
+        lines += ["", f"## {portal_type}", ""]
+        lines.append("| state (sample) | " + " | ".join(personas) + " |")
+        lines.append("| --- " * (len(personas) + 1) + "|")
+        for _type, state, sample, cells in (row for row in MATRIX if row[0] == portal_type):
+            row = [f"{state} ({SAMPLES.get(sample, sample.replace('_', ' '))})"]
+            row += [cells[p].replace(" ", "<br>") for p in personas]
+            lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(render_markdown(), end="")

@@ -1,0 +1,145 @@
+"""A network with three partners, people in every role, and content in every state.
+
+Built through the real machinery: users join partners through Person entries and
+the network's groups, exactly as the product does it.
+"""
+
+from datetime import date
+from kooperation.workspace import group_ids
+from plone import api
+
+
+PASSWORD = "secret-pw-0815"
+
+# persona -> (how they are set up). Anonymous has no user.
+PERSONAS = (
+    "anonymous",
+    "outsider",
+    "staff_a",
+    "staff_b",
+    "staff_c",
+    "editor",
+    "coordinator",
+    "signatory_a",
+    "manager",
+)
+
+AGREEMENT_PATHS = {
+    "draft": (),
+    "consultation": ("submit_for_consultation",),
+    "for_signature": ("freeze_for_signature",),
+    "in_force": ("freeze_for_signature", "@sign", "enter_into_force"),
+    "terminated": ("freeze_for_signature", "@sign", "enter_into_force", "give_notice"),
+    "ended": ("freeze_for_signature", "@sign", "enter_into_force", "@single-term", "expire"),
+    "cancelled": ("cancel",),
+}
+
+
+def _user(user_id):
+    return api.user.create(email=f"{user_id}@example.org", username=user_id, password=PASSWORD)
+
+
+def _person(partner, pid, user_id=None, may_sign=False):
+    return api.content.create(
+        container=partner,
+        type="Person",
+        id=pid,
+        title=f"{pid} {partner.getId()}",
+        user_id=user_id,
+        may_sign=may_sign,
+        signing_from=date(2010, 1, 1) if may_sign else None,
+        email=f"{pid}.{partner.getId()}@example.org",
+    )
+
+
+def build(portal):
+    """Create the world; return a dict of the objects by name."""
+    objs = {}
+    with api.env.adopt_roles(["Manager"]):
+        for user_id in PERSONAS[1:]:
+            _user(user_id)
+        api.user.grant_roles(username="manager", roles=["Manager"])
+        other = api.content.create(container=portal, type="Network", id="other", title="Anderes")
+        x = api.content.create(
+            container=other, type="Partner", id="x", title="Partner X", partner_kind="other"
+        )
+        _person(x, "staff", "outsider")
+        net = api.content.create(container=portal, type="Network", id="net", title="Netz")
+        ids = group_ids(net)
+        api.group.add_user(groupname=ids["editors"], username="editor")
+        api.group.add_user(groupname=ids["coordinators"], username="coordinator")
+    # The coordinator keeps the register: partners and their people.
+    partners = {}
+    with api.env.adopt_user(username="coordinator"):
+        for pid in "abc":
+            partners[pid] = api.content.create(
+                container=net,
+                type="Partner",
+                id=pid,
+                title=f"Partner {pid.upper()}",
+                partner_kind="other",
+            )
+            _person(partners[pid], "boss", None, may_sign=True)
+            _person(partners[pid], "staff", f"staff_{pid}")
+        _person(partners["a"], "chief", "signatory_a", may_sign=True)
+    with api.env.adopt_roles(["Manager"]):
+        objs.update(network=net, partner=partners["a"], person=partners["a"]["staff"])
+        objs["area"] = partners["a"]["intern"]
+        # Published: the other network, partner B and its signatory's entry.
+        for obj in (other, partners["b"], partners["b"]["boss"]):
+            api.content.transition(obj=obj, transition="publish")
+        objs.update(
+            network_published=other,
+            partner_published=partners["b"],
+            person_published=partners["b"]["boss"],
+        )
+    with api.env.adopt_user(username="staff_a"):
+        objs["case_note"] = api.content.create(
+            container=partners["a"]["intern"],
+            type="CaseNote",
+            title="Fall Kevin M.",
+            partners=[partners["a"].UID(), partners["b"].UID()],
+            legal_basis="consent",
+            legal_basis_details="Einwilligung vom 01.02.2026",
+        )
+    with api.env.adopt_roles(["Manager"]):
+        for state, path in AGREEMENT_PATHS.items():
+            objs[f"agreement_{state}"] = _agreement(net, partners, state, path)
+    return objs
+
+
+def _agreement(net, partners, state, path):
+    from kooperation.agreements.signatures import record_signature
+    from kooperation.behaviors.validity import IValidityRules
+    from kooperation.deadlines import Period
+
+    obj = api.content.create(
+        container=net,
+        type="Agreement",
+        id=f"agreement-{state}",
+        title=f"Vereinbarung {state}",
+        parties=[partners[p].UID() for p in "abc"],
+        text_date=date(2020, 1, 1),
+    )
+    rules = IValidityRules(obj)
+    rules.initial_term = Period(1, "years")
+    rules.renewal_term = Period(1, "years")
+    rules.notice_period = Period(3, "months")
+    for step in path:
+        if step == "@sign":
+            for p in "abc":
+                record_signature(
+                    obj,
+                    partners[p]["boss"].UID(),
+                    date(2020, 2, 1),
+                    "admin",
+                    True,
+                    qes_reference="test",
+                )
+        elif step == "@single-term":
+            # No renewal: its single year ended in 2021.
+            rules.renewal_term = None
+        else:
+            api.content.transition(obj=obj, transition=step)
+    assert api.content.get_state(obj) == state
+    return obj
