@@ -71,7 +71,7 @@ class TestAmendmentRedlines:
         assert diff.html == (
             "<h2>IV. Qualitätsentwicklung</h2>"
             '<p class="redline-changed">Die kontinuierliche Wirksamkeitsprüfung erfolgt durch '
-            "<del>eine regelmäßige und Ebenen übergreifende Qualitätssicherung</del>"
+            "<del>eine regelmäßige und Ebenen übergreifende Qualitätssicherung</del> "
             "<ins>einen jährlichen gemeinsamen Bericht der Kooperationspartner</ins>.</p>"
         )
         assert "<ins>" not in diff.old_html
@@ -92,7 +92,7 @@ class TestAmendmentRedlines:
             ("VIII", "added"),
         ]
         changed, added = result.sections
-        assert "<del>ein halbes Jahr</del><ins>drei Monate</ins>" in changed.html
+        assert "<del>ein halbes Jahr</del> <ins>drei Monate</ins>" in changed.html
         # the new text has no Stand line: removed as a whole paragraph
         assert '<p class="redline-removed"><del>Stand: 20.05.2015</del></p>' in changed.html
         assert added.old_html == ""

@@ -16,6 +16,7 @@ from kooperation.amendments.texts import apply_fields
 from kooperation.amendments.texts import base_version
 from kooperation.amendments.texts import block_range
 from kooperation.amendments.texts import consolidate
+from kooperation.amendments.texts import describe_amendment
 from kooperation.amendments.texts import join_sections
 from kooperation.amendments.texts import MESSAGES
 from kooperation.amendments.texts import Original
@@ -439,3 +440,46 @@ def test_the_text_an_amendment_changes():
     assert [a.id for a in base_version(ORIGINAL, [FIRST, SECOND], planned).applied] == [
         "aenderung-1"
     ]
+
+
+def test_the_clauses_of_the_second_amendment():
+    base = base_version(ORIGINAL, [FIRST, SECOND], SECOND)
+    clauses = describe_amendment(base, SECOND)
+    assert [str(clause.message) for clause in clauses] == [
+        "Section “VII. Gültigkeit der Vereinbarung” is worded as follows:",
+        "After section “VII. Gültigkeit der Vereinbarung” the following is inserted:",
+        "stadt joins as a party.",
+        "notice_period: 6 months is replaced by 3 months.",
+    ]
+    assert clauses[0].html == SECOND.changes[0].html
+    assert clauses[1].html.startswith("<h2>VIII. Beitritt</h2>")
+    assert clauses[3].message.mapping == {"name": "notice_period", "old": M6, "new": M3}
+
+
+def test_the_clauses_of_deletions_and_list_changes():
+    amendment = Amendment(
+        "x",
+        "X",
+        date(2016, 1, 1),
+        changes=[
+            SectionChange("delete", "III.koordinierung"),
+            SectionChange("insert_after", None, "<p>Vorbemerkung</p>"),
+            SectionChange("replace_all", html="<h2>§ 1 Neu</h2>"),
+        ],
+        parties_leaving=("zib",),
+        legal_bases_removed=("SGB I",),
+        target_groups_added=("Schulabgänger",),
+        rules={"renewal_term": None, "notice_period": None},
+    )
+    clauses = describe_amendment(consolidate(ORIGINAL, [], date(2016, 1, 1)), amendment)
+    assert [str(clause.message) for clause in clauses] == [
+        "Section “Koordinierung” is deleted.",
+        "Before the first section the following is inserted:",
+        "The text is worded as follows:",
+        "zib leaves as a party.",
+        "renewal_term: 1 years is replaced by –.",
+        "notice_period: 6 months is replaced by –.",
+        "Legal basis removed: SGB I.",
+        "Target group added: Schulabgänger.",
+    ]
+    assert clauses[0].html == ""

@@ -221,3 +221,13 @@ def test_bad_input_is_a_clear_error(make, value):
 def test_only_documents_are_rendered():
     with pytest.raises(ValueError):
         render_pdf({"title": "x"})
+
+
+def test_a_redline_prints_old_and_new_words():
+    from kooperation.amendments.redline import redline
+
+    old = "<h2>VII. Gültigkeit</h2><p>wenn sie nicht ein halbes Jahr vorher gekündigt wird.</p>"
+    new = "<h2>VII. Gültigkeit</h2><p>wenn sie nicht drei Monate vorher gekündigt wird.</p>"
+    pdf = render_pdf(PrintDocument(title="Änderungen", sections=[("", redline(old, new).html)]))
+    text = flat(read(pdf))
+    assert "wenn sie nicht ein halbes Jahr drei Monate vorher gekündigt wird." in text

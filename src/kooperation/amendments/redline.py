@@ -23,6 +23,19 @@ import re
 
 
 STATUSES = ("changed", "added", "removed")
+# Styles for a page that shows a redline: colour on screen, and marks that survive
+# black-and-white printing (underline, strike-through, a bar in the margin).
+CSS = """
+.redline-section { border-left: 3px solid #888; padding-left: 0.75em; margin: 1em 0; }
+.redline-section ins { color: #05620f; background: #e6f4e6; text-decoration: underline; }
+.redline-section del { color: #9b1c1c; background: #fbe9e9; text-decoration: line-through; }
+.redline-added { border-left-color: #05620f; }
+.redline-removed { border-left-color: #9b1c1c; }
+@media print {
+  .redline-section ins, .redline-section del { background: none; color: #000; }
+  .redline-section { break-inside: avoid-page; }
+}
+"""
 # Paragraphs less alike than this are shown as deleted and inserted, not word by word.
 PAIR_RATIO = 0.3
 # Numbers with their dots (dates, 1.2) are one word; punctuation is a word of its own.
@@ -206,7 +219,8 @@ def section_diff(key, old_html, new_html):
                     text_parts.append(f"[-{old}-]")
                 if new:
                     new_parts.append(f"<ins>{_escape(new)}</ins>")
-                    both_parts.append(f"<ins>{_escape(new)}</ins>")
+                    # a space keeps "old new" two words where the marks are lost
+                    both_parts.append((" " if old.strip() else "") + f"<ins>{_escape(new)}</ins>")
                     text_parts.append(f"{{+{new}+}}")
             old_view.add(a, "".join(old_parts), "redline-changed")
             new_view.add(b, "".join(new_parts), "redline-changed")

@@ -72,6 +72,19 @@ MESSAGES = {
     "error_amendment_twice": "The amendment ${title} is listed twice.",
     "version_original": "Version of ${date}.",
     "version_amended": "Version of ${date}, last amended by ${title} of ${amended_on}.",
+    # What an amendment says, clause by clause (the amendment's own document).
+    "change_replace": "Section “${heading}” is worded as follows:",
+    "change_insert_after": "After section “${heading}” the following is inserted:",
+    "change_insert_first": "Before the first section the following is inserted:",
+    "change_delete": "Section “${heading}” is deleted.",
+    "change_replace_all": "The text is worded as follows:",
+    "change_party_joins": "${party} joins as a party.",
+    "change_party_leaves": "${party} leaves as a party.",
+    "change_rule": "${name}: ${old} is replaced by ${new}.",
+    "change_legal_basis_added": "Legal basis added: ${item}.",
+    "change_legal_basis_removed": "Legal basis removed: ${item}.",
+    "change_target_group_added": "Target group added: ${item}.",
+    "change_target_group_removed": "Target group removed: ${item}.",
 }
 
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -811,3 +824,69 @@ def base_version(original, amendments, amendment):
         if version.valid_from <= amendment.effective:
             current = version
     return current
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of an amendment's own document: a sentence and the new text it brings."""
+
+    message: Message
+    html: str = ""
+
+
+def _heading_for(sections, key):
+    for section in sections:
+        if section.key == key:
+            return section.heading or key
+    return key
+
+
+def describe_amendment(base, amendment):
+    """The clauses of ``amendment`` against the Version it changes (see ``base_version``).
+
+    For the amendment's document and its PDF: "Section VII. … is worded as
+    follows:" with the new text, "… joins as a party.", and so on. Party ids,
+    rule names (``name``) and Periods in the mappings are for the caller to
+    render (party titles, field labels, translated periods).
+    """
+    clauses = []
+    sections = split_sections(base.html)
+    for change in amendment.changes:
+        heading = _heading_for(sections, change.key) if change.key else ""
+        mapping = {"heading": heading, "key": change.key or ""}
+        if change.operation == "insert_after" and not change.key:
+            clauses.append(Clause(Message("change_insert_first", mapping), change.html))
+        elif change.operation == "delete":
+            clauses.append(Clause(Message("change_delete", mapping)))
+        else:
+            clauses.append(Clause(Message(f"change_{change.operation}", mapping), change.html))
+        sections = apply_change(sections, change)
+    for party in amendment.parties_joining:
+        clauses.append(Clause(Message("change_party_joins", {"party": party})))
+    for party in amendment.parties_leaving:
+        clauses.append(Clause(Message("change_party_leaves", {"party": party})))
+    clauses.extend(describe_fields(base.fields, apply_fields(base.fields, amendment)))
+    return tuple(clauses)
+
+
+def describe_fields(before, after):
+    """Clauses for the rules, legal bases and target groups that differ between two versions."""
+    clauses = []
+    for name in RULE_NAMES:
+        old, new = getattr(before.rules, name), getattr(after.rules, name)
+        if old != new:
+            mapping = {
+                "name": name,
+                "old": "–" if old is None else old,
+                "new": "–" if new is None else new,
+            }
+            clauses.append(Clause(Message("change_rule", mapping)))
+    for attribute, kind in (("legal_bases", "legal_basis"), ("target_groups", "target_group")):
+        old, new = getattr(before, attribute), getattr(after, attribute)
+        for item in old:
+            if item not in new:
+                clauses.append(Clause(Message(f"change_{kind}_removed", {"item": item})))
+        for item in new:
+            if item not in old:
+                clauses.append(Clause(Message(f"change_{kind}_added", {"item": item})))
+    return tuple(clauses)
