@@ -110,6 +110,12 @@ class TestSections:
         assert "1. Die Vereinbarung" in sections[1].text
         assert "Nur ein fetter Satz." in sections[2].text
 
+    def test_with_real_headings_paragraphs_are_no_headings(self):
+        html = "<p>zwischen</p><p>1. Jobcenter Oberhausen</p><h2>§ 1 Zweck</h2><p><b>Ziele</b></p>"
+        sections = split_sections(html)
+        assert [s.key for s in sections] == ["preamble", "§ 1"]
+        assert sections[1].text == "§ 1 Zweck\nZiele"
+
     def test_same_heading_twice_gets_a_numbered_key(self):
         html = "<h2>1. Eins</h2><h3>Ziele</h3><p>a</p><h3>Ziele</h3><p>b</p><h2>2. Zwei</h2>"
         assert [s.key for s in split_sections(html)] == ["1", "1.ziele", "1.ziele-2", "2"]
@@ -483,3 +489,18 @@ def test_the_clauses_of_deletions_and_list_changes():
         "Target group added: Schulabgänger.",
     ]
     assert clauses[0].html == ""
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<h2>§ 1 A</h2><p>a\x0bb\x00c</p>",
+        b"<h2>\xc2\xa7 1 A</h2><p>abc</p>",
+        "<!DOCTYPE html><html><head><title>t</title></head><body><h2>§ 1 A</h2><p>abc</body>",
+        "<?xml version='1.0'?><!-- Kommentar --><h2>§ 1 A</h2><p>abc",
+    ],
+)
+def test_odd_html_is_read_not_refused(html):
+    sections = split_sections(html)
+    assert [s.key for s in sections] == ["§ 1"]
+    assert sections[0].text.replace("\ufffd", "") == "§ 1 A\nabc"

@@ -231,3 +231,15 @@ def test_a_redline_prints_old_and_new_words():
     pdf = render_pdf(PrintDocument(title="Änderungen", sections=[("", redline(old, new).html)]))
     text = flat(read(pdf))
     assert "wenn sie nicht ein halbes Jahr drei Monate vorher gekündigt wird." in text
+
+
+def test_control_characters_do_not_break_the_pdf():
+    document = PrintDocument(
+        title="Titel\x0b mit\x00 Steuerzeichen",
+        parties=["Partei\x07 A", "B"],
+        sections=[("§ 1\x1b", "<p>Text\x0c mit\x0b Zeichen</p>")],
+    )
+    text = flat(read(render_pdf(document)))
+    assert "Titel mit Steuerzeichen" in text
+    assert "Text mit Zeichen" in text
+    assert "Partei A" in text

@@ -5,9 +5,10 @@ side feeds it the stored text and the *effective* amendments and renders the res
 
 Sections
 --------
-The body is rich-text HTML. A section starts at a heading (``h1``-``h6``) or at a
-short paragraph that looks like one (``§ 3 Laufzeit``, ``II. Ziele``, ``1. Ebene``,
-or a paragraph that is bold as a whole). Whatever comes before the first heading is
+The body is rich-text HTML. A section starts at a heading (``h1``-``h6``) or, in a
+text without such headings, at a short paragraph that looks like one (``§ 3
+Laufzeit``, ``II. Ziele``, ``1. Ebene``, or a paragraph that is bold as a whole,
+without a full stop at its end). Whatever comes before the first heading is
 the ``preamble``. Each section has a stable key taken from its number: ``§ 3``,
 ``Art. 2``, ``II``; a numbered heading below another one is qualified by its parent
 (``III.1``), an unnumbered heading by a slug of its words (``III.ziele``). A
@@ -265,8 +266,18 @@ class Section:
         return "\n".join(lines)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def parse_fragment(html):
+    """An HTML fragment (str or UTF-8 bytes) in a <div>; control characters dropped."""
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", "replace")
+    return lxml.html.fragment_fromstring(_CONTROL.sub("", html or ""), create_parent="div")
+
+
 def _root(html):
-    root = lxml.html.fragment_fromstring(html or "", create_parent="div")
+    root = parse_fragment(html)
     while True:
         children = [child for child in root if isinstance(child.tag, str)]
         if (
@@ -295,8 +306,13 @@ def _items(root):
 def _split(html):
     """The sections and the keys that occurred more than once (before numbering them)."""
     raw = []  # [level, heading, heading_html, [body html]]
-    for element, piece in _items(_root(html)):
-        heading = _heading_of(element) if element is not None else None
+    items = list(_items(_root(html)))
+    # A text with real headings has no paragraph headings ("1. Jobcenter" is a line).
+    only_tags = any(element is not None and element.tag in HEADING_TAGS for element, _ in items)
+    for element, piece in items:
+        heading = None
+        if element is not None and (element.tag in HEADING_TAGS or not only_tags):
+            heading = _heading_of(element)
         if heading is not None:
             raw.append([heading[0], heading[1], piece, []])
         elif raw:
@@ -432,7 +448,7 @@ def _blocks_of(element, depth=0, list_tag=""):
 
 def text_blocks(html):
     """The paragraphs, headings and list items of an HTML fragment, as plain text."""
-    root = lxml.html.fragment_fromstring(html or "", create_parent="div")
+    root = parse_fragment(html)
     blocks = []
     if (root.text or "").strip():
         blocks.append(Block("p", normalize_space(root.text)))

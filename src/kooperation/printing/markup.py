@@ -6,6 +6,7 @@ its text. All text is escaped before it reaches reportlab's paragraph markup, so
 no user input is read as markup, and malformed HTML cannot break the parser.
 """
 
+from kooperation.amendments.texts import parse_fragment
 from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable
 from reportlab.platypus import ListFlowable
@@ -15,8 +16,6 @@ from reportlab.platypus import Spacer
 from reportlab.platypus import Table
 from reportlab.platypus import TableStyle
 from xml.sax.saxutils import escape
-
-import lxml.html
 
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -218,7 +217,7 @@ class Renderer:
         out.append(Spacer(1, self.styles["body"].spaceAfter))
 
     def flowables(self, html):
-        root = lxml.html.fragment_fromstring(html or "", create_parent="div")
+        root = parse_fragment(html)
         out = []
         self.container(root, self.styles["body"], out)
         return out
