@@ -8,6 +8,7 @@ agreements whose indexed deadlines have passed.
 from datetime import date
 from kooperation.agreements.deadlines import deadlines_for
 from kooperation.interfaces import IAgreement
+from kooperation.interfaces import ICaseNote
 from kooperation.interfaces import IPartner
 from plone import api
 from plone.indexer import indexer
@@ -110,3 +111,9 @@ def party_titles(obj):
         b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=list(obj.parties or ()))
     }
     return tuple(brains.get(uid, "") for uid in obj.parties or ())
+
+
+@indexer(ICaseNote)
+def case_note_searchable_text(obj):
+    """Case data stays out of the full-text index: nobody finds a young person by name."""
+    return ""
