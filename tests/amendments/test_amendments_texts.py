@@ -23,6 +23,7 @@ from kooperation.amendments.texts import Original
 from kooperation.amendments.texts import section_label
 from kooperation.amendments.texts import section_map
 from kooperation.amendments.texts import SectionChange
+from kooperation.amendments.texts import signing_parties
 from kooperation.amendments.texts import split_sections
 from kooperation.amendments.texts import versions
 from kooperation.deadlines import compute
@@ -504,3 +505,10 @@ def test_odd_html_is_read_not_refused(html):
     sections = split_sections(html)
     assert [s.key for s in sections] == ["§ 1"]
     assert sections[0].text.replace("\ufffd", "") == "§ 1 A\nabc"
+
+
+def test_who_signs_an_amendment():
+    fields = base_version(ORIGINAL, [FIRST, SECOND], SECOND).fields
+    assert signing_parties(fields, SECOND) == ("jobcenter", "bfo", "zib", "stadt")
+    leaving = Amendment("x", "X", parties_leaving=("zib",))
+    assert signing_parties(fields, leaving) == ("jobcenter", "bfo", "zib")

@@ -148,6 +148,9 @@ def test_a_fourth_party_gets_a_fourth_block():
     pages = read(pdf)
     lines = [line for page in pages for line in page["lines"]]
     assert Counter(lines)["Signature"] == 4  # English labels by default
+    for page in pages:  # no block is split over two pages
+        counts = Counter(page["lines"])
+        assert counts["Place"] == counts["Signature"] == counts["Function"]
     assert f"Page 1 of {len(pages)}" in lines
     assert "Stadt Oberhausen, Bereich Bildung und Jugend" in lines
 
@@ -243,3 +246,42 @@ def test_control_characters_do_not_break_the_pdf():
     assert "Titel mit Steuerzeichen" in text
     assert "Text mit Zeichen" in text
     assert "Partei A" in text
+
+
+def test_an_amendment_document():
+    from kooperation.amendments.texts import AgreementFields
+    from kooperation.amendments.texts import Amendment
+    from kooperation.amendments.texts import describe_amendment
+    from kooperation.amendments.texts import SectionChange
+    from kooperation.amendments.texts import Version
+    from kooperation.printing.pdf import clause_sections
+
+    base = Version(date(2015, 5, 20), SEED, AgreementFields(parties=("jc", "bfo", "zib")))
+    amendment = Amendment(
+        "a2",
+        "2. Änderung",
+        changes=[
+            SectionChange(
+                "replace",
+                "VII",
+                "<p>Sie verlängert sich, wenn sie nicht drei Monate vorher gekündigt wird.</p>",
+            ),
+            SectionChange(
+                "insert_after", "VII", "<h2>VIII. Beitritt</h2><p>Die Stadt tritt bei.</p>"
+            ),
+        ],
+        parties_joining=("stadt",),
+    )
+    sections = clause_sections(describe_amendment(base, amendment))
+    assert [s.heading for s in sections] == [
+        "1. Section “VII. Gültigkeit der Vereinbarung” is worded as follows:",
+        "2. After section “VII. Gültigkeit der Vereinbarung” the following is inserted:",
+        "3. stadt joins as a party.",
+    ]
+    names = ["Jobcenter", "BFO", "ZIB", "Stadt Oberhausen"]
+    pdf = render_pdf(PrintDocument(title="2. Änderung", parties=names, sections=sections))
+    pages = read(pdf)
+    text = flat(pages)
+    assert "wenn sie nicht drei Monate vorher gekündigt wird." in text
+    assert "VIII. Beitritt" in text
+    assert Counter(line for page in pages for line in page["lines"])["Signature"] == 4

@@ -648,6 +648,13 @@ class Amendment:
         return self.dated or self.effective
 
 
+def signing_parties(fields, amendment):
+    """Who must sign ``amendment``: every party of the version it changes (leaving
+    ones too, since it needs mutual consent) and every party that joins by it."""
+    joining = tuple(p for p in amendment.parties_joining if p not in fields.parties)
+    return (*fields.parties, *joining)
+
+
 def apply_fields(fields, amendment):
     """The structured fields after ``amendment``; AmendmentError when it does not fit them."""
     both = set(amendment.parties_joining) & set(amendment.parties_leaving)

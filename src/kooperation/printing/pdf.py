@@ -26,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import CondPageBreak
 from reportlab.platypus import HRFlowable
+from reportlab.platypus import Indenter
 from reportlab.platypus import KeepTogether
 from reportlab.platypus import Paragraph
 from reportlab.platypus import SimpleDocTemplate
@@ -49,6 +50,7 @@ FONT_DIRECTORY = Path(reportlab.__file__).resolve().parent / "fonts"
 PAGE_SIZE = A4
 MARGINS = {"leftMargin": 25 * mm, "rightMargin": 20 * mm, "topMargin": 20 * mm}
 BOTTOM_MARGIN = 25 * mm
+INDENT = 8 * mm
 _charset = None
 
 
@@ -148,11 +150,15 @@ class Party:
 
 @dataclass(frozen=True)
 class PrintSection:
-    """A section: its heading (plain text), its body (HTML), its heading level (1-6)."""
+    """A section: its heading (plain text), its body (HTML), its heading level (1-6).
+
+    ``indent`` sets the body in from the left, as new wording quoted by an amendment.
+    """
 
     heading: str = ""
     html: str = ""
     level: int = 2
+    indent: bool = False
 
     @classmethod
     def make(cls, value):
@@ -160,7 +166,7 @@ class PrintSection:
             return value
         if hasattr(value, "body_html"):  # kooperation.amendments.texts.Section
             return cls(value.heading, value.body_html, value.level or 2)
-        if isinstance(value, tuple | list) and 2 <= len(value) <= 3:
+        if isinstance(value, tuple | list) and 2 <= len(value) <= 4:
             return cls(*value)
         if isinstance(value, dict):
             return cls(value.get("heading") or "", value.get("html") or "", value.get("level", 2))
@@ -187,6 +193,18 @@ class PrintDocument:
         object.__setattr__(
             self, "sections", tuple(PrintSection.make(s) for s in self.sections or ())
         )
+
+
+def clause_sections(clauses, translate=str):
+    """Print sections of an amendment's clauses (``texts.describe_amendment``), numbered.
+
+    ``translate`` renders a clause's Message in the reader's language (the Zope
+    side passes its catalog lookup); the new wording is set in from the left.
+    """
+    return tuple(
+        PrintSection(f"{number}. {translate(clause.message)}", clause.html, 4, indent=True)
+        for number, clause in enumerate(clauses, start=1)
+    )
 
 
 def styles():
@@ -275,7 +293,8 @@ def signature_block(party, labels, style, width):
             ]
         )
     )
-    return KeepTogether([Paragraph(_text(party.name), style["party"]), table])
+    # kept together by keep_with_next (the party's style keeps it with the table)
+    return [Paragraph(_text(party.name), style["party"]), table]
 
 
 def keep_with_next(story):
@@ -309,12 +328,15 @@ def _story(document, style, width):
         if section.heading:
             level = min(max(int(section.level or 2), 1), 6)
             story.append(Paragraph(_text(section.heading), style[f"h{level}"]))
-        story.extend(renderer.flowables(section.html))
+        body = renderer.flowables(section.html)
+        if section.indent and body:
+            body = [Indenter(left=INDENT), *body, Indenter(left=-INDENT)]
+        story.extend(body)
     if document.parties:
         story.append(CondPageBreak(60 * mm))
         story.append(Paragraph(_text(document.labels.signatures), style["h2"]))
         for party in document.parties:
-            story.append(signature_block(party, document.labels, style, width))
+            story.extend(signature_block(party, document.labels, style, width))
     return keep_with_next(story)
 
 
