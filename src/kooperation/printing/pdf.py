@@ -4,8 +4,8 @@ Title, version date and parties, the full text section by section, then one
 signature block per party (lines for place, date, signature, name and function),
 every page numbered "page x of y" so that pages cannot be swapped unnoticed.
 
-Input is plain data; the caller translates the labels and formats nothing but
-the date format. The font is Bitstream Vera, shipped inside the pinned reportlab
+Input is plain data: the caller translates the labels; the version date is
+formatted with ``date_format``. The font is Bitstream Vera, shipped inside the pinned reportlab
 package and embedded (subset) in the PDF: it covers German (ä ö ü ß), §, dashes
 and German quotes; any other character it lacks is printed without its accent
 (ő -> o) or as "?", never as an empty box.
@@ -36,6 +36,7 @@ from reportlab.platypus import TableStyle
 from xml.sax.saxutils import escape
 
 import reportlab
+import threading
 import unicodedata
 
 
@@ -52,12 +53,17 @@ MARGINS = {"leftMargin": 25 * mm, "rightMargin": 20 * mm, "topMargin": 20 * mm}
 BOTTOM_MARGIN = 25 * mm
 INDENT = 8 * mm
 _charset = None
+_lock = threading.Lock()
 
 
 def _fonts():
-    """Register the font family once; the set of characters it can print."""
+    """Register the font family once (Zope serves in threads); the characters it can print."""
     global _charset
-    if _charset is None:
+    if _charset is not None:
+        return _charset
+    with _lock:
+        if _charset is not None:
+            return _charset
         for name, filename in FONT_FILES.items():
             pdfmetrics.registerFont(TTFont(name, str(FONT_DIRECTORY / filename)))
         pdfmetrics.registerFontFamily(
@@ -67,9 +73,9 @@ def _fonts():
             italic=f"{FONT}-Italic",
             boldItalic=f"{FONT}-BoldItalic",
         )
-        charsets = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in FONT_FILES]
-        _charset = frozenset.intersection(*map(frozenset, charsets))
-    return _charset
+        charsets = [frozenset(pdfmetrics.getFont(name).face.charToGlyph) for name in FONT_FILES]
+        _charset = frozenset.intersection(*charsets)
+        return _charset
 
 
 def printable(text):
