@@ -8,12 +8,14 @@ from datetime import date
 from datetime import datetime
 from kooperation import _
 from kooperation.agreements.errors import KooperationError
+from kooperation.events import SignatureRecorded
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
 from persistent import Persistent
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
+from zope.event import notify
 
 
 ANNOTATION_KEY = "kooperation.signatures"
@@ -222,4 +224,5 @@ def record_signature(obj, signatory_uid, day, user_id, may_record_on_behalf, **d
     )
     _storage(obj)[partner.UID()] = record
     obj.reindexObject(idxs=SIGNATURE_INDEXES)
+    notify(SignatureRecorded(obj, record))
     return record

@@ -1,0 +1,1 @@
+Audit trail: workflow transitions (publication included), signatures, local-role and group-membership changes and personal-data exports are logged append-only (who, what, when, from which address); managers and site administrators read it at `@@audit-log` (filters, CSV download) and `GET /@audit-log`.

@@ -1,0 +1,134 @@
+"""@@audit-log: the audit trail for managers, filtered and batched, with a CSV download."""
+
+from kooperation import _
+from kooperation.agreements.errors import KooperationError
+from kooperation.audit import entries
+from kooperation.audit import log_event
+from kooperation.audit import query
+from kooperation.audit.filters import parse_int
+from kooperation.audit.filters import portal_timezone
+from kooperation.audit.filters import request_filters
+from kooperation.audit.log import csv_rows
+from plone.protect.interfaces import IDisableCSRFProtection
+from Products.Five import BrowserView
+from urllib.parse import urlencode
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+import csv
+import io
+
+
+BATCH = 50
+FILTERS = ("action", "user", "path", "since", "until")
+ACTION_LABELS = {
+    "sign": _("audit_sign", default="Signed"),
+    "sign_on_behalf": _("audit_sign_on_behalf", default="Signature recorded on behalf"),
+    "amend": _("audit_amend", default="Amended"),
+    "terminate": _("audit_terminate", default="Terminated"),
+    "publish": _("audit_publish", default="Published"),
+    "consent": _("audit_consent", default="Consent"),
+    "role_change": _("audit_role_change", default="Roles changed"),
+    "group_membership": _("audit_group_membership", default="Group membership"),
+    "export_personal_data": _("audit_export_personal_data", default="Personal data exported"),
+    "delete_personal_data": _("audit_delete_personal_data", default="Personal data deleted"),
+    "export_audit_log": _("audit_export_audit_log", default="Audit log exported"),
+}
+
+
+def csv_text(rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+class AuditLogView(BrowserView):
+    error = None
+    total = 0
+    items = ()
+    start = 0
+
+    def __call__(self):
+        tz = portal_timezone()
+        self.tz = tz
+        try:
+            self.filters = request_filters(self.request, self.context)
+            self.start = parse_int(self.request.form, "b_start", 0, 0, 10**9)
+        except KooperationError as error:
+            self.error = error.message(self.request)
+            self.filters = None
+        if self.filters is not None and self.request.form.get("format") == "csv":
+            return self.csv()
+        if self.filters is not None:
+            self.total, self.items = query(start=self.start, size=BATCH, **self.filters)
+        return self.index()
+
+    def csv(self):
+        # A download that also logs itself; the permission is checked by the view's ZCML.
+        alsoProvides(self.request, IDisableCSRFProtection)
+        text = csv_text(csv_rows(entries(**self.filters)))
+        log_event(
+            "export_audit_log",
+            obj=self.context,
+            filters={k: str(v) for k, v in self.filters.items()},
+        )
+        response = self.request.response
+        response.setHeader("Content-Type", "text/csv; charset=utf-8")
+        response.setHeader("Content-Disposition", 'attachment; filename="audit-log.csv"')
+        return "\ufeff" + text
+
+    def value(self, name):
+        value = self.request.form.get(name, "")
+        return value if isinstance(value, str) else ""
+
+    def url(self, **changes):
+        params = {name: self.value(name) for name in FILTERS if self.value(name)}
+        params.update(changes)
+        return f"{self.context.absolute_url()}/@@audit-log?{urlencode(params)}"
+
+    def csv_url(self):
+        return self.url(format="csv")
+
+    def previous_url(self):
+        return self.url(b_start=max(self.start - BATCH, 0)) if self.start > 0 else None
+
+    def next_url(self):
+        return self.url(b_start=self.start + BATCH) if self.start + BATCH < self.total else None
+
+    def range_text(self):
+        if not self.total:
+            return ""
+        last = min(self.start + BATCH, self.total)
+        return f"{self.start + 1}–{last} / {self.total}"
+
+    def action_label(self, action):
+        label = ACTION_LABELS.get(action)
+        if label is not None:
+            return translate(label, context=self.request)
+        if action.startswith("transition:"):
+            label = _(
+                "audit_transition",
+                default="Workflow: ${transition}",
+                mapping={"transition": action.split(":", 1)[1]},
+            )
+            return translate(label, context=self.request)
+        return action
+
+    def rows(self):
+        for entry in self.items:
+            details = entry.details
+            yield {
+                "when": entry.when.astimezone(self.tz).strftime("%d.%m.%Y %H:%M:%S"),
+                "when_iso": entry.when.isoformat(timespec="seconds"),
+                "user": f"{entry.user_name} ({entry.user_id})"
+                if entry.user_name
+                else entry.user_id,
+                "action": self.action_label(entry.action),
+                "subject": entry.subject,
+                "title": entry.title,
+                "path": entry.path,
+                "address": entry.address,
+                "forwarded_for": entry.forwarded_for,
+                "details": "; ".join(f"{k}: {v}" for k, v in sorted(details.items())),
+            }
