@@ -79,6 +79,7 @@ setup(
         "z3c.autoinclude.plugin": ["target = plone"],
         "console_scripts": [
             "kooperation-admin = kooperation.cli.main:main",
+            "kooperation-extract = kooperation.pdfimport.cli:main",
         ],
     },
 )

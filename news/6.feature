@@ -1,0 +1,1 @@
+PDF import: `kooperation-extract FILE.pdf` reads a signed agreement PDF (pdfminer.six, OCR with Tesseract for scanned pages) in a limited child process and prints its text structure and validity rules as JSON, each field with the sentence it came from.

@@ -1,0 +1,671 @@
+"""Fields of a German cooperation agreement from its paragraphs, each with its evidence.
+
+Every value comes with the sentence it was read from; a field without such a sentence is
+None. The names and shapes are those of the agreement's REST fields (``effective_rule``,
+``initial_term`` {"value", "unit"}, ``notice_anchor`` ...), so the result can be posted.
+"""
+
+from kooperation.pdfimport.layout import join_lines
+from kooperation.pdfimport.numbers import find_dates
+from kooperation.pdfimport.numbers import find_periods
+from kooperation.pdfimport.numbers import first_date
+
+import re
+
+
+FIELDS = (
+    "title",
+    "kind",
+    "parties",
+    "intended_parties",
+    "place",
+    "date",
+    "legal_bases",
+    "effective_rule",
+    "effective_date",
+    "initial_term",
+    "end_date",
+    "renewal_term",
+    "notice_period",
+    "notice_anchor",
+    "written_form_amendments",
+    "written_form_termination",
+)
+
+# Sentences -----------------------------------------------------------------------------------
+
+ABBREVIATIONS = (
+    "Abs",
+    "Nr",
+    "Art",
+    "bzw",
+    "ca",
+    "d.h",
+    "d. h",
+    "evtl",
+    "ff",
+    "gem",
+    "ggf",
+    "i.d.R",
+    "i. d. R",
+    "i.V.m",
+    "i. V. m",
+    "inkl",
+    "insb",
+    "max",
+    "mind",
+    "S",
+    "sog",
+    "u.a",
+    "u. a",
+    "usw",
+    "vgl",
+    "z.B",
+    "z. B",
+    "Ziff",
+    "gGmbH",
+    "e.V",
+    "e. V",
+    "Str",
+    "Dr",
+    "Hr",
+    "Fr",
+)
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:"
+    + "|".join(re.escape(a) for a in ABBREVIATIONS)
+    + r")|\b\d{1,2}|\b[IVX]+|\b[A-Za-z])$"
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"(§])")
+
+
+def sentences(text):
+    """Split a paragraph into sentences, not at 'Abs.', 'z. B.', '20. Mai' and the like."""
+    result = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        head = text[start : match.start()]
+        if _ABBREVIATION_END.search(head[:-1]):
+            continue
+        result.append(head.strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        result.append(tail)
+    return result
+
+
+# Helpers -------------------------------------------------------------------------------------
+
+
+def _clean(text):
+    return re.sub(r"\s+", " ", text).strip(" ,;:–-")
+
+
+ARTICLE = re.compile(r"^(?:zwischen\s+)?(?:dem|der|den|die|das|des)\s+", re.I)
+
+
+def _strip_article(text):
+    return ARTICLE.sub("", text.strip())
+
+
+# Title and kind ------------------------------------------------------------------------------
+
+TITLE_WORDS = re.compile(
+    r"(kooperation|vereinbarung|erklärung|vertrag|rahmen|absichtserklärung|"
+    r"zusammenarbeit|jugendberufsagentur|verwaltungsvereinbarung)",
+    re.I,
+)
+PARTY_START = re.compile(r"^\s*zwischen\b", re.I)
+
+
+def find_title(paragraphs):
+    """The largest text before the parties (or the first section) on page 1."""
+    head = []
+    for paragraph in paragraphs:
+        if paragraph.page > 1 or PARTY_START.match(paragraph.text) or paragraph.heading:
+            break
+        head.append(paragraph)
+    head = [p for p in head if len(p.text) < 200 and TITLE_WORDS.search(p.text)] or [
+        p for p in head if len(p.text) < 200
+    ]
+    if not head:
+        return None, None
+    largest = max(p.size for p in head)
+    start = next(i for i, p in enumerate(head) if p.size >= largest - 0.5)
+    chosen = [head[start]]
+    for following in head[start + 1 :]:
+        if abs(following.size - largest) > 0.5 or len(chosen) >= 3:
+            break
+        chosen.append(following)
+    source = " ".join(p.text for p in chosen)
+    title = _clean(re.split(r"\s+zwischen\s+", source, maxsplit=1, flags=re.I)[0])
+    if title.isupper() and " " not in title:
+        title = title[:1] + title[1:].lower()
+    return title, source
+
+
+KINDS = [
+    ("ziel", re.compile(r"zielvereinbarung", re.I)),
+    ("rahmen", re.compile(r"rahmen(vereinbarung|vertrag|konzept)", re.I)),
+    ("erklaerung", re.compile(r"erklärung", re.I)),
+    ("vereinbarung", re.compile(r"vereinbarung|vertrag", re.I)),
+]
+
+
+def find_kind(title):
+    if not title:
+        return None
+    for kind, pattern in KINDS:
+        if pattern.search(title):
+            return kind
+    return "other"
+
+
+# Parties -------------------------------------------------------------------------------------
+
+PARTY_END = re.compile(
+    r"^(?:wird|werden|schließen|vereinbaren|wird folgende|nachstehend|es wird|"
+    r"Präambel|Vorbemerkung|Inhalt)\b",
+    re.I,
+)
+NOTES = [
+    re.compile(r"\(\s*(?:im\s+)?(?:nachfolgend|folgend|nachstehend|im Folgenden)[^)]*\)", re.I),
+    re.compile(r"[-–]\s*(?:im\s+)?(?:nachfolgend|nachstehend|im Folgenden)[^–-]*[-–]?", re.I),
+    re.compile(r",?\s*(?:im\s+)?(?:nachfolgend|nachstehend|im Folgenden)\b.*$", re.I),
+    re.compile(r",?\s*vertreten\s+durch\b.*$", re.I),
+    re.compile(r",?\s*(?:mit\s+Sitz\s+in|Sitz:)\s.*$", re.I),
+]
+ADDRESS = re.compile(
+    r"^(?:\d{5}\s+\S+|.*(?:straße|str\.|weg|platz|allee|ring|gasse)\s+\d+\w?\b.*)$", re.I
+)
+SPLIT_PARTIES = re.compile(
+    r"\s*(?:\n|;|,\s*(?=(?:dem|der|den|die|das|des)\s)|\s+und\s+(?=(?:dem|der|den|die|das|des)\s)"
+    r"|\s+sowie\s+)\s*",
+    re.I,
+)
+
+
+ENUMERATION = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-–•])\s+")
+
+
+def _cut_address(text):
+    parts = [p.strip() for p in text.split(",")]
+    for index, part in enumerate(parts):
+        if index and ADDRESS.match(part):
+            return ", ".join(parts[:index])
+    return text
+
+
+def _party_name(part):
+    text = ENUMERATION.sub("", part.strip())
+    for note in NOTES:
+        text = note.sub("", text)
+    text = _strip_article(_clean(_cut_address(text)))
+    text = re.sub(r"^(?:und|sowie)\s+", "", text, flags=re.I)
+    text = _strip_article(text)
+    text = _clean(text)
+    if not text or len(text) < 3 or ADDRESS.match(text) or len(text) > 120:
+        return None
+    if not re.search(r"[A-ZÄÖÜ]", text[:1]):
+        return None
+    return text
+
+
+NEW_PARTY_LINE = re.compile(
+    r"^(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?:und\s+|sowie\s+)?(?:dem|der|den|die|das|des)\s", re.I
+)
+
+
+def _party_lines(lines):
+    """A paragraph's lines, broken where a new party starts ("der …", "dem …", "2. …")."""
+    out = ""
+    for line in lines:
+        if out and NEW_PARTY_LINE.match(line):
+            out += "\n" + line
+        else:
+            out = join_lines(out, line) if out else line
+    return out
+
+
+PARTY_INLINE = re.compile(r"(?:^|\s)zwischen(?:\s+|$)(?=$|(?:dem|der|den|die|das|des)\s|\d)", re.I)
+
+
+def find_parties(paragraphs):
+    """Parties from 'zwischen … und …' (else the signature blocks 'Für das Jobcenter …')."""
+    for index, paragraph in enumerate(paragraphs[:40]):
+        if paragraph.heading:
+            continue
+        found = None
+        for number, line in enumerate(paragraph.lines):
+            match = PARTY_INLINE.search(line)
+            if match:
+                found = [line[match.end() :]] + paragraph.lines[number + 1 :]
+                break
+        if found is None:
+            continue
+        chunks = [_party_lines(found)]
+        for following in paragraphs[index + 1 : index + 16]:
+            text = following.text.strip()
+            if following.heading or PARTY_END.match(text) or len(text) > 250:
+                break
+            chunks.append(_party_lines(following.lines))
+            if re.search(r"(?:wird|werden)\s+(?:folgende|nachstehende)", text, re.I):
+                break
+        block = "\n".join(c for c in chunks if c.strip())
+        block = re.split(
+            r"\b(?:wird|werden)\s+(?:folgende|nachstehende|die folgende)\b", block, flags=re.I
+        )[0]
+        names = []
+        for part in SPLIT_PARTIES.split(block):
+            name = _party_name(part)
+            if name and name not in names:
+                names.append(name)
+        if len(names) >= 2:
+            return names, _clean(paragraph.text + " " + " ".join(chunks[1:]))[:500]
+    return find_signature_parties(paragraphs)
+
+
+SIGNATURE_FOR = re.compile(r"^Für\s+(?P<who>(?:den|die|das|dem|der)\s+.{3,100})$")
+
+
+def find_signature_parties(paragraphs):
+    names, evidence = [], []
+    start = int(len(paragraphs) * 0.5)
+    for paragraph in paragraphs[start:]:
+        match = SIGNATURE_FOR.match(paragraph.text.strip())
+        if match:
+            name = _party_name(match["who"])
+            if name and name not in names:
+                names.append(name)
+                evidence.append(paragraph.text.strip())
+    if len(names) >= 2:
+        return names, " / ".join(evidence)
+    return None, None
+
+
+INTENDED = [
+    re.compile(
+        r"(?:Mitwirkung|Beteiligung|Beitritt|Einbindung|Mitarbeit|Teilnahme)\s+"
+        r"(?:der|des|von)\s+(?P<who>.+?),?\s+(?:wird|ist|soll|werden)\b[^.]*?"
+        r"(?:angestrebt|erwünscht|vorgesehen|gewünscht|wünschenswert|beabsichtigt)",
+        re.I,
+    ),
+    re.compile(
+        r"(?P<who>(?:Die|Der|Das)\s+[A-ZÄÖÜ].+?)\s+(?:soll|wird)\s+(?:als\s+weitere[rs]?\s+"
+        r"(?:Partner(?:in)?|Vertragspartei|Kooperationspartner(?:in)?)\s+gewonnen|"
+        r"eingeladen,\s+(?:dieser|der)\s+\w+\s+beizutreten)",
+    ),
+]
+
+
+NOT_A_PARTY = re.compile(r"^(?:Vertreter|Mitarbeit|Fachkr)|\s(?:an|bei|zu|in)\s+(?:den|der|dem)\s")
+
+
+def find_intended(all_sentences):
+    names, evidence = [], None
+    for sentence in all_sentences:
+        for pattern in INTENDED:
+            match = pattern.search(sentence)
+            if match and len(match["who"]) <= 90 and not NOT_A_PARTY.search(match["who"]):
+                name = _party_name(match["who"])
+                if name and name not in names:
+                    names.append(name)
+                    evidence = evidence or sentence
+    return (names or None), evidence
+
+
+# Place and date ------------------------------------------------------------------------------
+
+STAND = re.compile(r"\b(?:Stand|Fassung vom|in der Fassung vom)\s*:?\s*", re.I)
+PLACE_DATE = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][\wÄÖÜäöüß.\- ]{1,40}?),\s*(?:den\s+|am\s+)?"
+    r"(?P<date>\d{1,2}\.\s?\S+\s?\d{2,4})"
+)
+NOT_PLACE = re.compile(r"^(?:Stand|Datum|Ort|Seite|Fassung|Unterschrift|Für|Im|Am|Vom)\b", re.I)
+
+
+def find_place_date(paragraphs, furniture):
+    """Place from 'Oberhausen, den 20.05.2015'; date from 'Stand: …' else that line."""
+    place = place_evidence = None
+    line_dates = []
+    stand = stand_evidence = None
+    pieces = []
+    for paragraph in paragraphs:
+        pieces += paragraph.lines + sentences(paragraph.text)
+    for line in furniture:
+        pieces += re.split(r"\s{3,}", line.text)
+    for piece in (p.strip() for p in pieces):
+        match = STAND.search(piece)
+        if match and stand is None:
+            value = first_date(piece[match.end() : match.end() + 30])
+            if value:
+                stand, stand_evidence = value, piece
+        match = PLACE_DATE.match(piece)
+        if match and not NOT_PLACE.match(match["place"]) and len(piece) < 120:
+            value = first_date(piece[match.start("date") :])
+            if value:
+                line_dates.append((value, piece))
+                if place is None:
+                    place, place_evidence = _clean(match["place"]), piece
+    if stand is not None:
+        return place, place_evidence, stand, stand_evidence
+    if line_dates:
+        value, evidence = max(line_dates, key=lambda item: item[0])
+        return place, place_evidence, value, evidence
+    return place, place_evidence, None, None
+
+
+# Legal bases ---------------------------------------------------------------------------------
+
+ROMAN = {
+    "1": "I",
+    "2": "II",
+    "3": "III",
+    "4": "IV",
+    "5": "V",
+    "6": "VI",
+    "7": "VII",
+    "8": "VIII",
+    "9": "IX",
+    "10": "X",
+    "11": "XI",
+    "12": "XII",
+}
+_NUM = r"\d+[a-z]?"
+_SUB = (
+    r"(?:\s*(?:Abs\.|Absatz)\s*\d+[a-z]?)?(?:\s*(?:S\.|Satz)\s*\d+)?(?:\s*(?:Nr\.|Nummer)\s*\d+)?"
+)
+LEGAL = re.compile(
+    r"(?:(?P<para>§§?\s*"
+    + _NUM
+    + _SUB
+    + r"(?:\s*(?:-|–|bis|,|und|u\.)\s*"
+    + _NUM
+    + _SUB
+    + r")*(?:\s*ff?\.)?)\s*(?:(?:des|der|nach\s+dem|im|i\.\s?V\.\s?m\.)\s+)?)?"
+    r"SGB\s*(?P<book>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I|1[0-2]|[1-9])\b"
+)
+
+
+def _normalize_paragraph(text):
+    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"^(§§?)\s*", r"\1 ", text)
+    text = re.sub(r"(Abs\.|Nr\.|S\.)\s*(?=\d)", r"\1 ", text)
+    text = re.sub(r"\s*[-–]\s*(?=\d)", "-", text)
+    return text
+
+
+ORDINAL_STEMS = {
+    "erst": "I",
+    "zweit": "II",
+    "dritt": "III",
+    "viert": "IV",
+    "fünft": "V",
+    "sechst": "VI",
+    "siebt": "VII",
+    "acht": "VIII",
+    "neunt": "IX",
+    "zehnt": "X",
+    "elft": "XI",
+    "zwölft": "XII",
+}
+_ORDINAL = r"(?:" + "|".join(ORDINAL_STEMS) + r")(?:e[snmr]?)?"
+BOOKS = re.compile(
+    r"\b(?P<list>" + _ORDINAL + r"(?:(?:\s*,\s*|\s+und\s+|\s+sowie\s+)" + _ORDINAL + r")*)"
+    r"\s+Buch(?:es|s)?\s+(?:des\s+)?Sozialgesetzbuch(?:es|s)?",
+    re.I,
+)
+
+
+def find_legal_bases(all_sentences):
+    found, evidence = [], None
+    for sentence in all_sentences:
+        for match in BOOKS.finditer(sentence):
+            for word in re.findall(_ORDINAL, match["list"], re.I):
+                stem = re.sub(r"(?:e[snmr]?)$", "", word.lower())
+                book = ORDINAL_STEMS.get(stem) or ORDINAL_STEMS.get(word.lower())
+                if book and f"SGB {book}" not in found:
+                    found.append(f"SGB {book}")
+                    evidence = evidence or sentence
+        sentence = BOOKS.sub(" ", sentence)
+        for match in LEGAL.finditer(sentence):
+            book = ROMAN.get(match["book"], match["book"])
+            value = f"SGB {book}"
+            if match["para"]:
+                value = _normalize_paragraph(match["para"]) + " " + value
+            if value not in found:
+                found.append(value)
+                evidence = evidence or sentence
+    return (found or None), evidence
+
+
+# Validity rules ------------------------------------------------------------------------------
+
+IN_FORCE = re.compile(r"in\s+Kraft|Wirkung\s+(?:vom|zum|ab)|wirksam\s+(?:ab|mit|zum|am)", re.I)
+SIGNATURE = re.compile(r"Unterzeichnung|Unterschrift|unterzeichnet|unterschrieben", re.I)
+FIXED_START = re.compile(
+    r"(?:am|zum|ab(?:\s+dem)?|mit\s+Wirkung\s+(?:vom|zum|ab)|vom|ab)\s+$", re.I
+)
+
+
+def find_effective(all_sentences):
+    for sentence in all_sentences:
+        if not IN_FORCE.search(sentence) or re.search(r"außer\s+Kraft", sentence, re.I):
+            continue
+        for start, _end, value in find_dates(sentence):
+            before = sentence[max(0, start - 40) : start]
+            if FIXED_START.search(before) and not END_CUES.search(before):
+                return "fixed_date", value, sentence
+        if SIGNATURE.search(sentence):
+            return "on_signature", None, sentence
+    return None, None, None
+
+
+TERMINATION = re.compile(r"kündig|kündbar|Kündigung", re.I)
+RENEWAL = re.compile(r"verlänger", re.I)
+END_CUES = re.compile(
+    r"(?:bis\s+(?:zum|einschließlich|am)?|endet\s+(?:am|mit\s+(?:dem\s+)?Ablauf\s+des|zum)|"
+    r"befristet\s+bis(?:\s+zum)?|mit\s+Ablauf\s+des|Laufzeit\s+bis(?:\s+zum)?)\s*$",
+    re.I,
+)
+UNLIMITED = re.compile(r"unbestimmte\s+Zeit|unbefristet", re.I)
+INITIAL_CUES = re.compile(
+    r"(?:Laufzeit|Dauer|Zeitraum|zunächst|befristet\s+auf|gilt\s+für|für|"
+    r"geschlossen\s+für|abgeschlossen\s+für)\s+(?:beträgt\s+)?(?:von\s+)?(?:zunächst\s+)?"
+    r"(?:insgesamt\s+)?$",
+    re.I,
+)
+RENEWAL_CUES = re.compile(
+    r"(?:\bum|\bfür|jeweils)\s+(?:jeweils\s+)?(?:(?:ein|eine|einen)\s+)?"
+    r"(?:weitere[nsr]?\s+)?$",
+    re.I,
+)
+NOTICE_LEFT = re.compile(
+    r"(?:Frist|Kündigungsfrist(?:\s+beträgt)?|Einhaltung\s+(?:einer|der)\s+\w*frist|"
+    r"spätestens|mindestens|Frist\s+von)\s+(?:von\s+)?(?:mindestens\s+|jeweils\s+)?$",
+    re.I,
+)
+NOTICE_RIGHT = re.compile(
+    r"^\s*(?:vorher|vor\s+(?:dem\s+|der\s+)?(?:Ablauf|Ende|Beginn)|im\s+Voraus|"
+    r"(?:zum|zu)\s+\w+\s+(?:gekündigt|kündig)|gekündigt|kündig)",
+    re.I,
+)
+ANCHORS = [
+    (
+        "end_of_year",
+        re.compile(
+            r"Jahresende|Jahresschluss|Jahresablauf|Ende\s+(?:eines|des|jedes)\s+(?:Kalender|"
+            r"Haushalts)?jahres|Schluss\s+(?:eines|des)\s+(?:Kalender)?jahres|Kalenderjahres|"
+            r"zum\s+31\.\s?12\.",
+            re.I,
+        ),
+    ),
+    (
+        "end_of_quarter",
+        re.compile(
+            r"Quartal|Vierteljahresende|Ende\s+(?:eines|des)\s+(?:Kalender)?vierteljahr", re.I
+        ),
+    ),
+    (
+        "end_of_month",
+        re.compile(
+            r"Monatsende|Monatsschluss|Monatsletzten|Ende\s+(?:eines|des|jedes)\s+"
+            r"(?:Kalender)?monats",
+            re.I,
+        ),
+    ),
+]
+TERM_ANCHOR = re.compile(
+    r"vorher|vor\s+(?:dem\s+)?(?:Ablauf|Ende)|zum\s+(?:Ende|Ablauf)\s+(?:der|des|eines)|"
+    r"Vertragsende|Laufzeitende",
+    re.I,
+)
+
+
+def classify_periods(sentence):
+    """(kind, period, start) for each period in a sentence: initial, renewal or notice."""
+    result = []
+    notice_sentence = bool(TERMINATION.search(sentence))
+    renewal_sentence = bool(RENEWAL.search(sentence))
+    for start, end, period in find_periods(sentence):
+        left = sentence[max(0, start - 60) : start]
+        right = sentence[end : end + 60]
+        if notice_sentence and (NOTICE_LEFT.search(left) or NOTICE_RIGHT.match(right)):
+            result.append(("notice", period, start))
+        elif renewal_sentence and RENEWAL_CUES.search(left):
+            result.append(("renewal", period, start))
+        elif INITIAL_CUES.search(left):
+            result.append(("initial", period, start))
+    return result
+
+
+def find_terms(all_sentences):
+    """initial_term, end_date, renewal_term, notice_period, notice_anchor with evidence."""
+    found = {}
+    evidence = {}
+
+    def put(name, value, sentence):
+        if name not in found:
+            found[name] = value
+            evidence[name] = sentence
+
+    for sentence in all_sentences:
+        if re.search(r"außer\s+Kraft", sentence, re.I):
+            continue
+        for kind, period, start in classify_periods(sentence):
+            if kind == "notice":
+                put("notice_period", period, sentence)
+                tail = sentence[start:]
+                for anchor, pattern in ANCHORS:
+                    if pattern.search(tail):
+                        put("notice_anchor", anchor, sentence)
+                        break
+                else:
+                    put("notice_anchor", "end_of_term", sentence)
+            elif kind == "renewal":
+                put("renewal_term", period, sentence)
+            elif kind == "initial":
+                put("initial_term", period, sentence)
+        if "end_date" not in found:
+            for start, _end, value in find_dates(sentence):
+                before = sentence[max(0, start - 40) : start]
+                if END_CUES.search(before) and not TERMINATION.search(before):
+                    put("end_date", value, sentence)
+                    break
+        if UNLIMITED.search(sentence) and "initial_term" not in found:
+            evidence.setdefault("initial_term", sentence)
+            evidence.setdefault("end_date", sentence)
+    # A calendar anchor named without a period ("zum Jahresende kündbar") stays unset.
+    if "renewal_term" in found and "initial_term" not in found and "end_date" not in found:
+        sentence = evidence["renewal_term"]
+        if re.search(r"jeweils", sentence, re.I):
+            found["initial_term"] = found["renewal_term"]
+            evidence["initial_term"] = sentence
+    if "initial_term" in found and "end_date" in found:
+        # Both named: the end date is the stronger statement ("bis zum 31.12.2018").
+        del found["initial_term"]
+        evidence.pop("initial_term", None)
+    return found, evidence
+
+
+SCHRIFT = re.compile(r"Schriftform|schriftlich|in\s+Schrift", re.I)
+TEXTFORM = re.compile(r"Textform|per\s+E-?Mail|formlos", re.I)
+AMENDMENT = re.compile(r"Änderung|Ergänzung|Nebenabrede|Abänderung", re.I)
+
+
+def find_written_form(all_sentences):
+    amendments = termination = None
+    evidence = {}
+    for sentence in all_sentences:
+        if SCHRIFT.search(sentence) or TEXTFORM.search(sentence):
+            written = bool(SCHRIFT.search(sentence)) and not TEXTFORM.search(sentence)
+            if amendments is None and AMENDMENT.search(sentence):
+                amendments = written
+                evidence["written_form_amendments"] = sentence
+            if termination is None and TERMINATION.search(sentence):
+                termination = written
+                evidence["written_form_termination"] = sentence
+    return amendments, termination, evidence
+
+
+# All fields ----------------------------------------------------------------------------------
+
+
+def extract_fields(paragraphs, furniture=()):
+    """The fields (see FIELDS) and ``evidence`` {field: sentence} of an agreement's paragraphs."""
+    body = [p for p in paragraphs if not p.heading]
+    all_sentences = [s for p in body for s in sentences(p.text)]
+    result = dict.fromkeys(FIELDS)
+    evidence = {}
+
+    title, source = find_title(paragraphs)
+    if title:
+        result["title"] = title
+        evidence["title"] = source
+        result["kind"] = find_kind(title)
+        evidence["kind"] = source
+
+    parties, source = find_parties(paragraphs)
+    if parties:
+        result["parties"] = parties
+        evidence["parties"] = source
+    intended, source = find_intended(all_sentences)
+    if intended:
+        result["intended_parties"] = [n for n in intended if n not in (parties or [])] or None
+        if result["intended_parties"]:
+            evidence["intended_parties"] = source
+
+    place, place_source, day, day_source = find_place_date(paragraphs, furniture)
+    if place:
+        result["place"] = place
+        evidence["place"] = place_source
+    if day:
+        result["date"] = day.isoformat()
+        evidence["date"] = day_source
+
+    bases, source = find_legal_bases(all_sentences)
+    if bases:
+        result["legal_bases"] = bases
+        evidence["legal_bases"] = source
+
+    rule, effective_date, source = find_effective(all_sentences)
+    if rule:
+        result["effective_rule"] = rule
+        evidence["effective_rule"] = source
+        if effective_date:
+            result["effective_date"] = effective_date.isoformat()
+            evidence["effective_date"] = source
+
+    terms, term_evidence = find_terms(all_sentences)
+    for name, value in terms.items():
+        result[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    evidence.update(term_evidence)
+
+    amendments, termination, form_evidence = find_written_form(all_sentences)
+    result["written_form_amendments"] = amendments
+    result["written_form_termination"] = termination
+    evidence.update(form_evidence)
+
+    result["evidence"] = {name: _clean(text)[:600] for name, text in evidence.items() if text}
+    return result

@@ -1,0 +1,166 @@
+"""Read a PDF into positioned lines with pdfminer.six (and Tesseract for pages without text).
+
+Runs inside the sandboxed child process (see ``sandbox``): it trusts no limit of its own
+except the page count and the size of decoded streams, which it checks as it goes.
+"""
+
+from kooperation.pdfimport.errors import ExtractionError
+from kooperation.pdfimport.layout import despace_chars
+from kooperation.pdfimport.layout import despace_text
+from kooperation.pdfimport.layout import Line
+from kooperation.pdfimport.layout import order_lines
+from kooperation.pdfimport.layout import Page
+from kooperation.pdfimport.ocr import ocr_page
+from kooperation.pdfimport.ocr import tsv_lines
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LAParams
+from pdfminer.layout import LTChar
+from pdfminer.layout import LTContainer
+from pdfminer.layout import LTImage
+from pdfminer.layout import LTTextLine
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.pdfinterp import PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+from statistics import median
+
+import io
+import re
+
+
+# Tesseract sometimes sets a capital apart: "J ugendberufsagentur", "A gentur".
+OCR_SPLIT_CAPITAL = re.compile(r"\b([A-ZÄÖÜ]) ([a-zäöüß]{3,})")
+LAPARAMS = {"boxes_flow": None, "all_texts": True}
+
+
+def _walk(item):
+    """Text lines and images of a layout object, depth first."""
+    if isinstance(item, (LTTextLine, LTImage)):
+        yield item
+    elif isinstance(item, LTContainer):
+        for child in item:
+            yield from _walk(child)
+
+
+def _line(item, number):
+    chars = [c for c in item if isinstance(c, LTChar)]
+    text = item.get_text().replace("\n", " ").rstrip()
+    if not text.strip():
+        return None
+    sizes = [c.size for c in chars] or [10.0]
+    size = median(sizes)
+    bold = bool(chars) and sum("bold" in (c.fontname or "").lower() for c in chars) > len(chars) / 2
+    tokens = text.split()
+    if len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens):
+        spaced = despace_chars([(c.get_text(), c.x0, c.x1) for c in chars])
+        text = spaced if spaced else despace_text(text)
+    return Line(
+        text=text,
+        x0=item.x0,
+        y0=item.y0,
+        x1=item.x1,
+        y1=item.y1,
+        size=size,
+        bold=bold,
+        page=number,
+    )
+
+
+def check_header(data):
+    """Refuse what is not a PDF before pdfminer sees it."""
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        raise ExtractionError("not_pdf")
+    tail = data[-2048:]
+    if b"%%EOF" not in tail and b"startxref" not in tail:
+        raise ExtractionError("truncated")
+
+
+def open_document(data):
+    parser = PDFParser(io.BytesIO(data))
+    try:
+        document = PDFDocument(parser)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise ExtractionError("encrypted") from error
+    except ExtractionError:
+        raise
+    except Exception as error:
+        raise ExtractionError("corrupt") from error
+    if not document.is_extractable:
+        raise ExtractionError("encrypted")
+    return document
+
+
+def page_count(document):
+    try:
+        count = resolve1(resolve1(document.catalog["Pages"])["Count"])
+        return int(count)
+    except Exception:
+        return None
+
+
+def read_pages(data, max_pages, ocr=True, ocr_languages="deu"):
+    """The document's pages with their lines in reading order; OCR for pages without text."""
+    check_header(data)
+    document = open_document(data)
+    count = page_count(document)
+    if count is not None and count > max_pages:
+        raise ExtractionError("too_many_pages", pages=count, limit=max_pages)
+    manager = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=LAParams(**LAPARAMS))
+    interpreter = PDFPageInterpreter(manager, device)
+    pages = []
+    try:
+        for number, pdfpage in enumerate(PDFPage.create_pages(document), start=1):
+            if number > max_pages:
+                raise ExtractionError("too_many_pages", pages=number, limit=max_pages)
+            interpreter.process_page(pdfpage)
+            layout = device.get_result()
+            page = Page(number=number, width=layout.width, height=layout.height)
+            images = 0
+            for item in _walk(layout):
+                if isinstance(item, LTImage):
+                    images += 1
+                    continue
+                line = _line(item, number)
+                if line is not None:
+                    page.lines.append(line)
+            if not page.lines and images and ocr:
+                text = ocr_page(data, number, languages=ocr_languages)
+                if text:
+                    page.lines = _ocr_lines(text, page)
+                    page.ocr = True
+            if not page.ocr:
+                page.lines = order_lines(page.lines, 0, page.width)
+            pages.append(page)
+    except ExtractionError:
+        raise
+    except MemoryError:
+        raise
+    except RecursionError as error:
+        raise ExtractionError("corrupt") from error
+    except Exception as error:
+        raise ExtractionError("corrupt") from error
+    if not pages:
+        raise ExtractionError("corrupt")
+    return pages
+
+
+def _ocr_lines(tsv, page):
+    """Lines of an OCRed page, from Tesseract's word boxes."""
+    return [
+        Line(
+            text=OCR_SPLIT_CAPITAL.sub(r"\1\2", despace_text(text)),
+            x0=x0,
+            y0=y0,
+            x1=x1,
+            y1=y1,
+            size=size,
+            page=page.number,
+        )
+        for text, x0, y0, x1, y1, size in tsv_lines(tsv, page.width, page.height)
+    ]

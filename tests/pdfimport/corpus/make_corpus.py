@@ -1,0 +1,63 @@
+"""Write the test corpus: tests/pdfimport/corpus/pdf/*.pdf and expected/*.json.
+
+    .venv/bin/python tests/pdfimport/corpus/make_corpus.py
+
+Needs reportlab (test extra); the scanned sample also needs pdftoppm (poppler-utils).
+The PDFs are committed, so the tests do not depend on these tools.
+"""
+
+from pathlib import Path
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from agreements import AGREEMENTS  # noqa: E402
+from typeset import Typesetter  # noqa: E402
+
+
+def scanned_copy(source, target):
+    """An image-only copy of ``source``: each page rendered at 200 dpi and placed as a picture."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            ["pdftoppm", "-r", "200", "-gray", "-jpeg", str(source), f"{folder}/p"], check=True
+        )
+        canvas = Canvas(str(target), pagesize=A4, invariant=1)
+        for image in sorted(Path(folder).glob("p*.jpg")):
+            canvas.drawImage(str(image), 0, 0, width=A4[0], height=A4[1])
+            canvas.showPage()
+        canvas.save()
+
+
+def main():
+    pdf_dir, expected_dir = HERE / "pdf", HERE / "expected"
+    pdf_dir.mkdir(exist_ok=True)
+    expected_dir.mkdir(exist_ok=True)
+    for item in AGREEMENTS:
+        path = pdf_dir / f"{item['name']}.pdf"
+        pages = Typesetter(path, **item["layout"]).render(item["text"])
+        (expected_dir / f"{item['name']}.json").write_text(
+            json.dumps(item["expected"], ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        print(f"{path.name}: {pages} pages")
+    if shutil.which("pdftoppm"):
+        source = next(i for i in AGREEMENTS if i["name"].startswith("07_"))
+        name = "14_kiel_scanned_ocr"
+        scanned_copy(pdf_dir / f"{source['name']}.pdf", pdf_dir / f"{name}.pdf")
+        (expected_dir / f"{name}.json").write_text(
+            json.dumps(source["expected"], ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        print(f"{name}.pdf: scanned")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,224 @@
+"""Field extraction from text: German phrasing, evidence, and no value without evidence."""
+
+from kooperation.pdfimport.fields import extract_fields
+from kooperation.pdfimport.fields import sentences
+from kooperation.pdfimport.layout import heading_level
+from kooperation.pdfimport.layout import Paragraph
+
+import pytest
+
+
+def paragraphs(text, title_size=16):
+    """Paragraphs from blank-line separated text; the first is the (larger) title."""
+    result = []
+    for number, block in enumerate(b for b in text.strip().split("\n\n") if b.strip()):
+        lines = [line.strip() for line in block.strip().splitlines()]
+        result.append(
+            Paragraph(
+                text=" ".join(lines),
+                page=1,
+                size=title_size if number == 0 else 10,
+                heading=heading_level(" ".join(lines)),
+                lines=lines,
+            )
+        )
+    return result
+
+
+def fields(text):
+    return extract_fields(paragraphs(text))
+
+
+def rules(sentence):
+    return fields(f"Vereinbarung\n\n{sentence}")
+
+
+def test_sentences_do_not_split_at_abbreviations():
+    text = "Nach § 2 Abs. 2 SGB II gilt z. B. Folgendes. Am 20. Mai 2015 trat sie in Kraft. Ende."
+    assert sentences(text) == [
+        "Nach § 2 Abs. 2 SGB II gilt z. B. Folgendes.",
+        "Am 20. Mai 2015 trat sie in Kraft.",
+        "Ende.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Der Vertrag wird für die Dauer von zwei Jahren geschlossen. Er verlängert sich "
+            "automatisch um ein weiteres Jahr, falls er nicht mit einer Frist von 3 Monaten "
+            "vor Vertragsende gekündigt wird.",
+            {
+                "initial_term": {"value": 2, "unit": "years"},
+                "renewal_term": {"value": 1, "unit": "years"},
+                "notice_period": {"value": 3, "unit": "months"},
+                "notice_anchor": "end_of_term",
+            },
+        ),
+        (
+            "Die Vereinbarung wird auf unbestimmte Zeit geschlossen. Die Kündigungsfrist "
+            "beträgt sechs Monate zum Ende des Kalenderjahres.",
+            {
+                "initial_term": None,
+                "end_date": None,
+                "notice_period": {"value": 6, "unit": "months"},
+                "notice_anchor": "end_of_year",
+            },
+        ),
+        (
+            "Sie ist jederzeit mit einer Frist von vier Wochen zum Monatsende kündbar.",
+            {"notice_period": {"value": 4, "unit": "weeks"}, "notice_anchor": "end_of_month"},
+        ),
+        (
+            "Die Kündigung ist mit einer Frist von drei Monaten zum Quartalsende möglich.",
+            {"notice_period": {"value": 3, "unit": "months"}, "notice_anchor": "end_of_quarter"},
+        ),
+        (
+            "Die Vereinbarung läuft bis zum 31.12.2025 und endet, ohne dass es einer "
+            "Kündigung bedarf.",
+            {"end_date": "2025-12-31", "initial_term": None, "notice_period": None},
+        ),
+        (
+            "Die Laufzeit beträgt 36 Monate.",
+            {"initial_term": {"value": 36, "unit": "months"}, "renewal_term": None},
+        ),
+    ],
+)
+def test_validity_phrases(sentence, expected):
+    result = rules(sentence)
+    for name, value in expected.items():
+        assert result[name] == value, name
+        if value is not None:
+            assert result["evidence"][name] in sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "day"),
+    [
+        ("Diese Vereinbarung tritt am 01.09.2020 in Kraft.", "fixed_date", "2020-09-01"),
+        ("Sie tritt mit Wirkung vom 1. Januar 2022 in Kraft.", "fixed_date", "2022-01-01"),
+        ("Sie tritt mit Unterzeichnung durch alle Partner in Kraft.", "on_signature", None),
+        ("Sie wird mit der Unterschrift aller Beteiligten wirksam.", None, None),
+        (
+            "Sie tritt mit der Unterzeichnung in Kraft und endet am 31.12.2020.",
+            "on_signature",
+            None,
+        ),
+    ],
+)
+def test_entry_into_force(sentence, rule, day):
+    result = rules(sentence)
+    assert result["effective_rule"] == rule
+    assert result["effective_date"] == day
+
+
+def test_written_form():
+    result = rules(
+        "Änderungen und Ergänzungen bedürfen der Schriftform. Die Kündigung kann per E-Mail "
+        "erklärt werden."
+    )
+    assert result["written_form_amendments"] is True
+    assert result["written_form_termination"] is False
+    assert "E-Mail" in result["evidence"]["written_form_termination"]
+
+
+def test_nothing_without_evidence():
+    result = rules("Die Partner arbeiten vertrauensvoll zusammen und treffen sich monatlich.")
+    for name in (
+        "parties",
+        "intended_parties",
+        "place",
+        "date",
+        "legal_bases",
+        "effective_rule",
+        "effective_date",
+        "initial_term",
+        "end_date",
+        "renewal_term",
+        "notice_period",
+        "notice_anchor",
+        "written_form_amendments",
+        "written_form_termination",
+    ):
+        assert result[name] is None, name
+        assert name not in result["evidence"]
+
+
+def test_parties_from_zwischen_block_with_representatives_and_addresses():
+    result = fields(
+        """
+Kooperationsvereinbarung
+
+zwischen
+
+1. der Stadt Musterstadt, vertreten durch den Oberbürgermeister,
+Rathausplatz 1, 12345 Musterstadt
+- nachfolgend „Stadt“ genannt -
+
+2. der Agentur für Arbeit Musterstadt (nachfolgend „Agentur“ genannt)
+
+und
+
+3. dem Jobcenter Musterstadt
+
+wird folgende Vereinbarung geschlossen:
+
+§ 1 Gegenstand
+"""
+    )
+    assert result["parties"] == [
+        "Stadt Musterstadt",
+        "Agentur für Arbeit Musterstadt",
+        "Jobcenter Musterstadt",
+    ]
+    assert result["title"] == "Kooperationsvereinbarung"
+    assert result["kind"] == "vereinbarung"
+
+
+def test_parties_from_signature_blocks_when_no_zwischen():
+    result = fields(
+        """
+Gemeinsame Erklärung
+
+Die Unterzeichnenden arbeiten zusammen.
+
+Für die Stadt Musterstadt
+
+Für das Jobcenter Musterstadt
+"""
+    )
+    assert result["parties"] == ["Stadt Musterstadt", "Jobcenter Musterstadt"]
+    assert result["kind"] == "erklaerung"
+
+
+def test_legal_bases_in_all_spellings():
+    result = rules(
+        "Grundlage sind § 18 Abs.1 SGB II, §§ 14 - 16 SGB II, das SGB 8 und das Zweite und "
+        "Dritte Buch Sozialgesetzbuch sowie § 67 ff. SGB X."
+    )
+    assert result["legal_bases"] == [
+        "SGB II",
+        "SGB III",
+        "§ 18 Abs. 1 SGB II",
+        "§§ 14-16 SGB II",
+        "SGB VIII",
+        "§ 67 ff. SGB X",
+    ]
+
+
+def test_place_and_date_prefer_stand():
+    result = fields("Vereinbarung\n\nText.\n\nMusterstadt, den 03.04.2019\n\nStand: 01.03.2019")
+    assert (result["place"], result["date"]) == ("Musterstadt", "2019-03-01")
+    assert result["evidence"]["date"] == "Stand: 01.03.2019"
+
+
+def test_place_without_day_is_no_date():
+    result = fields("Vereinbarung\n\nText.\n\nMusterstadt, im Mai 2023")
+    assert result["place"] is None
+    assert result["date"] is None
+
+
+def test_intended_parties():
+    result = rules("Die Beteiligung des Staatlichen Schulamts ist ausdrücklich erwünscht.")
+    assert result["intended_parties"] == ["Staatlichen Schulamts"]
