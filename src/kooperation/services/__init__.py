@@ -88,4 +88,5 @@ FORBIDDEN_MESSAGES = (
         "error_may_not_sign",
         default="You may not sign this agreement or record signatures for it.",
     ),
+    _("error_may_not_manage_members", default="You may not manage the members of this network."),
 )
