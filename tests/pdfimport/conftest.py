@@ -14,16 +14,25 @@ CORPUS = HERE / "corpus"
 sys.path.insert(0, str(HERE))
 
 
-def corpus_names():
-    return sorted(path.stem for path in (CORPUS / "pdf").glob("*.pdf"))
+def _folder(name):
+    """Corpus names are unique; the held-out ones (h…) live in corpus/heldout/."""
+    return CORPUS / "heldout" if name.startswith("h") else CORPUS
+
+
+def corpus_names(held_out=True):
+    names = sorted(path.stem for path in (CORPUS / "pdf").glob("*.pdf"))
+    if held_out:
+        names += sorted(path.stem for path in (CORPUS / "heldout" / "pdf").glob("*.pdf"))
+    return names
 
 
 def expected(name):
-    return json.loads((CORPUS / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+    path = _folder(name) / "expected" / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def corpus_pdf(name):
-    return (CORPUS / "pdf" / f"{name}.pdf").read_bytes()
+    return (_folder(name) / "pdf" / f"{name}.pdf").read_bytes()
 
 
 def ocr_available():

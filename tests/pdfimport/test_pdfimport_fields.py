@@ -222,3 +222,59 @@ def test_place_without_day_is_no_date():
 def test_intended_parties():
     result = rules("Die Beteiligung des Staatlichen Schulamts ist ausdrücklich erwünscht.")
     assert result["intended_parties"] == ["Staatlichen Schulamts"]
+
+
+def test_parties_as_the_subject_without_zwischen():
+    result = fields(
+        """
+Vereinbarung
+
+Die Stadt Musterstadt, das Jobcenter Musterkreis und die Agentur für Arbeit Musterstadt
+(im Folgenden: die Partner) schließen folgende Vereinbarung:
+
+§ 1 Gegenstand
+"""
+    )
+    assert result["parties"] == [
+        "Stadt Musterstadt",
+        "Jobcenter Musterkreis",
+        "Agentur für Arbeit Musterstadt",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor"),
+    [
+        (
+            "Sie kann mit einer Frist von 3 Monaten zum Ende eines Schulhalbjahres gekündigt "
+            "werden.",
+            None,
+        ),
+        ("Sie kann mit einer Frist von 3 Monaten zum 30.06. gekündigt werden.", None),
+        ("Sie kann mit einer Frist von 3 Monaten zum 31.12. gekündigt werden.", "end_of_year"),
+        (
+            "Sie kann mit einer Frist von 3 Monaten zum Ende der jeweiligen Laufzeit gekündigt "
+            "werden.",
+            "end_of_term",
+        ),
+        ("Sie kann mit einer Frist von 3 Monaten gekündigt werden.", "end_of_term"),
+    ],
+)
+def test_anchor_the_rules_cannot_express_stays_null_with_evidence(sentence, anchor):
+    result = rules(sentence)
+    assert result["notice_period"] == {"value": 3, "unit": "months"}
+    assert result["notice_anchor"] == anchor
+    assert result["evidence"]["notice_anchor"] == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "day"),
+    [
+        ("Die Vereinbarung beginnt am 01.02.2023.", "fixed_date", "2023-02-01"),
+        ("Sie gilt ab dem Tag der Unterzeichnung.", "on_signature", None),
+        ("Laufzeit: 01.01.2020 bis 31.12.2022", "fixed_date", "2020-01-01"),
+    ],
+)
+def test_other_entry_into_force_phrases(sentence, rule, day):
+    result = rules(sentence)
+    assert (result["effective_rule"], result["effective_date"]) == (rule, day)

@@ -263,7 +263,35 @@ def find_parties(paragraphs):
                 names.append(name)
         if len(names) >= 2:
             return names, _clean(paragraph.text + " " + " ".join(chunks[1:]))[:500]
+    names, evidence = find_subject_parties(paragraphs)
+    if names:
+        return names, evidence
     return find_signature_parties(paragraphs)
+
+
+SUBJECT_PARTIES = re.compile(
+    r"^(?P<list>(?:Der|Die|Das)\s.+?)\s*(?:\([^)]*\))?\s+(?:vereinbaren|schließen|treffen|"
+    r"beschließen|erklären|verpflichten\s+sich|kommen\s+überein)\b"
+)
+
+
+def find_subject_parties(paragraphs):
+    """Parties named as the subject before the first section: 'Der Kreis X, das Jobcenter Y
+    und die Agentur Z (im Folgenden: die Partner) vereinbaren: …'."""
+    for paragraph in paragraphs[:20]:
+        if paragraph.heading:
+            break
+        match = SUBJECT_PARTIES.match(paragraph.text)
+        if not match:
+            continue
+        names = []
+        for part in SPLIT_PARTIES.split(match["list"]):
+            name = _party_name(part)
+            if name and name not in names:
+                names.append(name)
+        if len(names) >= 2:
+            return names, sentences(paragraph.text)[0]
+    return None, None
 
 
 SIGNATURE_FOR = re.compile(r"^Für\s+(?P<who>(?:den|die|das|dem|der)\s+.{3,100})$")
@@ -442,10 +470,16 @@ def find_legal_bases(all_sentences):
 
 # Validity rules ------------------------------------------------------------------------------
 
-IN_FORCE = re.compile(r"in\s+Kraft|Wirkung\s+(?:vom|zum|ab)|wirksam\s+(?:ab|mit|zum|am)", re.I)
+IN_FORCE = re.compile(
+    r"in\s+Kraft|Wirkung\s+(?:vom|zum|ab)|wirksam\s+(?:ab|mit|zum|am)|\bbeginnt\s+(?:am|mit|zum)|"
+    r"\bgilt\s+ab\b|\bLaufzeit\s*:|Beginn\s+(?:der\s+)?(?:Laufzeit|Zusammenarbeit)\s*:",
+    re.I,
+)
 SIGNATURE = re.compile(r"Unterzeichnung|Unterschrift|unterzeichnet|unterschrieben", re.I)
 FIXED_START = re.compile(
-    r"(?:am|zum|ab(?:\s+dem)?|mit\s+Wirkung\s+(?:vom|zum|ab)|vom|ab)\s+$", re.I
+    r"(?:(?:am|zum|ab(?:\s+dem)?|mit\s+Wirkung\s+(?:vom|zum|ab)|vom|von|ab)\s+|"
+    r"(?:Laufzeit|Beginn)\s*:\s*(?:vom\s+|von\s+)?)$",
+    re.I,
 )
 
 
@@ -523,6 +557,26 @@ TERM_ANCHOR = re.compile(
 )
 
 
+OTHER_ANCHOR = re.compile(
+    r"zum\s+(?:Ende|Schluss|Ablauf)\s+(?:eines|einer|des|der|jedes|jeder)\s+(?:jeweiligen\s+)?"
+    r"(?P<what>[\wäöüß]+)|zum\s+(?P<day>\d{1,2}\.\s?\d{1,2}\.)",
+    re.I,
+)
+TERM_WORDS = re.compile(r"(?:laufzeit|vertrag|vereinbarung|verlängerung|zeitraum|frist)", re.I)
+
+
+def notice_anchor(tail):
+    """The anchor a notice clause names; None when it names one the rules cannot express
+    ("zum Ende eines Schulhalbjahres", "zum 30.06."); end_of_term when it names none."""
+    for anchor, pattern in ANCHORS:
+        if pattern.search(tail):
+            return anchor
+    other = OTHER_ANCHOR.search(tail)
+    if other and not (other["what"] and TERM_WORDS.search(other["what"])):
+        return None
+    return "end_of_term"
+
+
 def classify_periods(sentence):
     """(kind, period, start) for each period in a sentence: initial, renewal or notice."""
     result = []
@@ -556,13 +610,7 @@ def find_terms(all_sentences):
         for kind, period, start in classify_periods(sentence):
             if kind == "notice":
                 put("notice_period", period, sentence)
-                tail = sentence[start:]
-                for anchor, pattern in ANCHORS:
-                    if pattern.search(tail):
-                        put("notice_anchor", anchor, sentence)
-                        break
-                else:
-                    put("notice_anchor", "end_of_term", sentence)
+                put("notice_anchor", notice_anchor(sentence[start:]), sentence)
             elif kind == "renewal":
                 put("renewal_term", period, sentence)
             elif kind == "initial":

@@ -19,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from agreements import AGREEMENTS  # noqa: E402
+from agreements import HELD_OUT  # noqa: E402
 from typeset import Typesetter  # noqa: E402
 
 
@@ -38,17 +39,23 @@ def scanned_copy(source, target):
         canvas.save()
 
 
-def main():
-    pdf_dir, expected_dir = HERE / "pdf", HERE / "expected"
-    pdf_dir.mkdir(exist_ok=True)
-    expected_dir.mkdir(exist_ok=True)
-    for item in AGREEMENTS:
+def write(items, folder):
+    pdf_dir, expected_dir = folder / "pdf", folder / "expected"
+    pdf_dir.mkdir(parents=True, exist_ok=True)
+    expected_dir.mkdir(parents=True, exist_ok=True)
+    for item in items:
         path = pdf_dir / f"{item['name']}.pdf"
         pages = Typesetter(path, **item["layout"]).render(item["text"])
         (expected_dir / f"{item['name']}.json").write_text(
             json.dumps(item["expected"], ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         print(f"{path.name}: {pages} pages")
+
+
+def main():
+    write(AGREEMENTS, HERE)
+    write(HELD_OUT, HERE / "heldout")
+    pdf_dir, expected_dir = HERE / "pdf", HERE / "expected"
     if shutil.which("pdftoppm"):
         source = next(i for i in AGREEMENTS if i["name"].startswith("07_"))
         name = "14_kiel_scanned_ocr"
