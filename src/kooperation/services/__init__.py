@@ -89,4 +89,5 @@ FORBIDDEN_MESSAGES = (
         default="You may not sign this agreement or record signatures for it.",
     ),
     _("error_may_not_manage_members", default="You may not manage the members of this network."),
+    _("error_may_not_run_daily", default="Only site managers run the daily job."),
 )

@@ -13,8 +13,10 @@ from kooperation.jobs.daily import last_run
 from kooperation.jobs.daily import run_daily
 from kooperation.jobs.daily import set_site_url
 from kooperation.services import error_reply
+from kooperation.services import forbidden_reply
 from kooperation.services import json_object
 from kooperation.services import parse_date
+from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
@@ -34,6 +36,15 @@ def _bad_site_url(value):
     )
 
 
+def _forbidden(service):
+    """None for site managers; the 401/403 answer for everybody else."""
+    if api.user.has_permission("Manage portal", obj=service.context):
+        return None
+    return forbidden_reply(
+        service, "error_may_not_run_daily", "Only site managers run the daily job."
+    )
+
+
 def _options(request):
     body = json_object(request, ALLOWED_KEYS, empty_ok=True)
     today = parse_date(body["date"]) if body.get("date") is not None else None
@@ -47,8 +58,11 @@ class DailyPost(Service):
     """Run the daily job now; answer its summary (``ok`` false when a step failed)."""
 
     def reply(self):
-        # JSON API for cron with basic auth, not a form; cmf.ManagePortal is checked.
+        # JSON API for cron with basic auth, not a form; "Manage portal" is checked.
         alsoProvides(self.request, IDisableCSRFProtection)
+        denied = _forbidden(self)
+        if denied is not None:
+            return denied
         try:
             today, site_url = _options(self.request)
             if site_url:
@@ -66,4 +80,7 @@ class DailyGet(Service):
     """When the daily job last ran and what it did (``null`` before its first run)."""
 
     def reply(self):
+        denied = _forbidden(self)
+        if denied is not None:
+            return denied
         return {"last_run": last_run(self.context)}

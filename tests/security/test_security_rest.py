@@ -1,0 +1,85 @@
+"""Every REST write endpoint over HTTP: 401 anonymous, 403 the wrong user, 2xx the right one.
+
+The table must name every write service the add-on registers (a test checks it), so
+a new endpoint cannot ship without its rights being proven here.
+"""
+
+from world import build
+from world import PASSWORD
+from zope.component import getGlobalSiteManager
+
+import pytest
+import requests
+import transaction
+
+
+pytestmark = pytest.mark.slow
+
+WRITE_METHODS = {"POST", "PATCH", "PUT", "DELETE"}
+
+
+def _sign(objs):
+    return {
+        "signatory": objs["partner"]["chief"].UID(),
+        "date": "2020-02-01",
+    }
+
+
+def _leave(objs):
+    return {"action": "leave", "date": "2026-01-31"}
+
+
+# (method, service, path in the world, body factory, wrong user, right user, right status)
+CASES = [
+    ("POST", "@signatures", "net/agreement-for_signature", _sign, "staff_c", "signatory_a", 201),
+    ("POST", "@handover", "net/c/staff", _leave, "staff_a", "coordinator", 200),
+    ("POST", "@kooperation-daily", "", lambda objs: {}, "coordinator", "manager", 200),
+    ("DELETE", "@personal-data/staff_c", "", None, "staff_a", "manager", 200),
+]
+
+
+def registered_write_services():
+    found = set()
+    for registration in getGlobalSiteManager().registeredAdapters():
+        factory = registration.factory
+        bases = getattr(factory, "__mro__", ())
+        method = getattr(factory, "method", None)
+        ours = len(bases) > 1 and bases[1].__module__.startswith("kooperation")
+        if ours and method in WRITE_METHODS:
+            found.add((method, registration.name.rsplit("_", 1)[-1]))
+    return found
+
+
+class TestWriteEndpoints:
+    def test_the_table_names_every_write_endpoint(self, functional):
+        named = {(method, service.split("/")[0]) for method, service, *_rest in CASES}
+        assert registered_write_services() <= named
+
+    @pytest.mark.parametrize(
+        ("method", "service", "path", "body", "wrong", "right", "status"), CASES
+    )
+    def test_rights(self, functional, method, service, path, body, wrong, right, status):
+        portal = functional["portal"]
+        objs = build(portal)
+        transaction.commit()
+        base = f"http://{functional['host']}:{functional['port']}/plone"
+        url = "/".join(part for part in (base, path, service) if part)
+        payload = body(objs) if body else None
+
+        def call(persona):
+            auth = None if persona is None else (persona, PASSWORD)
+            return requests.request(
+                method,
+                url,
+                json=payload,
+                auth=auth,
+                headers={"Accept": "application/json"},
+                timeout=60,
+            )
+
+        assert call(None).status_code == 401
+        denied = call(wrong)
+        assert denied.status_code == 403, denied.text
+        assert denied.json()["error"]["type"] == "Forbidden"
+        allowed = call(right)
+        assert allowed.status_code == status, allowed.text
