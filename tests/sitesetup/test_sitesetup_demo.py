@@ -77,3 +77,18 @@ class TestDemoCatalog:
         expected = min(result.earliest_end_notice_deadline, result.current_term_end)
         assert brain.next_deadline == expected.isoformat()
         assert brain.next_deadline >= date.today().isoformat()
+
+
+class TestDemoWorkspace:
+    def test_network_and_partner_groups(self, demo_portal):
+        from kooperation.workspace import group_ids
+
+        network = demo_portal["oberhausen"]
+        assert set(group_ids(network)) == {"members", "editors", "coordinators"}
+        for partner_id in ("jobcenter-oberhausen", "bfo", "zib", "stadt-oberhausen"):
+            partner = network[partner_id]
+            assert api.content.get_state(partner) == "published"
+            assert partner["intern"].portal_type == "PartnerArea"
+            assert set(group_ids(partner)) == {"staff", "signatories"}
+        person = network["bfo"]["geschaeftsfuehrung"]
+        assert api.content.get_state(person) == "internal"
