@@ -107,8 +107,12 @@ TEXT_FIELDS = [
 class AuditLog(Persistent):
     """Append-only: ``append`` adds, the rest reads."""
 
+    _all = None  # logs created before the key index read the keys from _entries
+
     def __init__(self):
         self._entries = LOBTree()
+        # The keys alone: listing them does not load whole entries (100k: ms, not seconds).
+        self._all = LLTreeSet()
         self._count = Length()
         self._by_action = OOBTree()
         self._by_user = OOBTree()
@@ -147,6 +151,8 @@ class AuditLog(Persistent):
             key=key, action=_text(action, 100), details_json=_details_json(details), **texts
         )
         self._entries[key] = entry
+        if self._all is not None:
+            self._all.insert(key)
         self._count.change(1)
         self._index(self._by_action, entry.action, key)
         for user in {entry.user_id, entry.subject}:
@@ -196,7 +202,7 @@ class AuditLog(Persistent):
         if path:
             sets.append(self._path_keys(path))
         if not sets:
-            keys = self._entries.keys(low, high)
+            keys = (self._entries if self._all is None else self._all).keys(low, high)
         else:
             result = sets[0]
             for other in sets[1:]:
