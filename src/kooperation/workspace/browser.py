@@ -1,4 +1,4 @@
-"""Classic UI of the workspace: a person's hand-over page."""
+"""Classic UI of the workspace: the network's members, a person's hand-over."""
 
 from datetime import date
 from kooperation import _
@@ -6,12 +6,14 @@ from kooperation.agreements.errors import KooperationError
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
 from kooperation.vocabularies import find_network
+from kooperation.workspace import group_ids
 from kooperation.workspace.handover import leave
 from kooperation.workspace.handover import move
 from kooperation.workspace.handover import open_duties
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
+from zope.i18n import translate
 
 
 class HandoverView(BrowserView):
@@ -80,3 +82,92 @@ def _parse(value):
         raise KooperationError(
             "date", _("error_leave_date", default="The day of leaving is missing.")
         ) from None
+
+
+class NetworkMembersView(BrowserView):
+    """@@network-members on a Network: who coordinates and edits; the partners' people.
+
+    Coordinators add and remove portal users of the coordinators and editors groups
+    here; the partners' staff and signatories follow from Person entries.
+    """
+
+    GROUPS = ("coordinators", "editors")
+    errors = None
+
+    def __call__(self):
+        self.errors = {}
+        if self.request.method == "POST":
+            CheckAuthenticator(self.request)
+            if self._handle():
+                self.request.response.redirect(f"{self.context.absolute_url()}/@@network-members")
+                return ""
+        return self.index()
+
+    def _handle(self):
+        form = self.request.form
+        kind = form.get("group")
+        if kind not in self.GROUPS:
+            return False
+        group_id = group_ids(self.context)[kind]
+        user_id = (form.get("user_id") or "").strip()
+        if "form.add" in form:
+            if not user_id or api.user.get(userid=user_id) is None:
+                self.errors[kind] = translate(
+                    _(
+                        "error_no_such_login",
+                        default="There is no portal user '${user}'.",
+                        mapping={"user": user_id},
+                    ),
+                    context=self.request,
+                )
+                return False
+            api.group.add_user(groupname=group_id, username=user_id)
+        elif "form.remove" in form and user_id:
+            api.group.remove_user(groupname=group_id, username=user_id)
+        else:
+            return False
+        api.portal.show_message(_("msg_saved", default="Changes saved."), self.request)
+        return True
+
+    def groups(self):
+        ids = group_ids(self.context)
+        portal_groups = api.portal.get_tool("portal_groups")
+        result = []
+        titles = {
+            "coordinators": _("group_coordinators", default="Coordinators"),
+            "editors": _("group_editors", default="Editors"),
+        }
+        for kind in self.GROUPS:
+            group = portal_groups.getGroupById(ids[kind])
+            users = []
+            for member_id in group.getMemberIds() if group is not None else ():
+                user = api.user.get(userid=member_id)
+                if user is not None:
+                    users.append(
+                        {"id": member_id, "name": user.getProperty("fullname") or member_id}
+                    )
+            result.append({"kind": kind, "title": titles[kind], "users": users})
+        return result
+
+    def partners(self):
+        """Partners with their people (catalog, no objects woken)."""
+        brains = api.content.find(
+            context=self.context,
+            object_provides=IPartner.__identifier__,
+            sort_on="sortable_title",
+        )
+        result = []
+        for brain in brains:
+            people = api.content.find(
+                path=brain.getPath(),
+                object_provides=IPerson.__identifier__,
+                sort_on="sortable_title",
+            )
+            result.append(
+                {
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "people": [{"title": p.Title, "url": p.getURL()} for p in people],
+                }
+            )
+        return result
