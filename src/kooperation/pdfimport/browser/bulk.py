@@ -1,0 +1,121 @@
+"""``kooperation-import-pdfs NETWORK FOLDER``: import a folder of agreement PDFs as drafts.
+
+For a network moving in its archive: a progress bar while it runs, a summary table at the
+end. A file imported before (same SHA-256) creates nothing, so a re-run is safe. Each
+file is committed on its own: an interrupted run keeps what it did.
+
+    .venv/bin/kooperation-import-pdfs oberhausen ~/archiv --instance instance
+"""
+
+from pathlib import Path
+
+import argparse
+import sys
+import time
+
+
+def progress(done, total, name, stream, width=30):
+    """One line, rewritten in place: [#####.....] 5/12 name.pdf"""
+    filled = int(width * done / total) if total else width
+    bar = "#" * filled + "." * (width - filled)
+    stream.write(f"\r[{bar}] {done}/{total} {name[:40]:<40}")
+    stream.flush()
+
+
+def summary(rows, stream):
+    """The table of results: file, outcome, pages, title or error."""
+    headers = ("file", "result", "pages", "title / message")
+    widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(3)]
+    widths = [min(w, 40) for w in widths]
+    line = "  ".join(f"{{:<{w}}}" for w in widths) + "  {}"
+    stream.write(line.format(*headers) + "\n")
+    stream.write("  ".join("-" * w for w in widths) + "  " + "-" * 20 + "\n")
+    for row in rows:
+        stream.write(line.format(str(row[0])[:40], row[1], row[2], row[3]) + "\n")
+    counts = {}
+    for row in rows:
+        counts[row[1]] = counts.get(row[1], 0) + 1
+    stream.write(", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())) + "\n")
+
+
+def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None):
+    """Import every PDF in ``folder`` into ``network``; the rows of the summary table."""
+    from kooperation.pdfimport import ExtractionError
+    from kooperation.pdfimport.browser.importer import import_pdf
+
+    files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() == ".pdf")
+    rows = []
+    for index, path in enumerate(files):
+        progress(index, len(files), path.name, stream)
+        try:
+            agreement, extraction, created = import_pdf(
+                network, path.read_bytes(), path.name, limits
+            )
+        except ExtractionError as error:
+            rows.append((path.name, "error", "", error.message))
+            continue
+        except OSError as error:
+            rows.append((path.name, "error", "", error.strerror))
+            continue
+        if commit is not None:
+            commit(path.name)
+        rows.append(
+            (
+                path.name,
+                "created" if created else "duplicate",
+                extraction.get("pages") or "",
+                agreement.absolute_url(1),
+            )
+        )
+    progress(len(files), len(files), "", stream)
+    stream.write("\n")
+    return rows
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="kooperation-import-pdfs", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("network", help="path of the network below the site, e.g. oberhausen")
+    parser.add_argument("folder", type=Path, help="folder with the PDF files")
+    parser.add_argument("--instance", default="instance")
+    parser.add_argument("--site-id", default="Plone")
+    args = parser.parse_args(argv)
+    if not args.folder.is_dir():
+        print(f"kooperation-import-pdfs: {args.folder} is not a folder", file=sys.stderr)
+        return 2
+
+    from kooperation.cli.main import _open_app
+    from kooperation.interfaces import INetwork
+    from kooperation.pdfimport.sandbox import shutdown
+    from zope.component.hooks import setSite
+
+    import transaction
+
+    app = _open_app(args.instance)
+    site = app.get(args.site_id)
+    if site is None:
+        print(f"kooperation-import-pdfs: no site {args.site_id!r}", file=sys.stderr)
+        return 2
+    setSite(site)
+    network = site.unrestrictedTraverse(args.network.strip("/"), None)
+    if network is None or not INetwork.providedBy(network):
+        print(f"kooperation-import-pdfs: {args.network!r} is not a network", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+
+    def commit(name):
+        transaction.get().note(f"kooperation-import-pdfs: {name}")
+        transaction.commit()
+
+    try:
+        rows = import_folder(network, args.folder, commit=commit)
+    finally:
+        shutdown()
+    summary(rows, sys.stdout)
+    print(f"{len(rows)} files in {time.monotonic() - started:.1f} s")
+    return 1 if any(row[1] == "error" for row in rows) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

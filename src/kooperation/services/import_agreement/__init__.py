@@ -1,0 +1,1 @@
+"""POST <network>/@import-agreement: a draft Agreement from a PDF."""
