@@ -237,6 +237,14 @@ class TestExceptions:
             "The duty topics on 20.01.2026 is set twice.",
         ),
         ({"exceptions": ["skip"]}, "'skip' is not a skip, swap or assignment."),
+        ({"members": "jobcenter"}, "members must be a list, not 'jobcenter'."),
+        ({"duties": "topics"}, "duties must be a list, not 'topics'."),
+        ({"dates": DATES[0]}, "dates must be a list, not datetime.date(2026, 1, 20)."),
+        ({"history": [(DATES[0], {})]}, "(datetime.date(2026, 1, 20), {}) is not a held meeting."),
+        (
+            {"history": [HeldMeeting(DATES[0], [("topics", JC)])]},
+            "The duty holders of the meeting on 20.01.2026 must map duties to partners.",
+        ),
     ],
 )
 def test_bad_input(kwargs, message):

@@ -159,3 +159,13 @@ def test_plain_cycle_without_exceptions(data):
     names = [m.partner for m in members]
     for t, meeting in enumerate(result.meetings):
         assert meeting.holders == {d: names[(t + k) % len(names)] for k, d in enumerate(duties)}
+
+
+@SETTINGS
+@given(series())
+def test_every_assignment_is_explained(data):
+    members, dates, duties = data
+    for meeting in plan(members, dates, duties=duties).meetings:
+        for assignment in meeting.assignments:
+            assert assignment.reasons
+            assert all(str(reason) and "${" not in str(reason) for reason in assignment.reasons)

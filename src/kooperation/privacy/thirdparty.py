@@ -455,7 +455,7 @@ def find_third_party_data(text, known=(), html=None):
         plain, spans = plain_text(text)
     else:
         plain, spans = text, None
-    people = _Known(known)
+    people = _Known([known] if isinstance(known, str) else known)
     candidates = _persons(plain, people) + _others(plain, people)
     candidates.sort(key=lambda c: (c[1], -(c[2] - c[1])))
     result, last_end = [], -1

@@ -68,6 +68,11 @@ MESSAGES = {
     ),
     "error_rotation_assigned_twice": "The duty ${duty} on ${date} is set twice.",
     "error_rotation_unknown_exception": "${value} is not a skip, swap or assignment.",
+    "error_rotation_not_a_list": "${name} must be a list, not ${value}.",
+    "error_rotation_not_held_meeting": "${value} is not a held meeting.",
+    "error_rotation_holders": (
+        "The duty holders of the meeting on ${date} must map duties to partners."
+    ),
     "error_rotation_days": "${name} must be a whole number of days, not ${value}.",
 }
 
@@ -140,7 +145,8 @@ class HeldMeeting:
 
 @dataclass(frozen=True)
 class Skip:
-    """The partner cannot take a duty at the meeting on ``day``."""
+    """The partner cannot take a duty at the meeting on ``day`` (no effect when it is
+    not a member then)."""
 
     day: date
     partner: str
@@ -284,8 +290,14 @@ def _partner(value):
     return value
 
 
+def _sequence(value, name):
+    if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
+        raise RotationError("error_rotation_not_a_list", name=name, value=repr(value))
+    return tuple(value)
+
+
 def _duties(duties):
-    duties = tuple(duties)
+    duties = _sequence(duties, "duties")
     if not duties:
         raise RotationError("error_rotation_no_duties")
     seen = set()
@@ -301,7 +313,7 @@ def _duties(duties):
 def _members(members):
     """Rotation order (first appearance) and the windows of each partner."""
     order, windows = [], defaultdict(list)
-    for item in members:
+    for item in _sequence(members, "members"):
         if not isinstance(item, Member):
             item = Member(_partner(item))
         partner = _partner(item.partner)
@@ -607,7 +619,7 @@ def _exceptions(exceptions, order, windows, duties, planned, held_days):
     """Exceptions sorted per planned day; the ones that do not apply separately."""
     skips, swaps, fixed = defaultdict(set), defaultdict(list), defaultdict(dict)
     ignored = []
-    for item in exceptions:
+    for item in _sequence(exceptions, "exceptions"):
         if not isinstance(item, Skip | Swap | Assign):
             raise RotationError("error_rotation_unknown_exception", value=repr(item))
         day = _day(item.day)
@@ -653,13 +665,20 @@ def plan(members, dates, *, duties=DEFAULT_DUTIES, history=(), exceptions=()):
     duties = _duties(duties)
     order, windows = _members(members)
     held = {}
-    for meeting in history:
+    for meeting in _sequence(history, "history"):
+        if not isinstance(meeting, HeldMeeting):
+            raise RotationError("error_rotation_not_held_meeting", value=repr(meeting))
         day = _day(meeting.day)
         if day in held:
             raise RotationError("error_rotation_duplicate_date", date=day)
-        held[day] = dict(meeting.holders)
+        holders = meeting.holders
+        if not isinstance(holders, dict) or not all(
+            isinstance(d, str) and (p is None or isinstance(p, str)) for d, p in holders.items()
+        ):
+            raise RotationError("error_rotation_holders", date=day)
+        held[day] = dict(holders)
     planned = []
-    for value in dates:
+    for value in _sequence(dates, "dates"):
         day = _day(value)
         if day in planned or day in held:
             raise RotationError("error_rotation_duplicate_date", date=day)
