@@ -2,6 +2,7 @@
 
 from kooperation.privacy.thirdparty import find_third_party_data
 from kooperation.privacy.thirdparty import plain_text
+from kooperation.privacy.thirdparty import warning
 
 import pytest
 import time
@@ -199,3 +200,14 @@ def test_long_pathological_input_is_read_in_linear_time(text):
     started = time.perf_counter()
     find_third_party_data(text)
     assert time.perf_counter() - started < 3
+
+
+def test_warning():
+    assert warning(()) is None
+    findings = find_third_party_data("Herr K. (17), geb. 12.03.2009")
+    assert warning(findings) == (
+        "thirdparty_warning",
+        "The text may contain personal data of third parties (3 places). "
+        "Minutes must not name young people or other clients.",
+        {"count": 3},
+    )

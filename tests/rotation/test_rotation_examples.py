@@ -4,6 +4,8 @@ skips, swaps, duties set by the coordinator, held meetings, errors."""
 from datetime import date
 from datetime import timedelta
 from kooperation.rotation import Assign
+from kooperation.rotation import exception_from_json
+from kooperation.rotation import exception_to_json
 from kooperation.rotation import HeldMeeting
 from kooperation.rotation import Member
 from kooperation.rotation import plan
@@ -253,3 +255,34 @@ def test_bad_input(kwargs, message):
         plan(arguments.pop("members"), arguments.pop("dates"), **arguments)
     assert str(info.value) == message
     assert info.value.msgid.startswith("error_rotation_")
+
+
+class TestExceptionJson:
+    @pytest.mark.parametrize(
+        "item",
+        [
+            Skip(DATES[0], JC),
+            Swap(DATES[1], BFO, ZIB),
+            Assign(DATES[2], "minutes", STADT),
+        ],
+    )
+    def test_round_trip(self, item):
+        data = exception_to_json(item)
+        assert data["date"] == item.day.isoformat()
+        assert exception_from_json(data) == item
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            None,
+            {"type": "holiday", "date": "2026-01-20"},
+            {"type": "skip", "date": "2026-01-20"},
+            {"type": "skip", "date": "2026-01-20", "partner": JC, "why": "Urlaub"},
+            {"type": "swap", "date": "2026-01-20", "first": JC, "second": 3},
+            {"type": "skip", "date": "20.01.2026", "partner": JC},
+            {"type": "skip", "date": None, "partner": JC},
+        ],
+    )
+    def test_bad_json(self, data):
+        with pytest.raises(RotationError):
+            exception_from_json(data)

@@ -442,6 +442,15 @@ def _others(text, known):
     return found
 
 
+def warning(findings):
+    """The editor's warning for ``findings``: (msgid, default, mapping), or None."""
+    if not findings:
+        return None
+    mapping = {"count": len(findings)}
+    text = MESSAGES["thirdparty_warning"].replace("${count}", str(len(findings)))
+    return "thirdparty_warning", text, mapping
+
+
 def find_third_party_data(text, known=(), html=None):
     """Findings in ``text`` (plain or HTML), sorted by position; ``known``: names and
     contact data of staff that may appear. ``html``: None guesses from the text."""

@@ -73,6 +73,11 @@ MESSAGES = {
     "error_rotation_holders": (
         "The duty holders of the meeting on ${date} must map duties to partners."
     ),
+    "error_rotation_bad_exception": (
+        'An exception is {"type": "skip", "date": "YYYY-MM-DD", "partner": ...}, '
+        '{"type": "swap", "date": ..., "first": ..., "second": ...} or '
+        '{"type": "assign", "date": ..., "duty": ..., "partner": ...}.'
+    ),
     "error_rotation_days": "${name} must be a whole number of days, not ${value}.",
 }
 
@@ -168,6 +173,40 @@ class Assign:
     day: date
     duty: str
     partner: str
+
+
+EXCEPTION_FIELDS = {
+    "skip": (Skip, ("partner",)),
+    "swap": (Swap, ("first", "second")),
+    "assign": (Assign, ("duty", "partner")),
+}
+
+
+def exception_to_json(item):
+    """The JSON form of a skip, swap or assignment, as a series stores it."""
+    for name, (cls, fields) in EXCEPTION_FIELDS.items():
+        if isinstance(item, cls):
+            data = {"type": name, "date": item.day.isoformat()}
+            data.update({f: getattr(item, f) for f in fields})
+            return data
+    raise RotationError("error_rotation_unknown_exception", value=repr(item))
+
+
+def exception_from_json(data):
+    """A skip, swap or assignment from its JSON form; RotationError when malformed."""
+    if not isinstance(data, dict) or data.get("type") not in EXCEPTION_FIELDS:
+        raise RotationError("error_rotation_bad_exception")
+    cls, fields = EXCEPTION_FIELDS[data["type"]]
+    if set(data) != {"type", "date", *fields}:
+        raise RotationError("error_rotation_bad_exception")
+    try:
+        day = date.fromisoformat(data["date"])
+    except (TypeError, ValueError):
+        raise RotationError("error_rotation_not_a_date", value=repr(data["date"])) from None
+    values = [data[f] for f in fields]
+    if not all(isinstance(v, str) and v for v in values):
+        raise RotationError("error_rotation_bad_exception")
+    return cls(day, *values)
 
 
 # ---------------------------------------------------------------- output
