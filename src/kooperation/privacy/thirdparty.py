@@ -15,11 +15,13 @@ How named staff are told apart from third parties
   ("Frau Müller", "A. Müller" and "Anna Müller" for a known "Anna Müller").
 * Context: a titled name followed by an institution or a staff role ("Frau Müller vom
   Jobcenter", "Herr Kaya (BFO)", "Frau Schmidt, Fallmanagerin") or preceded by a role
-  ("Kollegin Frau Weber") is taken for staff. Other "Herr X"/"Frau X" are reported: in
+  ("Kollegin Frau Weber") is taken for staff, and so is every other mention of that name
+  ("Herr Becker, BFO" ... "Herr Becker begrüßt"). Other "Herr X"/"Frau X" are reported: in
   minutes, a titled stranger is more often a client than not, and a warning costs less
   than a published name. An age right after a name always counts as a third party.
 * Institutional contact data is not personal: functional e-mail addresses (info@,
-  kontakt@, ...) and addresses on a line that names the venue ("Ort: ...") are skipped.
+  kontakt@, ...), switchboard numbers (ending in -0) and addresses on a line that names
+  the venue ("Ort: ...") are skipped.
 
 HTML (rich text) is read as its text: tags are dropped (block tags separate words),
 entities decoded, and every finding's ``start``/``end`` point into the markup as given,
