@@ -14,18 +14,35 @@ from hypothesis import strategies as st
 from kooperation.pdfimport import ExtractionError
 from kooperation.pdfimport.document import extract_bytes
 
+import hostile
 import os
 import signal
 
 
 EXAMPLES = int(os.environ.get("KOOPERATION_FUZZ_EXAMPLES", "40"))
+# Uncompressed content streams, so that mutations reach the text operators too.
+PLAIN = hostile.text_pdf(
+    [
+        "K O O P E R A T I O N S V E R E I N B A R U N G",
+        "",
+        "zwischen dem Jobcenter Musterstadt und der Stadt Musterstadt",
+        "\xa7 1 Laufzeit",
+        "Die Vereinbarung tritt am 01.01.2020 in Kraft. Sie verl\xe4ngert sich jeweils um ein",
+        "Jahr, wenn sie nicht drei Monate vorher gek\xfcndigt wird. Stand: 20.05.2015",
+        "Seite 1 von 2",
+    ],
+    pages=2,
+)
 SOURCES = [
-    corpus_pdf(name)
-    for name in (
-        "01_oberhausen_seed",
-        "02_jba_offenbach_two_columns",
-        "09_dortmund_multipage_quarter_year",
-    )
+    PLAIN,
+    *(
+        corpus_pdf(name)
+        for name in (
+            "01_oberhausen_seed",
+            "02_jba_offenbach_two_columns",
+            "09_dortmund_multipage_quarter_year",
+        )
+    ),
 ]
 
 

@@ -4,6 +4,7 @@ Runs inside the sandboxed child process (see ``sandbox``): it trusts no limit of
 except the page count and the size of decoded streams, which it checks as it goes.
 """
 
+from kooperation.pdfimport.collector import LineCollector
 from kooperation.pdfimport.errors import ExtractionError
 from kooperation.pdfimport.layout import despace_chars
 from kooperation.pdfimport.layout import despace_text
@@ -12,12 +13,6 @@ from kooperation.pdfimport.layout import order_lines
 from kooperation.pdfimport.layout import Page
 from kooperation.pdfimport.ocr import ocr_page
 from kooperation.pdfimport.ocr import tsv_lines
-from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams
-from pdfminer.layout import LTChar
-from pdfminer.layout import LTContainer
-from pdfminer.layout import LTImage
-from pdfminer.layout import LTTextLine
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -26,7 +21,6 @@ from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
-from statistics import median
 
 import io
 import re
@@ -34,38 +28,25 @@ import re
 
 # Tesseract sometimes sets a capital apart: "J ugendberufsagentur", "A gentur".
 OCR_SPLIT_CAPITAL = re.compile(r"\b([A-ZÄÖÜ]) ([a-zäöüß]{3,})")
-LAPARAMS = {"boxes_flow": None, "all_texts": True}
 
 
-def _walk(item):
-    """Text lines and images of a layout object, depth first."""
-    if isinstance(item, (LTTextLine, LTImage)):
-        yield item
-    elif isinstance(item, LTContainer):
-        for child in item:
-            yield from _walk(child)
-
-
-def _line(item, number):
-    chars = [c for c in item if isinstance(c, LTChar)]
-    text = item.get_text().replace("\n", " ").rstrip()
+def _line(raw, number):
+    """A layout Line from the collector's RawLine (letter-spaced headings joined)."""
+    text = raw.text.rstrip()
     if not text.strip():
         return None
-    sizes = [c.size for c in chars] or [10.0]
-    size = median(sizes)
-    bold = bool(chars) and sum("bold" in (c.fontname or "").lower() for c in chars) > len(chars) / 2
     tokens = text.split()
     if len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens):
-        spaced = despace_chars([(c.get_text(), c.x0, c.x1) for c in chars])
+        spaced = despace_chars(raw.glyphs)
         text = spaced if spaced else despace_text(text)
     return Line(
         text=text,
-        x0=item.x0,
-        y0=item.y0,
-        x1=item.x1,
-        y1=item.y1,
-        size=size,
-        bold=bold,
+        x0=raw.x0,
+        y0=raw.y0,
+        x1=raw.x1,
+        y1=raw.y1,
+        size=round(raw.size, 1),
+        bold=raw.bold,
         page=number,
     )
 
@@ -111,7 +92,7 @@ def read_pages(data, max_pages, ocr=True, ocr_languages="deu"):
     if count is not None and count > max_pages:
         raise ExtractionError("too_many_pages", pages=count, limit=max_pages)
     manager = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(manager, laparams=LAParams(**LAPARAMS))
+    device = LineCollector(manager)
     interpreter = PDFPageInterpreter(manager, device)
     pages = []
     try:
@@ -119,14 +100,10 @@ def read_pages(data, max_pages, ocr=True, ocr_languages="deu"):
             if number > max_pages:
                 raise ExtractionError("too_many_pages", pages=number, limit=max_pages)
             interpreter.process_page(pdfpage)
-            layout = device.get_result()
-            page = Page(number=number, width=layout.width, height=layout.height)
-            images = 0
-            for item in _walk(layout):
-                if isinstance(item, LTImage):
-                    images += 1
-                    continue
-                line = _line(item, number)
+            page = Page(number=number, width=device.width, height=device.height)
+            images = device.images
+            for raw in device.lines:
+                line = _line(raw, number)
                 if line is not None:
                     page.lines.append(line)
             if not page.lines and images and ocr:

@@ -7,6 +7,7 @@ file is committed on its own: an interrupted run keeps what it did.
     .venv/bin/kooperation-import-pdfs oberhausen ~/archiv --instance instance
 """
 
+from kooperation.pdfimport import ExtractionError
 from pathlib import Path
 
 import argparse
@@ -38,35 +39,79 @@ def summary(rows, stream):
     stream.write(", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())) + "\n")
 
 
-def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None):
-    """Import every PDF in ``folder`` into ``network``; the rows of the summary table."""
+def _extract(data, limits):
+    """Runs in the prefetch thread: the sandboxed extraction, or its error."""
+    from kooperation.pdfimport import extract
     from kooperation.pdfimport import ExtractionError
+
+    try:
+        return extract(data, limits), None
+    except ExtractionError as error:
+        return None, error
+
+
+def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None):
+    """Import every PDF in ``folder`` into ``network``; the rows of the summary table.
+
+    While one draft is created and indexed here, the next file is already extracted in
+    its child process (a thread waits for it): the two run on two cores. Only this thread
+    touches the database; the prefetch thread only reads bytes and waits for the child.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+    from kooperation.pdfimport.browser.importer import digest
     from kooperation.pdfimport.browser.importer import import_pdf
+    from kooperation.pdfimport.browser.importer import known_digests
 
     files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() == ".pdf")
+    known = known_digests(network)
     rows = []
-    for index, path in enumerate(files):
-        progress(index, len(files), path.name, stream)
-        try:
-            agreement, extraction, created = import_pdf(
-                network, path.read_bytes(), path.name, limits
+    ahead = {}
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfimport") as pool:
+
+        def prefetch(index):
+            if index >= len(files) or index in ahead:
+                return
+            path = files[index]
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                ahead[index] = (None, None, error)
+                return
+            sha = digest(data)
+            future = None if sha in known else pool.submit(_extract, data, limits)
+            ahead[index] = (data, sha, future)
+
+        for index, path in enumerate(files):
+            progress(index, len(files), path.name, stream)
+            prefetch(index)
+            prefetch(index + 1)
+            data, sha, future = ahead.pop(index)
+            if data is None:
+                rows.append((path.name, "error", "", future.strerror))
+                continue
+            result, error = future.result() if future is not None else (None, None)
+            if error is not None:
+                rows.append((path.name, "error", "", error.message))
+                continue
+            try:
+                agreement, extraction, created = import_pdf(
+                    network, data, path.name, limits, result=result
+                )
+            except ExtractionError as error:
+                rows.append((path.name, "error", "", error.message))
+                continue
+            known.add(sha)
+            if commit is not None:
+                commit(path.name)
+            rows.append(
+                (
+                    path.name,
+                    "created" if created else "duplicate",
+                    extraction.get("pages") or "",
+                    agreement.absolute_url(1),
+                )
             )
-        except ExtractionError as error:
-            rows.append((path.name, "error", "", error.message))
-            continue
-        except OSError as error:
-            rows.append((path.name, "error", "", error.strerror))
-            continue
-        if commit is not None:
-            commit(path.name)
-        rows.append(
-            (
-                path.name,
-                "created" if created else "duplicate",
-                extraction.get("pages") or "",
-                agreement.absolute_url(1),
-            )
-        )
     progress(len(files), len(files), "", stream)
     stream.write("\n")
     return rows

@@ -25,9 +25,13 @@ from kooperation.pdfimport import public
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from plone.dexterity.utils import addContentToContainer
+from plone.dexterity.utils import createContent
+from plone.i18n.normalizer.interfaces import IIDNormalizer
 from plone.indexer import indexer
 from plone.namedfile.file import NamedBlobFile
 from zope.annotation.interfaces import IAnnotations
+from zope.component import queryUtility
 from zope.i18nmessageid import Message
 from zope.interface import alsoProvides
 from zope.interface import Interface
@@ -155,6 +159,15 @@ def digest(data):
     return hashlib.sha256(data).hexdigest()
 
 
+def known_digests(network):
+    """The SHA-256 of every file imported into ``network``."""
+    return {
+        getattr(obj.aq_base, "pdfimport_sha256", None)
+        for obj in network.objectValues()
+        if getattr(obj, "portal_type", None) == "Agreement"
+    } - {None}
+
+
 def find_duplicate(network, sha256):
     """The agreement in ``network`` imported from the same file, if any."""
     for obj in network.objectValues():
@@ -173,28 +186,40 @@ def _date(value):
         return None
 
 
-def import_pdf(network, data, filename="agreement.pdf", limits=None):
+def _free_id(container, title):
+    """An id from the title, unique in ``container`` (no rename after creation: cheaper)."""
+    base = queryUtility(IIDNormalizer).normalize(title, max_length=60) or "vereinbarung"
+    candidate, number = base, 1
+    while candidate in container.objectIds():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def import_pdf(network, data, filename="agreement.pdf", limits=None, result=None):
     """Create a draft Agreement from the PDF ``data`` in ``network``.
 
     Returns (agreement, extraction, created). A file imported before (same SHA-256)
-    creates nothing and returns the earlier draft. Raises ExtractionError.
+    creates nothing and returns the earlier draft. Raises ExtractionError. ``result``:
+    the extraction when it was run already (the bulk import extracts ahead).
     """
     sha256 = digest(data)
     existing = find_duplicate(network, sha256)
     if existing is not None:
         return existing, proposal(existing)["extraction"], False
-    result = extract(data, limits)
+    if result is None:
+        result = extract(data, limits)
     partners = network_partners(network)
     parties, unmatched = match_parties(result.get("parties"), partners)
     intended, unmatched_intended = match_parties(result.get("intended_parties"), partners)
     intended = [uid for uid in intended if uid not in parties]
     kind = result.get("kind") if result.get("kind") in AGREEMENT_KINDS else "other"
     title = result.get("title") or filename.rsplit(".", 1)[0]
-    agreement = api.content.create(
-        container=network,
-        type="Agreement",
+    # Built outside the site and added once, with the original inside: one add event
+    # (catalog, workflow, first version) for both, and no reindexing afterwards.
+    agreement = createContent(
+        "Agreement",
         title=title[:200],
-        safe_id=True,
         agreement_kind=kind,
         parties=parties,
         intended_parties=intended,
@@ -202,17 +227,8 @@ def import_pdf(network, data, filename="agreement.pdf", limits=None):
         text=RichTextValue(result.get("html") or "", "text/html", "text/x-html-safe"),
         text_date=_date(result.get("date")),
     )
+    agreement.id = _free_id(network, title)
     agreement.pdfimport_sha256 = sha256
-    original = api.content.create(
-        container=agreement,
-        type="File",
-        id="original.pdf",
-        title=filename,
-        file=NamedBlobFile(data=data, contentType="application/pdf", filename=filename),
-    )
-    alsoProvides(original, IImportedPDF)
-    original.pdfimport_text = result.get("text") or ""
-    original.reindexObject()
     extraction = public(result)
     IAnnotations(agreement)[ANNOTATION] = PersistentMapping(
         {
@@ -224,7 +240,16 @@ def import_pdf(network, data, filename="agreement.pdf", limits=None):
             "confirmed": False,
         }
     )
-    agreement.reindexObject()
+    original = createContent(
+        "File",
+        title=filename,
+        file=NamedBlobFile(data=data, contentType="application/pdf", filename=filename),
+    )
+    original.id = "original.pdf"
+    alsoProvides(original, IImportedPDF)
+    original.pdfimport_text = result.get("text") or ""
+    agreement._setObject("original.pdf", original, set_owner=0, suppress_events=True)
+    agreement = addContentToContainer(network, agreement)
     return agreement, extraction, True
 
 

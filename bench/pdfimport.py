@@ -1,0 +1,185 @@
+"""The whole PDF import vs. a bare pdfminer.six ``extract_text`` of the same files.
+
+    .venv/bin/python bench/pdfimport.py              # corpus + long agreements, 3 rounds
+    .venv/bin/python bench/pdfimport.py --rounds 5
+
+Whole import = sandboxed extraction (child process with limits, layout, fields) + a draft
+Agreement with the original PDF as a File + catalog indexing, on a test site (the
+add-on's integration layer, in this process). Baseline = ``pdfminer.high_level.extract_text``
+(its default layout analysis) of the same bytes in this process. Both run interleaved in
+the same run; the ratio of the totals is printed with pages per second. Target: ≤ 1.25×.
+The whole import runs as ``kooperation-import-pdfs`` does (the next file is extracted in its
+child process while this one is created and indexed: two cores); one-by-one imports, as
+single uploads come in, are measured too. The scanned sample is left out: the baseline
+reads nothing from it.
+"""
+
+from pathlib import Path
+
+import argparse
+import io
+import statistics
+import sys
+import tempfile
+import time
+
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "tests" / "pdfimport" / "corpus"
+sys.path.insert(0, str(CORPUS))
+
+
+def long_agreements(folder, count=3, sections=30):
+    """Longer agreements (10+ pages) in three layouts, typeset like the corpus."""
+    from typeset import Typesetter
+
+    paragraph = (
+        "Die Partner unterrichten sich gegenseitig über neue Angebote, Förderprogramme und "
+        "Änderungen der Zuständigkeiten nach dem SGB II, dem SGB III und dem SGB VIII. Sie "
+        "benennen verlässliche Ansprechpersonen, halten die Kontaktliste aktuell und stimmen "
+        "Fallbesprechungen nur mit Einwilligung der jungen Menschen ab."
+    )
+    layouts = [
+        {"font": "Times-Roman", "footer": "Seite {page} von {pages}", "header": "JBA"},
+        {"font": "Helvetica", "columns": 2, "hyphenate": True},
+        {"font": "Courier", "size": 9.5, "landscape": True},
+    ]
+    paths = []
+    for number in range(count):
+        body = "\n\n".join(
+            f"## § {i + 1} Abschnitt {i + 1}\n\n{paragraph}\n\n- {paragraph}\n\n{paragraph}"
+            for i in range(sections)
+        )
+        text = (
+            f"# Kooperationsvereinbarung Nr. {number + 1}\n\nzwischen\n\nder Stadt Musterstadt"
+            "\n\nund\n\ndem Jobcenter Musterstadt\n\n"
+            + body
+            + "\n\n## Laufzeit\n\nDie Vereinbarung tritt mit der Unterzeichnung in Kraft. Sie "
+            "verlängert sich jeweils um ein Jahr, wenn sie nicht drei Monate vorher gekündigt "
+            "wird.\n\nMusterstadt, den 01.02.2024"
+        )
+        path = Path(folder) / f"long_{number + 1}.pdf"
+        Typesetter(path, **layouts[number % len(layouts)]).render(text)
+        paths.append(path)
+    return paths
+
+
+def setup_site():
+    """The integration layer's site, set up as the test runner would."""
+    from kooperation.testing import KOOPERATION_INTEGRATION_TESTING
+
+    done = set()
+
+    def set_up(layer):
+        for base in layer.__bases__:
+            set_up(base)
+        if layer not in done:
+            layer.setUp()
+            done.add(layer)
+
+    set_up(KOOPERATION_INTEGRATION_TESTING)
+    KOOPERATION_INTEGRATION_TESTING.testSetUp()
+    return KOOPERATION_INTEGRATION_TESTING["portal"]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--long", type=int, default=6, help="number of long agreements")
+    args = parser.parse_args(argv)
+
+    from kooperation.pdfimport.browser.bulk import import_folder
+    from kooperation.pdfimport.browser.importer import import_pdf
+    from kooperation.pdfimport.sandbox import extract
+    from kooperation.pdfimport.sandbox import Limits
+    from kooperation.pdfimport.sandbox import shutdown
+    from pdfminer.high_level import extract_text
+    from plone import api
+    from Products.CMFCore.indexing import processQueue
+
+    import logging
+
+    logging.disable(logging.WARNING)  # pdfminer's and the catalog's chatter
+
+    def measure(label, batch, rounds):
+        """Medians of the four timings over ``rounds`` interleaved rounds; prints them."""
+        data = [(p.name, p.read_bytes()) for p in sorted(batch.iterdir())]
+        times = {"bare": [], "extract": [], "bulk": [], "single": []}
+        pages = 0
+        for round_number in range(rounds):
+            started = time.perf_counter()
+            for _name, content in data:
+                extract_text(io.BytesIO(content))
+            times["bare"].append(time.perf_counter() - started)
+
+            # extraction and parsing alone (sandboxed child, limits, fields)
+            started = time.perf_counter()
+            for _name, content in data:
+                extract(content, limits)
+            times["extract"].append(time.perf_counter() - started)
+
+            # the bulk path, as kooperation-import-pdfs runs it (the next file is
+            # extracted in its child while this one is created and indexed)
+            network = api.content.create(
+                container=portal, type="Network", title=f"{label} bulk {round_number}"
+            )
+            started = time.perf_counter()
+            rows = import_folder(network, batch, limits, stream=io.StringIO())
+            processQueue()
+            times["bulk"].append(time.perf_counter() - started)
+            assert [row[1] for row in rows] == ["created"] * len(data), rows
+            pages = sum(row[2] for row in rows)
+
+            # one file after the other, as single uploads come in (no overlap)
+            network = api.content.create(
+                container=portal, type="Network", title=f"{label} single {round_number}"
+            )
+            started = time.perf_counter()
+            for name, content in data:
+                import_pdf(network, content, name, limits)
+                processQueue()
+            times["single"].append(time.perf_counter() - started)
+        median = {key: statistics.median(values) for key, values in times.items()}
+        bare = median["bare"]
+        print(f"{label}: {len(data)} files, {pages} pages, {rounds} rounds (medians)")
+        names = {
+            "bare": "bare pdfminer.six extract_text",
+            "extract": "extract + parse (sandboxed child)",
+            "bulk": "whole import, bulk (overlapped)",
+            "single": "whole import, one file at a time",
+        }
+        for key, name in names.items():
+            seconds = median[key]
+            print(
+                f"  {name:<34} {seconds:6.2f} s {pages / seconds:6.1f} pages/s "
+                f"{seconds / bare:5.2f}x"
+            )
+
+    with tempfile.TemporaryDirectory() as folder:
+        short = Path(folder) / "short"
+        short.mkdir()
+        files = [p for p in sorted((CORPUS / "pdf").glob("*.pdf")) if "_ocr" not in p.name]
+        files += sorted((CORPUS / "heldout" / "pdf").glob("*.pdf"))
+        for path in files:
+            (short / path.name).write_bytes(path.read_bytes())
+        long = Path(folder) / "long"
+        long.mkdir()
+        long_agreements(long, count=args.long)
+        portal = setup_site()
+        limits = Limits(ocr=False)
+        with api.env.adopt_roles(["Manager"]):
+            # warm up both paths (imports, the helper process, the catalog)
+            network = api.content.create(container=portal, type="Network", title="Warm-up")
+            sample = files[0].read_bytes()
+            extract_text(io.BytesIO(sample))
+            import_pdf(network, sample, files[0].name, limits)
+            processQueue()
+            measure("corpus (1-3 pages each)", short, args.rounds)
+            measure("long agreements (10+ pages)", long, args.rounds)
+        shutdown()
+    print("target: whole import <= 1.25x the bare extract_text")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
