@@ -21,6 +21,11 @@ Rows are sorted by the next notice deadline; rows without one (notice given, no
 ordinary notice) sort by their term end; ties by title.
 """
 
+from BTrees.IIBTree import difference
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import IITreeSet
+from BTrees.IIBTree import intersection
+from BTrees.IIBTree import multiunion
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
@@ -34,6 +39,7 @@ from kooperation.vocabularies import LEGAL_SPHERES
 from plone import api
 from Products.CMFCore.interfaces import ISiteRoot
 from urllib.parse import urlencode
+from ZTUtils.Lazy import LazyMap
 
 
 STATES = (
@@ -99,9 +105,12 @@ def find_deadlines(
     only those). The search is restricted: users only find what they may view.
 
     One query: ``deadline_dates`` (keyword index of the notice deadline and the
-    term end) finds agreements with either date in the window; the catalog sorts
-    them by ``next_deadline`` (the earlier of the two) and title. The result is
-    lazy, so a page of 25 costs the same at 1,000 and at 10,000 agreements.
+    term end) finds agreements with either date in the window. They are ordered by
+    ``next_deadline`` (the earlier of the two) and title. With a ``limit`` (a page),
+    the ``next_deadline`` index is walked in date order and only the first ``limit``
+    hits are taken (see ``first_in_order``): ZCatalog would sort the whole result set
+    on two keys, which grows with the number of agreements. Without a limit
+    (exports) the catalog sorts everything.
     """
     start, end = window(start, end, today=today)
     if isinstance(review_state, str):
@@ -122,10 +131,43 @@ def find_deadlines(
         query["agreement_parties"] = {"query": parties, "operator": "and"}
     if legal_sphere:
         query["legal_spheres"] = legal_sphere
-    if limit:
-        query["sort_limit"] = limit
     catalog = api.portal.get_tool("portal_catalog")
+    if limit:
+        del query["sort_on"]
+        return first_in_order(catalog, catalog(**query), limit)
     return catalog(**query)
+
+
+def first_in_order(catalog, unsorted, limit):
+    """The first ``limit`` brains of an unsorted catalog result, by next deadline and title.
+
+    Walks the ``next_deadline`` index from its earliest date and intersects each
+    date's documents with the result set, until ``limit`` are found: the cost
+    follows the page, not the catalog. Ties on a date sort by ``sortable_title``.
+    Documents without a next deadline come last. ``len()`` of the answer is the
+    size of the whole result, as for a catalog result.
+    """
+    rids = getattr(unsorted, "_seq", None)
+    if not rids:
+        return unsorted
+    if not isinstance(rids, IISet | IITreeSet):
+        rids = IISet(rids)
+    zcatalog = catalog._catalog
+    by_date = zcatalog.getIndex("next_deadline")._index
+    titles = zcatalog.getIndex("sortable_title")._unindex
+    found = []
+    for docs in by_date.values():
+        hits = intersection(rids, IISet((docs,)) if isinstance(docs, int) else docs)
+        if hits:
+            found.extend(sorted(hits, key=lambda rid: titles.get(rid, "")))
+            if len(found) >= limit:
+                break
+    if len(found) < limit:
+        dated = multiunion([IISet((d,)) if isinstance(d, int) else d for d in by_date.values()])
+        rest = difference(rids, dated)
+        found.extend(sorted(rest, key=lambda rid: titles.get(rid, ""))[: limit - len(found)])
+    found = found[:limit]
+    return LazyMap(zcatalog.__getitem__, found, len(found), actual_result_count=len(rids))
 
 
 def _date(value):
