@@ -131,3 +131,10 @@ class TestBulk:
         summary(again, table)
         assert "2 duplicate, 1 error" in table.getvalue()
         assert "The file is not a PDF." in table.getvalue()
+
+
+def test_bulk_command_refuses_a_missing_folder(tmp_path, capsys):
+    from kooperation.pdfimport.browser.bulk import main
+
+    assert main(["oberhausen", str(tmp_path / "nope")]) == 2
+    assert "is not a folder" in capsys.readouterr().err

@@ -138,6 +138,14 @@ class TestRest:
 
 
 class TestBrowser:
+    def test_network_links_to_the_import(self, manager, reader):
+        page = manager("GET", "oberhausen", headers={"Accept": "text/html"})
+        assert 'id="pdfimport-link"' in page.text
+        assert "Vereinbarung aus PDF importieren" in page.text
+        page = reader("GET", "oberhausen", headers={"Accept": "text/html"})
+        assert page.status_code == 200
+        assert 'id="pdfimport-link"' not in page.text
+
     def test_upload_review_confirm(self, manager, site_url):
         page = manager("GET", "oberhausen/@@import-agreement", headers={"Accept": "text/html"})
         assert page.status_code == 200

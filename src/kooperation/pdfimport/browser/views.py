@@ -1,5 +1,6 @@
 """Classic UI: "Import PDF" on a network and the review form of an imported draft."""
 
+from html import escape
 from kooperation import _
 from kooperation.deadlines import ANCHORS
 from kooperation.deadlines import UNITS
@@ -17,6 +18,7 @@ from kooperation.pdfimport.browser.importer import proposed_rules
 from kooperation.pdfimport.browser.importer import RuleInputError
 from kooperation.pdfimport.sandbox import MB
 from plone import api
+from plone.app.layout.viewlets.common import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -247,3 +249,17 @@ class ReviewView(BrowserView):
             request=self.request,
         )
         return self.context.absolute_url()
+
+
+class ImportLinkViewlet(ViewletBase):
+    """ "Import PDF" below a network's title, for those who may add agreements."""
+
+    def render(self):
+        label = translate(
+            _("link_pdfimport", default="Import agreement from PDF"), context=self.request
+        )
+        url = f"{self.context.absolute_url()}/@@import-agreement"
+        return (
+            f'<p class="pdfimport-link"><a class="btn btn-sm btn-outline-primary" '
+            f'id="pdfimport-link" href="{escape(url)}">{escape(label)}</a></p>'
+        )
