@@ -28,7 +28,15 @@ class TestSecurityMatrix:
             assert set(cells) == set(PERSONAS) == set(matrix.PERSONAS)
         wf = {
             (t, s)
-            for t in ("Agreement", "Network", "Partner", "Person", "PartnerArea", "CaseNote")
+            for t in (
+                "Agreement",
+                "Amendment",
+                "Network",
+                "Partner",
+                "Person",
+                "PartnerArea",
+                "CaseNote",
+            )
             for s in _states(t)
         }
         assert {(row[0], row[1]) for row in matrix.MATRIX} == wf

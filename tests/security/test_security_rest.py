@@ -29,9 +29,32 @@ def _leave(objs):
     return {"action": "leave", "date": "2026-01-31"}
 
 
+def _amend(objs):
+    return {"title": "Neue Änderung", "legal_bases_added": ["§ 16h SGB II"]}
+
+
+def _consent(objs):
+    return {"party": objs["partner"].UID(), "decision": "consent"}
+
+
+def _notice(objs):
+    return {"party": objs["partner"].UID(), "received_on": "2025-01-10", "written_form": True}
+
+
 # (method, service, path in the world, body factory, wrong user, right user, right status)
 CASES = [
     ("POST", "@signatures", "net/agreement-for_signature", _sign, "staff_c", "signatory_a", 201),
+    ("POST", "@amendments", "net/agreement-in_force", _amend, "staff_a", "coordinator", 201),
+    (
+        "POST",
+        "@consents",
+        "net/agreement-in_force/amendment-consultation",
+        _consent,
+        "staff_a",
+        "signatory_a",
+        201,
+    ),
+    ("POST", "@terminations", "net/agreement-in_force", _notice, "signatory_a", "coordinator", 201),
     ("POST", "@handover", "net/c/staff", _leave, "staff_a", "coordinator", 200),
     ("POST", "@kooperation-daily", "", lambda objs: {}, "coordinator", "manager", 200),
     ("DELETE", "@personal-data/staff_c", "", None, "staff_a", "manager", 200),

@@ -35,6 +35,17 @@ AGREEMENT_PATHS = {
 }
 
 
+# Amendments of the agreement in force; "@sign-ab" leaves partner C's signature missing.
+AMENDMENT_PATHS = {
+    "draft": (),
+    "consultation": ("submit_for_consultation",),
+    "for_signature": ("freeze_for_signature", "@sign-ab"),
+    "effective": ("freeze_for_signature", "@sign-ab", "@sign-c"),
+    "rejected": ("submit_for_consultation", "reject"),
+    "withdrawn": ("withdraw",),
+}
+
+
 def _user(user_id):
     return api.user.create(email=f"{user_id}@example.org", username=user_id, password=PASSWORD)
 
@@ -105,6 +116,10 @@ def build(portal):
     with api.env.adopt_roles(["Manager"]):
         for state, path in AGREEMENT_PATHS.items():
             objs[f"agreement_{state}"] = _agreement(net, partners, state, path)
+        for state, path in AMENDMENT_PATHS.items():
+            objs[f"amendment_{state}"] = _amendment(
+                objs["agreement_in_force"], partners, state, path
+            )
     return objs
 
 
@@ -139,6 +154,33 @@ def _agreement(net, partners, state, path):
         elif step == "@single-term":
             # No renewal: its single year ended in 2021.
             rules.renewal_term = None
+        else:
+            api.content.transition(obj=obj, transition=step)
+    assert api.content.get_state(obj) == state
+    return obj
+
+
+def _amendment(agreement, partners, state, path):
+    from kooperation.agreements.signatures import record_signature
+
+    obj = api.content.create(
+        container=agreement,
+        type="Amendment",
+        id=f"amendment-{state}",
+        title=f"Änderung {state}",
+        legal_bases_added=[f"§ 13 SGB VIII ({state})"],
+    )
+    for step in path:
+        if step.startswith("@sign-"):
+            for p in step[len("@sign-") :]:
+                record_signature(
+                    obj,
+                    partners[p]["boss"].UID(),
+                    date(2021, 3, 1),
+                    "admin",
+                    True,
+                    qes_reference="test",
+                )
         else:
             api.content.transition(obj=obj, transition=step)
     assert api.content.get_state(obj) == state

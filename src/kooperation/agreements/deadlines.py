@@ -30,7 +30,10 @@ def deadlines_for(agreement, day=None):
     Memoised on the object for the same inputs (rules, last signature, day), so
     that the indexers of one reindex compute it once.
     """
-    key = (agreement_rules(agreement), last_signature_date(agreement), day or date.today())
+    from kooperation.amendments.terminations import ending
+
+    end = ending(agreement) or (None, "notice")  # an effective notice or cancellation
+    key = (agreement_rules(agreement), last_signature_date(agreement), day or date.today(), *end)
     cached = getattr(agreement, "_v_kooperation_deadlines", None)
     if cached is not None and cached[0] == key:
         return cached[1]

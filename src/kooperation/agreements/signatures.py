@@ -4,6 +4,7 @@ One record per party. The record keeps name and function of the signatory as the
 were when signing, so that the evidence survives a person leaving the partner.
 """
 
+from Acquisition import aq_base
 from datetime import date
 from datetime import datetime
 from kooperation import _
@@ -85,14 +86,20 @@ def _storage(obj):
     return annotations[ANNOTATION_KEY]
 
 
+def concluding_parties(obj):
+    """The parties whose signatures conclude ``obj``: its parties, or for an agreement
+    amended since, those that signed it (a party that joined signed the amendment)."""
+    return getattr(aq_base(obj), "concluding_parties", None) or obj.parties or ()
+
+
 def missing_parties(obj):
     done = signatures(obj)
-    return [uid for uid in (obj.parties or ()) if uid not in done]
+    return [uid for uid in concluding_parties(obj) if uid not in done]
 
 
 def last_signature_date(obj):
     """The day the last party signed, or None while a party has not signed."""
-    parties = obj.parties or ()
+    parties = concluding_parties(obj)
     done = signatures(obj)
     if not parties or any(uid not in done for uid in parties):
         return None
@@ -115,6 +122,9 @@ def check_signature(obj, signatory_uid, day, user_id, may_record_on_behalf, toda
     Raises KooperationError with the reason.
     """
     today = today or date.today()
+    check_signing = getattr(aq_base(obj), "check_signing", None)  # amendments: their own rules
+    if check_signing is not None:
+        check_signing(obj, day)
     if api.content.get_state(obj) != "for_signature":
         raise KooperationError(
             "state",

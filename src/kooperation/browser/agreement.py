@@ -123,6 +123,14 @@ class AgreementView(BrowserView):
             sort_on="getObjPositionInParent",
         )
 
+    def stand(self):
+        """ "Fassung vom …, zuletzt geändert durch …" once an amendment was applied."""
+        from kooperation.amendments.model import current_version
+        from kooperation.browser.amendment import stand_text
+
+        version = current_version(self.context)
+        return stand_text(version, self.request) if version and version.applied else ""
+
     def can_sign(self):
         return api.content.get_state(self.context) == "for_signature" and (
             api.user.has_permission("kooperation: Sign", obj=self.context)

@@ -23,6 +23,7 @@ How periods are counted
 
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 from datetime import date
 from datetime import timedelta
 
@@ -71,6 +72,31 @@ MESSAGES = {
     ),
     "deadline_notice_missed": "The notice deadline for this term (${deadline}) has passed.",
     "deadline_earliest_end": "A notice received by ${deadline} ends it on ${end}.",
+    "deadline_ends_by_notice": "Notice has been given: it ends on ${date}.",
+    "deadline_ends_by_cancellation": "The parties have agreed to cancel it: it ends on ${date}.",
+    "notice_timely": (
+        "The notice received on ${received} is in time (deadline ${deadline}): "
+        "the agreement ends on ${end}."
+    ),
+    "notice_late": (
+        "The notice received on ${received} came after the deadline of ${missed} for the "
+        "end of the term on ${term_end}: the agreement ends on the next possible date, ${end}."
+    ),
+    "notice_period_runs": (
+        "The notice received on ${received} ends the agreement when the notice period "
+        "runs out, on ${end}."
+    ),
+    "notice_no_ordinary_notice": (
+        "The agreement provides for no ordinary notice: the notice received on ${received} "
+        "does not end it."
+    ),
+    "notice_fixed_end": (
+        "The notice received on ${received} came after the deadline of ${missed}; the "
+        "agreement ends on ${end} anyway."
+    ),
+    "notice_after_end": (
+        "The agreement had already ended on ${end} when the notice was received on ${received}."
+    ),
 }
 
 # Upper bound for walking through renewals: 1,000 terms of one day each are
@@ -406,11 +432,68 @@ def _earliest_end(rules, start, received):
     return None, None
 
 
-def compute(rules, signed_on, day):
+@dataclass(frozen=True)
+class Notice:
+    """What an ordinary notice received on ``received`` does: the day the agreement ends
+    (None: it does not end it), whether it reached the end of the current term, and why."""
+
+    received: date
+    end: date | None
+    timely: bool
+    explanation: tuple = ()
+
+    @property
+    def text(self):
+        return " ".join(str(p) for p in self.explanation)
+
+
+def notice_effect(rules, signed_on, received):
+    """The end that a notice received on ``received`` brings about.
+
+    Received by the notice deadline of the current term (or of the first possible end
+    on a calendar anchor), it ends the agreement then; received later, at the next
+    possible end. An agreement without ordinary notice is not ended by it.
+    """
+    since = in_force_since(rules, signed_on)
+    if since is None:
+        return Notice(received, None, False, (Phrase("deadline_not_signed"),))
+    reference = max(received, since)
+    final = _final_end(rules, since)
+    values = {"received": received}
+    if final is not None and reference > final:
+        return Notice(
+            received, None, False, (Phrase("notice_after_end", {**values, "end": final}),)
+        )
+    if rules.notice_period is None:
+        return Notice(received, None, False, (Phrase("notice_no_ordinary_notice", values),))
+    end, deadline = _earliest_end(rules, since, reference)
+    if rules.end_date is None and rules.initial_term is None and not rules.calendar_anchor:
+        return Notice(received, end, True, (Phrase("notice_period_runs", {**values, "end": end}),))
+    first_end = next((day for day in _termination_dates(rules, since) if day >= reference), None)
+    missed = latest_receipt(first_end, rules.notice_period) if first_end else None
+    if end is None:  # too late for the only possible end: a fixed end comes anyway
+        return Notice(
+            received,
+            final,
+            False,
+            (Phrase("notice_fixed_end", {**values, "missed": missed, "end": final}),),
+        )
+    if end == first_end:
+        phrase = Phrase("notice_timely", {**values, "deadline": deadline, "end": end})
+        return Notice(received, end, True, (phrase,))
+    phrase = Phrase("notice_late", {**values, "missed": missed, "term_end": first_end, "end": end})
+    return Notice(received, end, False, (phrase,))
+
+
+def compute(rules, signed_on, day, ends_on=None, ended_by="notice"):
     """The agreement's deadlines on ``day``, with their explanation.
 
     ``signed_on`` is the day the last party signed (None while a signature is missing).
+    ``ends_on``: the last day in force after an effective notice (``ended_by="notice"``)
+    or a mutual cancellation (``"cancellation"``); no renewal and no notice deadline then.
     """
+    if ends_on is not None:
+        return _ending(compute(rules, signed_on, day), ends_on, ended_by)
     since = in_force_since(rules, signed_on)
     if since is None:
         return Deadlines(
@@ -522,5 +605,41 @@ def compute(rules, signed_on, day):
         earliest_end=earliest,
         earliest_end_notice_deadline=earliest_deadline,
         final_end=final,
+        explanation=tuple(phrases),
+    )
+
+
+def _ending(result, ends_on, ended_by):
+    """``result`` of an agreement that ends on ``ends_on`` by notice or cancellation."""
+    if result.status in ("not_signed", "ended") or (
+        result.final_end is not None and result.final_end < ends_on
+    ):
+        return result
+    since = result.in_force_since
+    if max(result.day, since) > ends_on:
+        return Deadlines(
+            day=result.day,
+            status="ended",
+            in_force_since=since,
+            final_end=ends_on,
+            explanation=(
+                Phrase("deadline_in_force_since", {"date": since}),
+                Phrase("deadline_ended", {"date": ends_on}),
+            ),
+        )
+    phrases = [
+        p
+        for p in result.explanation
+        if p.msgid
+        in ("deadline_in_force_since", "deadline_enters_into_force", "deadline_current_term")
+    ]
+    phrases.append(Phrase(f"deadline_ends_by_{ended_by}", {"date": ends_on}))
+    return replace(
+        result,
+        next_renewal=None,
+        notice_deadline=None,
+        earliest_end=ends_on,
+        earliest_end_notice_deadline=None,
+        final_end=ends_on,
         explanation=tuple(phrases),
     )

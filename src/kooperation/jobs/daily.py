@@ -3,6 +3,7 @@ indexes, reminders of notice deadlines.
 
 Steps, in this order:
 
+0. ``amendments``: effective amendments whose day has come are applied to their agreements.
 1. ``expire``: agreements in force or terminated whose end has passed move to 'ended'.
 2. ``enter_into_force``: fully signed agreements whose fixed date has come move to
    'in force'.
@@ -88,6 +89,20 @@ class _Run:
         catalog = api.portal.get_tool("portal_catalog")
         return list(catalog.unrestrictedSearchResults(portal_type="Agreement", **query))
 
+    def apply_amendments(self):
+        """Effective amendments whose day has come change their agreements."""
+        from kooperation.amendments.apply import apply_due
+
+        for brain in self.brains(review_state=["in_force", "terminated"]):
+            obj = brain._unrestrictedGetObject()
+
+            def action(obj=obj):
+                return len(apply_due(obj, date.today()))
+
+            applied = self.guarded("amendments", _path(obj), action)
+            if applied:
+                logger.info("Daily job: %s amendments applied to %s", applied, _path(obj))
+
     def expire(self):
         for brain in self.brains(review_state=["in_force", "terminated"]):
             obj = brain._unrestrictedGetObject()
@@ -167,6 +182,7 @@ def run_daily(portal=None, today=None, commit=False):
     run = _Run(today, commit)
     logger.info("Daily job on %s for %s", _path(portal), today.isoformat())
     with api.env.adopt_roles(["Manager"]):
+        run.apply_amendments()
         run.expire()
         run.enter_into_force()
         run.reindex()

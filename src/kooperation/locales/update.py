@@ -21,17 +21,24 @@ def _quote(text):
 
 
 def write_manual_pot(path=HERE / "manual.pot"):
+    from kooperation.amendments.texts import MESSAGES as AMENDMENT_MESSAGES
     from kooperation.deadlines import MESSAGES
 
+    sources = [("kooperation/deadlines/__init__.py", MESSAGES)]
+    sources.append(("kooperation/amendments/texts.py", AMENDMENT_MESSAGES))
     entries = [
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
         '"Content-Transfer-Encoding: 8bit\\n"\n"Domain: kooperation\\n"\n'
     ]
-    for msgid, default in sorted(MESSAGES.items()):
-        entries.append(
-            f"#: kooperation/deadlines/__init__.py\n"
-            f'#. Default: "{_quote(default)}"\nmsgid "{msgid}"\nmsgstr ""\n'
-        )
+    seen = set()
+    for source, messages in sources:
+        for msgid, default in sorted(messages.items()):
+            if msgid in seen:
+                continue
+            seen.add(msgid)
+            entries.append(
+                f'#: {source}\n#. Default: "{_quote(default)}"\nmsgid "{msgid}"\nmsgstr ""\n'
+            )
     path.write_text("\n".join(entries), encoding="utf-8")
 
 

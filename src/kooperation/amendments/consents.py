@@ -1,0 +1,121 @@
+"""Consent or objection of each party to an amendment in consultation ("im gegenseitigen
+Einvernehmen"), kept on the amendment like the signatures: one record per party."""
+
+from datetime import datetime
+from kooperation import _
+from kooperation.agreements.errors import KooperationError
+from kooperation.audit import log_event
+from kooperation.interfaces import IPerson
+from persistent.mapping import PersistentMapping
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+
+ANNOTATION_KEY = "kooperation.consents"
+DECISIONS = ("consent", "objection")
+MAX_COMMENT_CHARS = 2000
+
+
+def consents(obj):
+    """The consent records of ``obj`` by party UID (read-only use)."""
+    return IAnnotations(obj).get(ANNOTATION_KEY, {})
+
+
+def consents_json(obj):
+    done = consents(obj)
+    items = []
+    for uid in obj.parties:
+        record = done.get(uid)
+        if record is not None:
+            items.append(
+                {
+                    **dict(record),
+                    "recorded_at": record["recorded_at"].isoformat(timespec="seconds"),
+                }
+            )
+            continue
+        partner = api.content.get(UID=uid)
+        items.append(
+            {
+                "party": uid,
+                "party_title": partner.Title() if partner is not None else None,
+                "decision": None,
+            }
+        )
+    return items
+
+
+def own_parties(obj, user_id):
+    """The parties of ``obj`` for which ``user_id`` is an entitled signatory."""
+    result = []
+    for uid in obj.parties if user_id else ():
+        partner = api.content.get(UID=uid)
+        persons = partner.objectValues() if partner is not None else ()
+        if any(
+            IPerson.providedBy(person) and person.user_id == user_id and person.may_sign
+            for person in persons
+        ):
+            result.append(uid)
+    return result
+
+
+def record_consent(obj, party, decision, comment, user_id, for_any_party):
+    """Store a party's consent or objection; ``for_any_party``: coordinators record for others."""
+    if api.content.get_state(obj) != "consultation":
+        raise KooperationError(
+            "state",
+            _(
+                "error_not_in_consultation",
+                default="Consent is recorded only while the amendment is in consultation.",
+            ),
+        )
+    if decision not in DECISIONS:
+        raise KooperationError(
+            "decision",
+            _("error_decision", default="The decision is 'consent' or 'objection'."),
+        )
+    if not isinstance(party, str) or party not in obj.parties:
+        raise KooperationError(
+            "party",
+            _("error_consent_not_party", default="Only a party of the amendment can consent."),
+        )
+    if not for_any_party and party not in own_parties(obj, user_id):
+        raise KooperationError(
+            "party",
+            _(
+                "error_consent_own_party",
+                default="You can record the consent only of a party you sign for.",
+            ),
+        )
+    if comment is not None and (not isinstance(comment, str) or len(comment) > MAX_COMMENT_CHARS):
+        raise KooperationError(
+            "comment",
+            _(
+                "error_text_field",
+                default="'${field}' must be a text of at most ${limit} characters.",
+                mapping={"field": "comment", "limit": MAX_COMMENT_CHARS},
+            ),
+        )
+    partner = api.content.get(UID=party)
+    annotations = IAnnotations(obj)
+    if ANNOTATION_KEY not in annotations:
+        annotations[ANNOTATION_KEY] = PersistentMapping()
+    record = PersistentMapping(
+        {
+            "party": party,
+            "party_title": partner.Title() if partner is not None else party,
+            "decision": decision,
+            "comment": comment or "",
+            "recorded_by": user_id,
+            "recorded_at": datetime.now(),
+        }
+    )
+    annotations[ANNOTATION_KEY][party] = record
+    log_event(
+        "amendment_" + decision,
+        obj=obj,
+        party=party,
+        party_title=record["party_title"],
+        comment=record["comment"][:500],
+    )
+    return record

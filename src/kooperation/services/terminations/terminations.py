@@ -1,0 +1,82 @@
+"""GET/POST <agreement>/@terminations: notices (Kündigung) and mutual cancellations."""
+
+from kooperation import _
+from kooperation.agreements.deadlines import deadlines_json
+from kooperation.agreements.errors import KooperationError
+from kooperation.amendments.terminations import record_cancellation
+from kooperation.amendments.terminations import record_json
+from kooperation.amendments.terminations import record_notice
+from kooperation.amendments.terminations import records
+from kooperation.services import error_reply
+from kooperation.services import forbidden_reply
+from kooperation.services import json_object
+from kooperation.services import parse_date
+from kooperation.services.signatures.post import _evidence
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.services import Service
+from zope.interface import alsoProvides
+
+
+FIELDS = {
+    "kind",
+    "party",
+    "received_on",
+    "written_form",
+    "ends_for",
+    "evidence",
+    "concluded_on",
+    "ends_on",
+}
+
+
+class TerminationsGet(Service):
+    def reply(self):
+        items = [record_json(self.context, r, self.request) for r in records(self.context)]
+        return {"@id": f"{self.context.absolute_url()}/@terminations", "items": items}
+
+
+class TerminationsPost(Service):
+    """A notice received from a party, or a cancellation agreed by all parties."""
+
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        if not api.user.has_permission("View", obj=self.context):
+            return forbidden_reply(self, "error_may_not_view", "You may not see this agreement.")
+        if not api.user.has_permission("Review portal content", obj=self.context):
+            return forbidden_reply(
+                self, "error_may_not_terminate", "You may not record notices for this agreement."
+            )
+        try:
+            body = json_object(self.request, FIELDS)
+            kind = body.get("kind", "notice")
+            evidence = _evidence(body.get("evidence"))
+            if kind == "notice":
+                record = record_notice(
+                    self.context,
+                    body.get("party"),
+                    parse_date(body.get("received_on"), "received_on"),
+                    body.get("written_form"),
+                    body.get("ends_for", "all"),
+                    evidence,
+                )
+            elif kind == "cancellation":
+                record = record_cancellation(
+                    self.context,
+                    parse_date(body.get("concluded_on"), "concluded_on"),
+                    parse_date(body.get("ends_on"), "ends_on"),
+                    evidence,
+                )
+            else:
+                raise KooperationError(
+                    "kind",
+                    _("error_termination_kind", default="'kind' is 'notice' or 'cancellation'."),
+                )
+        except KooperationError as error:
+            return error_reply(self, error)
+        self.request.response.setStatus(201)
+        return {
+            **record_json(self.context, record, self.request),
+            "review_state": api.content.get_state(self.context),
+            "deadlines": deadlines_json(self.context, self.request),
+        }
