@@ -278,3 +278,66 @@ def test_anchor_the_rules_cannot_express_stays_null_with_evidence(sentence, anch
 def test_other_entry_into_force_phrases(sentence, rule, day):
     result = rules(sentence)
     assert (result["effective_rule"], result["effective_date"]) == (rule, day)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Die Vereinbarung hat eine zweijährige Laufzeit und kann danach mit einer "
+            "dreimonatigen Frist zum Jahresende gekündigt werden.",
+            {
+                "initial_term": {"value": 2, "unit": "years"},
+                "notice_period": {"value": 3, "unit": "months"},
+                "notice_anchor": "end_of_year",
+            },
+        ),
+        (
+            "Die Vereinbarung ist mit Vierteljahresfrist zum Quartalsende kündbar.",
+            {"notice_period": {"value": 3, "unit": "months"}, "notice_anchor": "end_of_quarter"},
+        ),
+        (
+            "Die Vereinbarung ist zunächst auf zwei Jahre befristet. Eine Verlängerung um ein "
+            "weiteres Jahr kann einvernehmlich vereinbart werden.",
+            {"initial_term": {"value": 2, "unit": "years"}, "renewal_term": None},
+        ),
+        (
+            "Die Förderung wird für drei Monate gewährt.",
+            {"initial_term": None},
+        ),
+        (
+            "Die Vereinbarung gilt vom 01.08.2019 bis zum 31.07.2021.",
+            {
+                "effective_rule": "fixed_date",
+                "effective_date": "2019-08-01",
+                "end_date": "2021-07-31",
+            },
+        ),
+    ],
+)
+def test_more_phrasings(sentence, expected):
+    result = rules(sentence)
+    for name, value in expected.items():
+        assert result[name] == value, name
+
+
+def test_title_prefers_the_document_word_over_a_letterhead():
+    text = (
+        "Jugendberufsagentur Musterkreis\n\nKooperationsvereinbarung\n\n"
+        "zwischen\n\ndem Jobcenter A\n\nund\n\ndem Jugendamt B"
+    )
+    result = fields(text)
+    assert result["title"] == "Kooperationsvereinbarung"
+
+
+def test_place_after_ort_datum_label():
+    result = fields("Vereinbarung\n\nText.\n\nOrt, Datum: Musterstadt, 02.03.2021")
+    assert (result["place"], result["date"]) == ("Musterstadt", "2021-03-02")
+
+
+def test_parties_after_a_label():
+    result = fields(
+        "Kooperationsvereinbarung\n\nVertragspartner:\n\n1. Stadt Musterstadt\n\n"
+        "2. Jobcenter Musterstadt\n\n§ 1 Gegenstand"
+    )
+    assert result["parties"] == ["Stadt Musterstadt", "Jobcenter Musterstadt"]

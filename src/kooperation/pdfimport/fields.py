@@ -116,6 +116,7 @@ TITLE_WORDS = re.compile(
     r"zusammenarbeit|jugendberufsagentur|verwaltungsvereinbarung)",
     re.I,
 )
+DOCUMENT_WORDS = re.compile(r"(vereinbarung|erklärung|vertrag|memorandum)", re.I)
 PARTY_START = re.compile(r"^\s*zwischen\b", re.I)
 
 
@@ -126,16 +127,20 @@ def find_title(paragraphs):
         if paragraph.page > 1 or PARTY_START.match(paragraph.text) or paragraph.heading:
             break
         head.append(paragraph)
-    head = [p for p in head if len(p.text) < 200 and TITLE_WORDS.search(p.text)] or [
-        p for p in head if len(p.text) < 200
-    ]
+    short = [p for p in head if len(p.text) < 200]
+    # "…vereinbarung/…erklärung/…vertrag" first, a letterhead naming the agency second
+    head = (
+        [p for p in short if DOCUMENT_WORDS.search(p.text)]
+        or [p for p in short if TITLE_WORDS.search(p.text)]
+        or short
+    )
     if not head:
         return None, None
     largest = max(p.size for p in head)
-    start = next(i for i, p in enumerate(head) if p.size >= largest - 0.5)
-    chosen = [head[start]]
-    for following in head[start + 1 :]:
-        if abs(following.size - largest) > 0.5 or len(chosen) >= 3:
+    first = next(p for p in head if p.size >= largest - 0.5)
+    chosen = [first]
+    for following in short[short.index(first) + 1 :]:
+        if abs(following.size - first.size) > 0.5 or len(chosen) >= 3:
             break
         chosen.append(following)
     source = " ".join(p.text for p in chosen)
@@ -228,7 +233,17 @@ def _party_lines(lines):
     return out
 
 
-PARTY_INLINE = re.compile(r"(?:^|\s)zwischen(?:\s+|$)(?=$|(?:dem|der|den|die|das|des)\s|\d)", re.I)
+PARTY_INLINE = re.compile(
+    r"(?:^|\s)zwischen(?:\s+|$)(?=$|(?:dem|der|den|die|das|des)\s|\d)|"
+    r"^(?:Vertrags|Kooperations)?(?:partner|parteien|beteiligte)(?:innen)?\s*:\s*",
+    re.I,
+)
+
+
+ORGANISATION = re.compile(
+    r"Stadt|Kreis|Jobcenter|Agentur|Amt\b|[Aa]mt |Verein|Träger|Gemeinde|Bezirk|Schule|"
+    r"Bundesagentur|Region|Ministerium|GmbH|AöR|e\.\s?V\.|Stiftung|Diakonie|Caritas|Werk\b"
+)
 
 
 def find_parties(paragraphs):
@@ -247,7 +262,10 @@ def find_parties(paragraphs):
         chunks = [_party_lines(found)]
         for following in paragraphs[index + 1 : index + 16]:
             text = following.text.strip()
-            if following.heading or PARTY_END.match(text) or len(text) > 250:
+            numbered_party = following.heading == 2 and ORGANISATION.search(text)
+            if (following.heading and not numbered_party) or PARTY_END.match(text):
+                break
+            if len(text) > 250:
                 break
             chunks.append(_party_lines(following.lines))
             if re.search(r"(?:wird|werden)\s+(?:folgende|nachstehende)", text, re.I):
@@ -350,6 +368,7 @@ PLACE_DATE = re.compile(
     r"^(?P<place>[A-ZÄÖÜ][\wÄÖÜäöüß.\- ]{1,40}?),\s*(?:den\s+|am\s+)?"
     r"(?P<date>\d{1,2}\.\s?\S+\s?\d{2,4})"
 )
+PLACE_PREFIX = re.compile(r"^(?:Ort\s*(?:,|und|/)\s*Datum|Ort)\s*:\s*", re.I)
 NOT_PLACE = re.compile(r"^(?:Stand|Datum|Ort|Seite|Fassung|Unterschrift|Für|Im|Am|Vom)\b", re.I)
 
 
@@ -363,7 +382,7 @@ def find_place_date(paragraphs, furniture):
         pieces += paragraph.lines + sentences(paragraph.text)
     for line in furniture:
         pieces += re.split(r"\s{3,}", line.text)
-    for piece in (p.strip() for p in pieces):
+    for piece in (PLACE_PREFIX.sub("", p.strip()) for p in pieces):
         match = STAND.search(piece)
         if match and stand is None:
             value = first_date(piece[match.end() : match.end() + 30])
@@ -472,7 +491,7 @@ def find_legal_bases(all_sentences):
 
 IN_FORCE = re.compile(
     r"in\s+Kraft|Wirkung\s+(?:vom|zum|ab)|wirksam\s+(?:ab|mit|zum|am)|\bbeginnt\s+(?:am|mit|zum)|"
-    r"\bgilt\s+ab\b|\bLaufzeit\s*:|Beginn\s+(?:der\s+)?(?:Laufzeit|Zusammenarbeit)\s*:",
+    r"\bgilt\s+(?:ab|vom|seit)\b|\bLaufzeit\s*:|Beginn\s+(?:der\s+)?(?:Laufzeit|Zusammenarbeit)\s*:",
     re.I,
 )
 SIGNATURE = re.compile(r"Unterzeichnung|Unterschrift|unterzeichnet|unterschrieben", re.I)
@@ -506,8 +525,8 @@ END_CUES = re.compile(
 UNLIMITED = re.compile(r"unbestimmte\s+Zeit|unbefristet", re.I)
 INITIAL_CUES = re.compile(
     r"(?:Laufzeit|Dauer|Zeitraum|zunächst|befristet\s+auf|gilt\s+für|für|"
-    r"geschlossen\s+für|abgeschlossen\s+für)\s+(?:beträgt\s+)?(?:von\s+)?(?:zunächst\s+)?"
-    r"(?:insgesamt\s+)?$",
+    r"geschlossen\s+für|abgeschlossen\s+für)\s+(?:beträgt\s+)?(?:von\s+|auf\s+)?"
+    r"(?:zunächst\s+)?(?:insgesamt\s+)?$",
     re.I,
 )
 RENEWAL_CUES = re.compile(
@@ -522,7 +541,8 @@ NOTICE_LEFT = re.compile(
 )
 NOTICE_RIGHT = re.compile(
     r"^\s*(?:vorher|vor\s+(?:dem\s+|der\s+)?(?:Ablauf|Ende|Beginn)|im\s+Voraus|"
-    r"(?:zum|zu)\s+\w+\s+(?:gekündigt|kündig)|gekündigt|kündig)",
+    r"(?:zum|zu)\s+\w+\s+(?:gekündigt|kündig|kündbar)|gekündigt|kündig|kündbar|"
+    r"(?:Kündigungs)?[Ff]rist\b)",
     re.I,
 )
 ANCHORS = [
@@ -577,19 +597,40 @@ def notice_anchor(tail):
     return "end_of_term"
 
 
+INITIAL_RIGHT = re.compile(r"^\s*(?:Laufzeit|Vertragslaufzeit|Dauer|Geltungsdauer)\b", re.I)
+TACIT = re.compile(r"verlänger(?:t|n)\s+sich|stillschweigend|automatisch|jeweils", re.I)
+OPTIONAL = re.compile(
+    r"\bkann\b|\bkönnen\b|möglich|auf\s+Antrag|einvernehmlich|vereinbart\s+werden", re.I
+)
+TERM_SUBJECT = re.compile(
+    r"Vereinbarung|Vertrag|Erklärung|Kooperation|Laufzeit|Dauer|gilt|geschlossen|befristet",
+    re.I,
+)
+
+
 def classify_periods(sentence):
-    """(kind, period, start) for each period in a sentence: initial, renewal or notice."""
+    """(kind, period, start) for each period in a sentence: initial, renewal or notice.
+
+    A renewal counts only when it is tacit ("verlängert sich", "stillschweigend"), not
+    one the parties may agree on; an initial term only in a sentence about the agreement.
+    """
     result = []
     notice_sentence = bool(TERMINATION.search(sentence))
-    renewal_sentence = bool(RENEWAL.search(sentence))
+    renewal_sentence = bool(RENEWAL.search(sentence)) and (
+        bool(TACIT.search(sentence)) or not OPTIONAL.search(sentence)
+    )
+    term_sentence = bool(TERM_SUBJECT.search(sentence))
     for start, end, period in find_periods(sentence):
         left = sentence[max(0, start - 60) : start]
         right = sentence[end : end + 60]
-        if notice_sentence and (NOTICE_LEFT.search(left) or NOTICE_RIGHT.match(right)):
+        token = sentence[start:end].lower()
+        if notice_sentence and (
+            NOTICE_LEFT.search(left) or NOTICE_RIGHT.match(right) or "frist" in token
+        ):
             result.append(("notice", period, start))
         elif renewal_sentence and RENEWAL_CUES.search(left):
             result.append(("renewal", period, start))
-        elif INITIAL_CUES.search(left):
+        elif term_sentence and (INITIAL_CUES.search(left) or INITIAL_RIGHT.match(right)):
             result.append(("initial", period, start))
     return result
 

@@ -96,11 +96,22 @@ _SPECIAL = [
     (re.compile(r"\bHalbjahr(?:es)?\b", re.I), (6, "months")),
     (re.compile(r"\banderthalb\s+Jahr(?:e|en)?\b", re.I), (18, "months")),
     (re.compile(r"\b(?:ein(?:em|es)?\s+)?Vierteljahr(?:es)?\b", re.I), (3, "months")),
+    (re.compile(r"\bVierteljahresfrist\b", re.I), (3, "months")),
+    (re.compile(r"\bHalbjahresfrist\b", re.I), (6, "months")),
 ]
+# "dreimonatige Frist", "6-wöchigen", "zweijährige Laufzeit"
+ADJECTIVE_UNITS = {"tägig": "days", "wöchig": "weeks", "monatig": "months", "jährig": "years"}
 PERIOD_RE = re.compile(
     r"\b(?P<number>" + NUMBER_PATTERN + r")(?:\s*\(\s*[0-9a-zäöüß]{1,20}\s*\))?\s+"
     r"(?:(?:weitere|weiteres|weiteren|volle|vollen|volles|ganze|ganzes|ganzen)\s+)?"
     r"(?:" + UNIT_PATTERN + r")\b",
+    re.I,
+)
+
+
+ADJECTIVE_RE = re.compile(
+    r"\b(?P<number>" + NUMBER_PATTERN + r")\s?-?\s?(?P<unit>tägig|wöchig|monatig|jährig)"
+    r"(?:e[nmrs]?)?\b",
     re.I,
 )
 
@@ -132,6 +143,12 @@ def find_periods(text):
     """All periods in ``text`` as (start, end, {"value", "unit"}), in order of appearance."""
     found = []
     taken = []
+    for match in ADJECTIVE_RE.finditer(text):
+        value = number_value(match.group("number"))
+        if value:
+            unit = ADJECTIVE_UNITS[match.group("unit").lower()]
+            found.append((match.start(), match.end(), _normalize(value, unit)))
+            taken.append((match.start(), match.end()))
     for pattern, (value, unit) in _SPECIAL:
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), _normalize(value, unit)))
