@@ -1,0 +1,107 @@
+"""Round tables in the portal: the Zope side of ``kooperation.rotation``.
+
+The series, its meetings (held ones with recorded duty holders) and its stored
+exceptions become the planner's input here; the minute-taker's partner gets the
+local role MinuteTaker on the minutes.
+"""
+
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from kooperation.meetings.interfaces import IMeeting
+from kooperation.meetings.interfaces import IMinutes
+from kooperation.rotation import exception_from_json
+from kooperation.rotation import HeldMeeting
+from kooperation.rotation import plan
+from kooperation.workspace import group_ids
+from kooperation.workspace import setup_partner
+from plone import api
+
+
+MINUTE_TAKER = "MinuteTaker"
+
+
+def _day(value):
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return None
+
+
+def meetings_of(series):
+    """The meetings of the series with a start date, in date order."""
+    items = [obj for obj in series.objectValues() if IMeeting.providedBy(obj)]
+    items = [obj for obj in items if _day(getattr(obj, "start", None)) is not None]
+    return sorted(items, key=lambda obj: _day(obj.start))
+
+
+def upcoming_dates(series, count, today=None):
+    """Dates of the next ``count`` meetings: the series' meetings not yet held (from
+    ``today`` on), continued every ``interval_weeks`` after the last meeting."""
+    today = today or date.today()
+    meetings = meetings_of(series)
+    dates = [_day(m.start) for m in meetings if not m.held and _day(m.start) >= today][:count]
+    last = _day(meetings[-1].start) if meetings else today
+    last = max([last, *dates])
+    step = timedelta(weeks=series.interval_weeks or 4)
+    while len(dates) < count:
+        last += step
+        dates.append(last)
+    return dates
+
+
+def rotation_plan(series, count=5, today=None):
+    """The plan for the next ``count`` meetings after the held ones (RotationError on bad data)."""
+    history = [
+        HeldMeeting(_day(m.start), {k: v for k, v in (m.duty_holders or {}).items() if v})
+        for m in meetings_of(series)
+        if m.held
+    ]
+    exceptions = [exception_from_json(item) for item in series.exceptions or ()]
+    upcoming = upcoming_dates(series, count, today)
+    if history:
+        upcoming = [day for day in upcoming if day > history[-1].day]
+    return plan(
+        list(series.members or ()),
+        upcoming,
+        duties=tuple(series.duties or ()),
+        history=history,
+        exceptions=exceptions,
+    )
+
+
+def minute_taker_group(meeting):
+    """The staff group of the partner holding the meeting's "minutes" duty (or None)."""
+    uid = (getattr(meeting, "duty_holders", None) or {}).get("minutes")
+    partner = api.content.get(UID=uid) if uid else None
+    if partner is None:
+        return None
+    ids = group_ids(partner) or setup_partner(partner)
+    return ids.get("staff")
+
+
+def share_minutes(minutes):
+    """Grant MinuteTaker on the minutes to exactly the minute-taker's partner staff."""
+    wanted = minute_taker_group(minutes.__parent__)
+    for principal_id, roles in list(minutes.get_local_roles()):
+        if MINUTE_TAKER in roles and principal_id != wanted:
+            rest = [r for r in roles if r != MINUTE_TAKER]
+            if rest:
+                minutes.manage_setLocalRoles(principal_id, rest)
+            else:
+                minutes.manage_delLocalRoles([principal_id])
+    if wanted:
+        roles = set(minutes.get_local_roles_for_userid(wanted)) | {MINUTE_TAKER}
+        minutes.manage_setLocalRoles(wanted, sorted(roles))
+    minutes.reindexObjectSecurity()
+
+
+def minutes_added(minutes, event):
+    share_minutes(minutes)
+
+
+def meeting_modified(meeting, event):
+    for obj in meeting.objectValues():
+        if IMinutes.providedBy(obj):
+            share_minutes(obj)
