@@ -139,7 +139,9 @@ def find_title(paragraphs):
     largest = max(p.size for p in head)
     first = next(p for p in head if p.size >= largest - 0.5)
     chosen = [first]
-    for following in short[short.index(first) + 1 :]:
+    sizes = sorted(p.size for p in paragraphs)
+    distinct = first.size > sizes[len(sizes) // 2] + 0.5  # larger than the body text
+    for following in short[short.index(first) + 1 :] if distinct else ():
         if abs(following.size - first.size) > 0.5 or len(chosen) >= 3:
             break
         chosen.append(following)
