@@ -119,3 +119,16 @@ class TestNetworkGroups:
             api.content.delete(obj=self.net)
         assert api.group.get(groupname="net-members") is None
         assert api.group.get(groupname="net-p-staff") is None
+
+
+class TestRoleChangesAreAudited:
+    def test_network_grants_are_logged(self, portal):
+        from kooperation.audit import entries
+
+        with api.env.adopt_roles(["Manager"]):
+            api.content.create(container=portal, type="Network", id="net", title="N")
+        logged = {
+            e.details["principal"]: e.details["granted"] for e in entries(action="role_change")
+        }
+        assert logged["net-members"] == ["Reader"]
+        assert "Coordinator" in logged["net-coordinators"]

@@ -39,6 +39,30 @@ NETWORK_GROUP_TITLES = {
 PARTNER_GROUP_TITLES = {"staff": "Mitarbeitende", "signatories": "Zeichnungsberechtigte"}
 
 
+def _set_roles(obj, principal_id, roles):
+    """Set a principal's local roles on ``obj`` (none: remove them); log the change."""
+    from kooperation.audit import log_event
+
+    before = set(obj.get_local_roles_for_userid(principal_id))
+    after = set(roles)
+    if before == after:
+        return
+    if after:
+        obj.manage_setLocalRoles(principal_id, sorted(after))
+    else:
+        obj.manage_delLocalRoles([principal_id])
+    log_event(
+        "role_change",
+        obj=obj,
+        principal=principal_id,
+        principal_type="group" if api.group.get(groupname=principal_id) else "user",
+        scope="local",
+        granted=sorted(after - before),
+        revoked=sorted(before - after),
+        roles=sorted(after),
+    )
+
+
 def group_ids(obj):
     """The group ids of a network or partner by kind ({} before they exist)."""
     return dict(IAnnotations(obj).get(GROUPS_KEY, {}))
@@ -66,7 +90,7 @@ def setup_network(network):
         if kind not in ids or api.group.get(groupname=ids[kind]) is None:
             group_id = ids.get(kind) or _unique(f"{network.getId()}-{kind}")
             ids[kind] = _ensure_group(group_id, f"{network.Title()}: {suffix}")
-        network.manage_setLocalRoles(ids[kind], list(NETWORK_ROLES[kind]))
+        _set_roles(network, ids[kind], NETWORK_ROLES[kind])
     annotations[GROUPS_KEY] = ids
     network.reindexObjectSecurity()
     return ids
@@ -87,7 +111,7 @@ def setup_partner(partner):
     annotations[GROUPS_KEY] = ids
     _add_to_group(ids["staff"], network_ids["members"])
     _add_to_group(ids["signatories"], ids["staff"])
-    network.manage_setLocalRoles(ids["signatories"], list(SIGNATORY_ROLES))
+    _set_roles(network, ids["signatories"], SIGNATORY_ROLES)
     network.reindexObjectSecurity()
     area = partner.get(AREA_ID)
     if area is None:
@@ -100,10 +124,9 @@ def setup_partner(partner):
                 safe_id=False,
             )
     # Only the partner's staff: not even whoever created the partner (its Owner role).
-    others = [pid for pid, _roles in area.get_local_roles() if pid != ids["staff"]]
-    if others:
-        area.manage_delLocalRoles(others)
-    area.manage_setLocalRoles(ids["staff"], list(AREA_ROLES))
+    for principal_id in [pid for pid, _roles in area.get_local_roles() if pid != ids["staff"]]:
+        _set_roles(area, principal_id, ())
+    _set_roles(area, ids["staff"], AREA_ROLES)
     area.reindexObjectSecurity()
     return ids
 
@@ -181,14 +204,9 @@ def share_case_note(note):
                 wanted.add(ids["staff"])
     for principal_id, roles in list(note.get_local_roles()):
         if "CaseParticipant" in roles and principal_id not in wanted:
-            rest = [r for r in roles if r != "CaseParticipant"]
-            if rest:
-                note.manage_setLocalRoles(principal_id, rest)
-            else:
-                note.manage_delLocalRoles([principal_id])
+            _set_roles(note, principal_id, [r for r in roles if r != "CaseParticipant"])
     for group_id in wanted:
-        roles = set(note.get_local_roles_for_userid(group_id)) | set(CASE_ROLES)
-        note.manage_setLocalRoles(group_id, sorted(roles))
+        _set_roles(note, group_id, set(note.get_local_roles_for_userid(group_id)) | set(CASE_ROLES))
     note.reindexObjectSecurity()
 
 
