@@ -142,3 +142,10 @@ def test_paragraphs_by_spacing_and_headings():
         ("- erster Punkt,", 0, True),
         ("- zweiter Punkt.", 0, True),
     ]
+
+
+def test_ligatures_and_odd_hyphens_become_plain_text():
+    from kooperation.pdfimport.reader import normalize
+
+    assert normalize("Fallkon\ufb01guration\u00a0und P\ufb02icht") == "Fallkonfiguration und Pflicht"
+    assert normalize("Jugend\u2010") == "Jugend-"

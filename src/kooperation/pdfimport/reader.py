@@ -24,15 +24,24 @@ from pdfminer.pdftypes import resolve1
 
 import io
 import re
+import unicodedata
 
 
 # Tesseract sometimes sets a capital apart: "J ugendberufsagentur", "A gentur".
 OCR_SPLIT_CAPITAL = re.compile(r"\b([A-ZÄÖÜ]) ([a-zäöüß]{3,})")
 
 
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-", "\u00a0": " "})
+
+
+def normalize(text):
+    """Ligatures (ﬁ, ﬂ), odd hyphens and no-break spaces as plain text (NFKC)."""
+    return unicodedata.normalize("NFKC", text.translate(HYPHENS))
+
+
 def _line(raw, number):
     """A layout Line from the collector's RawLine (letter-spaced headings joined)."""
-    text = raw.text.rstrip()
+    text = normalize(raw.text).rstrip()
     if not text.strip():
         return None
     tokens = text.split()
@@ -131,7 +140,7 @@ def _ocr_lines(tsv, page):
     """Lines of an OCRed page, from Tesseract's word boxes."""
     return [
         Line(
-            text=OCR_SPLIT_CAPITAL.sub(r"\1\2", despace_text(text)),
+            text=OCR_SPLIT_CAPITAL.sub(r"\1\2", despace_text(normalize(text))),
             x0=x0,
             y0=y0,
             x1=x1,
