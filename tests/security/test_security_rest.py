@@ -4,10 +4,12 @@ The table must name every write service the add-on registers (a test checks it),
 a new endpoint cannot ship without its rights being proven here.
 """
 
+from pathlib import Path
 from world import build
 from world import PASSWORD
 from zope.component import getGlobalSiteManager
 
+import base64
 import pytest
 import requests
 import transaction
@@ -42,7 +44,13 @@ def _notice(objs):
 
 
 # (method, service, path in the world, body factory, wrong user, right user, right status)
+def _pdf(objs):
+    pdf = Path(__file__).parent.parent / "pdfimport" / "corpus" / "pdf" / "01_oberhausen_seed.pdf"
+    return {"file": {"data": base64.b64encode(pdf.read_bytes()).decode(), "encoding": "base64"}}
+
+
 CASES = [
+    ("POST", "@import-agreement", "net", _pdf, "staff_a", "coordinator", 201),
     ("POST", "@signatures", "net/agreement-for_signature", _sign, "staff_c", "signatory_a", 201),
     ("POST", "@amendments", "net/agreement-in_force", _amend, "staff_a", "coordinator", 201),
     (
