@@ -341,3 +341,19 @@ def test_parties_after_a_label():
         "2. Jobcenter Musterstadt\n\n§ 1 Gegenstand"
     )
     assert result["parties"] == ["Stadt Musterstadt", "Jobcenter Musterstadt"]
+
+
+def test_labelled_party_list_ends_where_the_numbering_starts_again():
+    result = fields(
+        "Kooperationsvereinbarung\n\nVertragspartner:\n\n1. Senatorin für Bildung\n\n"
+        "2. Jobcenter Musterstadt\n\n1. Gegenstand\n\nDie Partner arbeiten zusammen."
+    )
+    assert result["parties"] == ["Senatorin für Bildung", "Jobcenter Musterstadt"]
+
+
+def test_one_line_paragraphs_are_kept_apart():
+    from kooperation.pdfimport.layout import line_pitch
+
+    # mostly one-line paragraphs: the recurring pitch is the paragraph gap, capped
+    assert line_pitch([2.16] * 12 + [2.8] * 3 + [1.35]) == 1.5
+    assert line_pitch([1.35] * 10 + [2.16] * 10) == 1.35

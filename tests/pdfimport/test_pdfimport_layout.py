@@ -147,5 +147,7 @@ def test_paragraphs_by_spacing_and_headings():
 def test_ligatures_and_odd_hyphens_become_plain_text():
     from kooperation.pdfimport.reader import normalize
 
-    assert normalize("Fallkon\ufb01guration\u00a0und P\ufb02icht") == "Fallkonfiguration und Pflicht"
+    assert (
+        normalize("Fallkon\ufb01guration\u00a0und P\ufb02icht") == "Fallkonfiguration und Pflicht"
+    )
     assert normalize("Jugend\u2010") == "Jugend-"

@@ -173,7 +173,7 @@ def find_kind(title):
 
 PARTY_END = re.compile(
     r"^(?:wird|werden|schließen|vereinbaren|wird folgende|nachstehend|es wird|"
-    r"Präambel|Vorbemerkung|Inhalt)\b",
+    r"Präambel|Vorbemerkung|Inhalt|über|betreffend|bezüglich|hinsichtlich)\b",
     re.I,
 )
 NOTES = [
@@ -208,6 +208,7 @@ def _party_name(part):
     text = ENUMERATION.sub("", part.strip())
     for note in NOTES:
         text = note.sub("", text)
+    text = re.split(r"\s+(?:über|betreffend|bezüglich|hinsichtlich)\s", text)[0]
     text = _strip_article(_clean(_cut_address(text)))
     text = re.sub(r"^(?:und|sowie)\s+", "", text, flags=re.I)
     text = _strip_article(text)
@@ -254,17 +255,25 @@ def find_parties(paragraphs):
         if paragraph.heading:
             continue
         found = None
+        labelled = False
         for number, line in enumerate(paragraph.lines):
             match = PARTY_INLINE.search(line)
             if match:
                 found = [line[match.end() :]] + paragraph.lines[number + 1 :]
+                labelled = ":" in match.group(0)  # "Vertragspartner:" heads a plain list
                 break
         if found is None:
             continue
         chunks = [_party_lines(found)]
+        last_number = None
         for following in paragraphs[index + 1 : index + 16]:
             text = following.text.strip()
-            numbered_party = following.heading == 2 and ORGANISATION.search(text)
+            number = re.match(r"(\d+)\.", text)
+            if number and last_number is not None and int(number.group(1)) <= last_number:
+                break  # numbering starts again: the sections begin
+            if number:
+                last_number = int(number.group(1))
+            numbered_party = following.heading == 2 and (labelled or ORGANISATION.search(text))
             if (following.heading and not numbered_party) or PARTY_END.match(text):
                 break
             if len(text) > 250:

@@ -253,6 +253,29 @@ def join_lines(first, second):
     return first + " " + second
 
 
+def line_pitch(pitches):
+    """The pitch of lines inside a paragraph (relative to the font size).
+
+    The smallest pitch that recurs: lines of one paragraph are the closest regular ones,
+    even in a text of mostly one-line paragraphs (where a quartile would find the gaps).
+    """
+    if not pitches:
+        return 1.2
+    bins = {}
+    for pitch in pitches:
+        key = round(pitch * 20)  # 0.05 steps
+        bins[key] = bins.get(key, 0) + 1
+    enough = max(2, len(pitches) // 10)
+    found = min(sorted(pitches)[len(pitches) // 4], 1.5)
+    for key in sorted(bins):
+        if bins[key] + bins.get(key + 1, 0) >= enough:
+            found = key / 20
+            break
+    # Lines are set at 1.1-1.5 times their size; a wider recurring pitch is the space
+    # between one-line paragraphs (a text of headings, list items and short clauses).
+    return min(found, 1.5)
+
+
 def paragraphs_from(pages):
     """Group the ordered lines of all pages into paragraphs."""
     pitches = []
@@ -261,10 +284,7 @@ def paragraphs_from(pages):
             pitch = a.y0 - b.y0
             if a.column == b.column and 0 < pitch < 3 * max(a.size, 1):
                 pitches.append(pitch / max(a.size, 1))
-    # The lower quartile: lines inside paragraphs are the closest ones.
-    ratio = sorted(pitches)[len(pitches) // 4] if pitches else 1.2
-    if len(pitches) < 8:
-        ratio = min(ratio, 1.5)  # too few lines to tell line from paragraph spacing
+    ratio = line_pitch(pitches)
     paragraphs = []
     current = None
     previous = None

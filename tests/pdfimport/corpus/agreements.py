@@ -951,3 +951,206 @@ Oldenburg, 15.02.2024
         "written_form_termination": None,
     },
 )
+
+
+# A second held-out batch, written after the first one was fixed.
+held_out(
+    "h5_bremen_letterhead_clauses",
+    {"font": "Helvetica", "size": 10, "header": "Jugendberufsagentur Bremen", "footer": "{page}"},
+    """
+# Jugendberufsagentur Bremen-Bremerhaven
+
+Kooperationsvereinbarung über die Zusammenarbeit in der Jugendberufsagentur
+
+Vertragspartner:
+
+1. Senatorin für Kinder und Bildung, Bremen
+
+2. Agentur für Arbeit Bremen-Bremerhaven
+
+3. Jobcenter Bremen
+
+## § 1 Gegenstand
+
+(1) Die Vertragspartner arbeiten unter einem Dach zusammen.
+
+(2) Sie beachten dabei die Vorschriften des Zweiten und Achten Buches Sozialgesetzbuch.
+
+## § 2 Inkrafttreten und Laufzeit
+
+(1) Diese Vereinbarung tritt am 1. September 2022 in Kraft.
+
+(2) Sie wird auf unbestimmte Zeit geschlossen. Jeder Vertragspartner kann sie mit einer
+Frist von sechs Monaten zum Ende eines Kalenderjahres schriftlich kündigen.
+
+## § 3 Änderungen
+
+Änderungen und Ergänzungen bedürfen der Schriftform.
+
+| Bremen, 25.08.2022 | Bremen, 25.08.2022 | Bremen, 25.08.2022 |
+""",
+    {
+        "title": "Kooperationsvereinbarung über die Zusammenarbeit in der Jugendberufsagentur",
+        "kind": "vereinbarung",
+        "parties": [
+            "Senatorin für Kinder und Bildung, Bremen",
+            "Agentur für Arbeit Bremen-Bremerhaven",
+            "Jobcenter Bremen",
+        ],
+        "intended_parties": None,
+        "place": "Bremen",
+        "date": "2022-08-25",
+        "legal_bases": ["SGB II", "SGB VIII"],
+        "effective_rule": "fixed_date",
+        "effective_date": "2022-09-01",
+        "initial_term": None,
+        "end_date": None,
+        "renewal_term": None,
+        "notice_period": {"value": 6, "unit": "months"},
+        "notice_anchor": "end_of_year",
+        "written_form_amendments": True,
+        "written_form_termination": True,
+    },
+)
+
+held_out(
+    "h6_erfurt_two_year_tacit",
+    {"font": "Times-Roman", "size": 11.5, "footer": "Seite {page} von {pages}"},
+    """
+# Kooperationsvereinbarung
+
+zwischen der Stadt Erfurt, Jugendamt, und dem Jobcenter Erfurt
+
+über die gemeinsame Beratung junger Menschen
+
+## Präambel
+
+Die Zusammenarbeit dient der Umsetzung von § 81 SGB VIII und § 18 SGB II.
+
+## § 1 Laufzeit
+
+Die Vereinbarung tritt nach Unterzeichnung durch beide Partner in Kraft und läuft zunächst
+zwei Jahre. Wird sie nicht spätestens drei Monate vor Ablauf gekündigt, verlängert sie sich
+stillschweigend um ein weiteres Jahr.
+
+## § 2 Schlussbestimmungen
+
+Mündliche Nebenabreden bestehen nicht. Änderungen bedürfen der Schriftform.
+
+Erfurt, den 14.03.2018
+""",
+    {
+        "title": "Kooperationsvereinbarung",
+        "kind": "vereinbarung",
+        "parties": ["Stadt Erfurt, Jugendamt", "Jobcenter Erfurt"],
+        "intended_parties": None,
+        "place": "Erfurt",
+        "date": "2018-03-14",
+        "legal_bases": ["§ 81 SGB VIII", "§ 18 SGB II"],
+        "effective_rule": "on_signature",
+        "effective_date": None,
+        "initial_term": {"value": 2, "unit": "years"},
+        "end_date": None,
+        "renewal_term": {"value": 1, "unit": "years"},
+        "notice_period": {"value": 3, "unit": "months"},
+        "notice_anchor": "end_of_term",
+        "written_form_amendments": True,
+        "written_form_termination": None,
+    },
+)
+
+held_out(
+    "h7_muenster_two_columns_intended",
+    {"font": "Helvetica", "columns": 2, "size": 9.5, "hyphenate": True},
+    """
+# Kooperationserklärung Übergang Schule und Beruf Münster
+
+Die Stadt Münster, die Agentur für Arbeit Ahlen-Münster und das Jobcenter Münster erklären
+gemeinsam:
+
+## I. Ziele
+
+Jeder junge Mensch soll nach der Schule ein passendes Angebot erhalten. Die Einbindung der
+Handwerkskammer Münster ist vorgesehen.
+
+## II. Grundlagen
+
+Die Partner handeln auf Grundlage der §§ 29 ff. SGB III, des § 16 SGB II sowie des
+§ 13 SGB VIII.
+
+## III. Geltung
+
+Diese Erklärung gilt ab dem 01.01.2021 für drei Jahre.
+
+Münster, im Dezember 2020
+
+Stand: 30.11.2020
+""",
+    {
+        "title": "Kooperationserklärung Übergang Schule und Beruf Münster",
+        "kind": "erklaerung",
+        "parties": ["Stadt Münster", "Agentur für Arbeit Ahlen-Münster", "Jobcenter Münster"],
+        "intended_parties": ["Handwerkskammer Münster"],
+        "place": None,
+        "date": "2020-11-30",
+        "legal_bases": ["§§ 29 ff. SGB III", "§ 16 SGB II", "§ 13 SGB VIII"],
+        "effective_rule": "fixed_date",
+        "effective_date": "2021-01-01",
+        "initial_term": {"value": 3, "unit": "years"},
+        "end_date": None,
+        "renewal_term": None,
+        "notice_period": None,
+        "notice_anchor": None,
+        "written_form_amendments": None,
+        "written_form_termination": None,
+    },
+)
+
+held_out(
+    "h8_kreis_unna_quarter_textform",
+    {"font": "Courier", "size": 9.5, "landscape": True, "header": "Kreis Unna"},
+    """
+# Zielvereinbarung 2024
+
+zwischen
+
+dem Kreis Unna - Fachbereich Jugend -
+
+und
+
+der Agentur für Arbeit Hamm
+
+## 1. Ziel
+
+Die Zahl der unversorgten Bewerberinnen und Bewerber soll bis Ende 2024 halbiert werden.
+
+## 2. Dauer
+
+Die Zielvereinbarung beginnt am 01.01.2024 und endet am 31.12.2024.
+
+## 3. Kündigung
+
+Eine vorzeitige Kündigung ist mit einer Frist von vier Wochen zum Monatsende möglich; sie
+kann per E-Mail erklärt werden.
+
+Unna, 18.12.2023
+""",
+    {
+        "title": "Zielvereinbarung 2024",
+        "kind": "ziel",
+        "parties": ["Kreis Unna - Fachbereich Jugend", "Agentur für Arbeit Hamm"],
+        "intended_parties": None,
+        "place": "Unna",
+        "date": "2023-12-18",
+        "legal_bases": None,
+        "effective_rule": "fixed_date",
+        "effective_date": "2024-01-01",
+        "initial_term": None,
+        "end_date": "2024-12-31",
+        "renewal_term": None,
+        "notice_period": {"value": 4, "unit": "weeks"},
+        "notice_anchor": "end_of_month",
+        "written_form_amendments": None,
+        "written_form_termination": False,
+    },
+)
