@@ -36,6 +36,9 @@ class TestSecurityMatrix:
                 "Person",
                 "PartnerArea",
                 "CaseNote",
+                "MeetingSeries",
+                "Meeting",
+                "Minutes",
             )
             for s in _states(t)
         }

@@ -120,6 +120,70 @@ def build(portal):
             objs[f"amendment_{state}"] = _amendment(
                 objs["agreement_in_force"], partners, state, path
             )
+    objs.update(_round_table(net, partners))
+    return objs
+
+
+# Minutes of a meeting whose minute-taker is partner A; one per state.
+MINUTES_PATHS = {
+    "draft": (),
+    "circulation": ("circulate",),
+    "approved": ("circulate", "approve"),
+    "published": ("circulate", "approve", "publish"),
+    "published_public": ("circulate", "approve", "publish_public"),
+}
+
+
+def _round_table(net, partners):
+    from datetime import datetime
+
+    objs = {}
+    uids = [partners[p].UID() for p in "abc"]
+    with api.env.adopt_user(username="coordinator"):
+        series = api.content.create(
+            container=net, type="MeetingSeries", id="rt", title="Runder Tisch", members=uids
+        )
+        meeting = api.content.create(
+            container=series,
+            type="Meeting",
+            id="m1",
+            title="Sitzung",
+            start=datetime(2026, 3, 2, 10),
+            end=datetime(2026, 3, 2, 12),
+            duty_holders={
+                "topics": uids[1],
+                "invitation": uids[2],
+                "moderation": uids[1],
+                "minutes": uids[0],
+            },
+        )
+        series_published = api.content.create(
+            container=net, type="MeetingSeries", id="ak", title="Arbeitskreis", members=uids
+        )
+        meeting_published = api.content.create(
+            container=series,
+            type="Meeting",
+            id="m2",
+            title="Öffentliche Sitzung",
+            start=datetime(2026, 4, 2, 10),
+            end=datetime(2026, 4, 2, 12),
+        )
+        for obj in (series_published, meeting_published):
+            api.content.transition(obj=obj, transition="publish")
+        for state, path in MINUTES_PATHS.items():
+            obj = api.content.create(
+                container=meeting, type="Minutes", id=f"minutes-{state}", title=state
+            )
+            for step in path:
+                api.content.transition(obj=obj, transition=step)
+            assert api.content.get_state(obj) == state
+            objs[f"minutes_{state}"] = obj
+    objs.update(
+        series=series,
+        meeting=meeting,
+        series_published=series_published,
+        meeting_published=meeting_published,
+    )
     return objs
 
 
