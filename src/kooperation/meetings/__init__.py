@@ -37,17 +37,20 @@ def meetings_of(series):
 
 
 def upcoming_dates(series, count, today=None):
-    """Dates of the next ``count`` meetings: the series' meetings not yet held (from
-    ``today`` on), continued every ``interval_weeks`` after the last meeting."""
+    """Dates of the next ``count`` meetings.
+
+    First the series' meetings not yet held (from ``today`` on); then the schedule is
+    continued every ``interval_weeks`` on the grid of the last meeting, from ``today`` on.
+    """
     today = today or date.today()
     meetings = meetings_of(series)
     dates = [_day(m.start) for m in meetings if not m.held and _day(m.start) >= today][:count]
-    last = _day(meetings[-1].start) if meetings else today
-    last = max([last, *dates])
+    last = max([_day(meetings[-1].start) if meetings else today, *dates])
     step = timedelta(weeks=series.interval_weeks or 4)
     while len(dates) < count:
         last += step
-        dates.append(last)
+        if last >= today:
+            dates.append(last)
     return dates
 
 

@@ -1,0 +1,59 @@
+"""GET <series>/@rotation?count=N: the next N meetings with their duty holders and the tally."""
+
+from kooperation import _
+from kooperation.agreements.errors import KooperationError
+from kooperation.agreements.errors import render
+from kooperation.meetings import rotation_plan
+from kooperation.rotation import RotationError
+from kooperation.services import error_reply
+from plone import api
+from plone.restapi.services import Service
+
+
+MAX_COUNT = 50
+
+
+def parse_count(value):
+    """The number of meetings to plan: 1..50, default 5; KooperationError otherwise."""
+    if value in (None, ""):
+        return 5
+    if isinstance(value, str) and value.isdigit() and 1 <= int(value) <= MAX_COUNT:
+        return int(value)
+    raise KooperationError(
+        "count",
+        _(
+            "error_rotation_count",
+            default="count must be a whole number from 1 to ${max}.",
+            mapping={"max": MAX_COUNT},
+        ),
+    )
+
+
+def partner_titles(uids):
+    titles = {}
+    for brain in api.content.find(UID=list(uids)) if uids else ():
+        titles[brain.UID] = brain.Title
+    return titles
+
+
+def rotation_json(series, count, request):
+    """The plan as JSON (held meetings and the next ``count``), with partner titles."""
+    result = rotation_plan(series, count).to_json()
+    result["partners"] = partner_titles(series.members or ())
+    return result
+
+
+class RotationGet(Service):
+    def reply(self):
+        try:
+            count = parse_count(self.request.form.get("count"))
+        except KooperationError as error:
+            return error_reply(self, error)
+        try:
+            data = rotation_json(self.context, count, self.request)
+        except RotationError as error:
+            self.request.response.setStatus(400)
+            message = render(error.msgid, error.default, error.mapping, self.request)
+            return {"error": {"type": "BadRequest", "message": message}}
+        data["@id"] = f"{self.context.absolute_url()}/@rotation"
+        return data
