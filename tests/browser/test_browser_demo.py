@@ -35,8 +35,11 @@ class TestBrowserDemo:
         assert page.locator("#agreement-state").inner_text() == "In Kraft"
         assert "In Kraft seit 20.05.2015." in page.locator("#agreement-deadlines").inner_text()
         parties = page.locator("#agreement-parties").inner_text()
-        assert parties.count("unterschrieben") == 3
+        # Three signed in 2015; Stadt Oberhausen signed the 1st amendment it joined by.
+        assert parties.count("unterschrieben") == 4
+        assert "noch nicht unterschrieben" not in parties
         assert "Stadt Oberhausen, Bereich Bildung und Jugend" in parties
+        assert "beigetreten durch 1. Änderung: Beitritt der Stadt Oberhausen" in parties
         rules = page.locator("#agreement-rules").inner_text()
         assert "6 Monate zum Ende der Laufzeit" in rules
         # Plone's own UI is German too, and a signed agreement cannot be edited.

@@ -36,11 +36,12 @@ class TestDemoProfile:
 
         network = self.portal["oberhausen"]
         agreement = network["kooperationserklaerung-2015"]
-        assert [network[p].UID() for p in ("jobcenter-oberhausen", "bfo", "zib")] == list(
-            agreement.parties
-        )
-        assert agreement.intended_parties == [network["stadt-oberhausen"].UID()]
+        # The 2015 parties, then Stadt Oberhausen, which joined by the 1st amendment (2016).
+        parties = ("jobcenter-oberhausen", "bfo", "zib", "stadt-oberhausen")
+        assert [network[p].UID() for p in parties] == list(agreement.parties)
+        assert agreement.intended_parties == []
         records = signatures(agreement)
+        assert len(records) == 3
         assert {r.date for r in records.values()} == {date(2015, 5, 20)}
         assert all(r.evidence is not None and r.on_behalf for r in records.values())
         result = deadlines_for(agreement, date(2015, 6, 1))
@@ -92,3 +93,22 @@ class TestDemoWorkspace:
             assert set(group_ids(partner)) == {"staff", "signatories"}
         person = network["bfo"]["geschaeftsfuehrung"]
         assert api.content.get_state(person) == "internal"
+
+
+class TestDemoAmendments:
+    def test_one_effective_one_waiting_for_a_signature(self, demo_portal):
+        from kooperation.agreements.signatures import missing_parties
+        from kooperation.agreements.signatures import signatures
+
+        agreement = demo_portal["oberhausen"]["kooperationserklaerung-2015"]
+        first = agreement["1-aenderung-2016"]
+        second = agreement["2-aenderung-2026"]
+        assert api.content.get_state(first) == "effective"
+        assert len(signatures(first)) == 4
+        assert api.content.get_state(second) == "for_signature"
+        zib = demo_portal["oberhausen"]["zib"].UID()
+        assert missing_parties(second) == [zib]
+        # The first changed the text in force; the second changes nothing yet.
+        assert "4. Mitwirkung der Stadt Oberhausen" in agreement.text.raw
+        assert "31. März" not in agreement.text.raw
+        assert "§ 80 SGB VIII" in agreement.legal_bases

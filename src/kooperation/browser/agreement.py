@@ -43,12 +43,30 @@ class AgreementView(BrowserView):
         term = AGREEMENT_KINDS.by_value.get(self.context.agreement_kind)
         return translate(term.title, context=self.request) if term else ""
 
+    def _joined(self):
+        """{party UID: (amendment, its signature record)} for parties that joined later."""
+        joined = {}
+        for amendment in self.context.objectValues():
+            if amendment.portal_type != "Amendment":
+                continue
+            if api.content.get_state(amendment) != "effective":
+                continue
+            records = signatures(amendment)
+            for uid in getattr(amendment, "parties_joining", None) or ():
+                if uid in records:
+                    joined[uid] = (amendment, records[uid])
+        return joined
+
     def parties(self):
         done = signatures(self.context)
+        joined = self._joined()
         rows = []
         for uid in self.context.parties or ():
             partner = api.content.get(UID=uid)
             record = done.get(uid)
+            amendment = None
+            if record is None and uid in joined:
+                amendment, record = joined[uid]
             rows.append(
                 {
                     "title": partner.Title() if partner else uid,
@@ -61,6 +79,11 @@ class AgreementView(BrowserView):
                     "on_behalf": record.on_behalf if record else False,
                     "has_evidence": bool(record and record.evidence is not None),
                     "party": uid,
+                    "joined_by": (
+                        {"title": amendment.Title(), "url": amendment.absolute_url()}
+                        if amendment is not None
+                        else None
+                    ),
                 }
             )
         return rows
