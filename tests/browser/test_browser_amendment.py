@@ -1,0 +1,58 @@
+"""Written form in the browser: the last missing signature makes the 2nd amendment effective,
+and the consolidated text of the agreement changes at once."""
+
+from plone import api
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
+
+import pytest
+import transaction
+
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+AGREEMENT = "oberhausen/kooperationserklaerung-2015"
+NEW_WORDING = "jährlich bis zum 31. März einen gemeinsamen Bericht"
+
+
+@pytest.fixture
+def sabine(acceptance):
+    """ZIB's Sabine Probe gets a login: her Person entry makes her ZIB's signatory."""
+    portal = acceptance["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        api.user.create(email="sabine@example.org", username="sabine", password="sabine-pw-123")
+        person = portal["oberhausen"]["zib"]["leitung"]
+        person.user_id = "sabine"
+        notify(ObjectModifiedEvent(person))
+    transaction.commit()
+    return "sabine"
+
+
+def login(page, site_url, user, password):
+    page.goto(f"{site_url}/login")
+    page.fill("#__ac_name", user)
+    page.fill("#__ac_password", password)
+    page.click("#buttons-login")
+    page.wait_for_load_state("networkidle")
+
+
+def test_last_signature_changes_the_consolidated_text(page, site_url, sabine):
+    login(page, site_url, "sabine", "sabine-pw-123")
+    page.goto(f"{site_url}/{AGREEMENT}/@@text")
+    assert NEW_WORDING not in page.locator("#text-body").inner_text()
+
+    page.goto(f"{site_url}/{AGREEMENT}/2-aenderung-2026/@@sign")
+    page.select_option(
+        "select[name='form.widgets.signatory:list']",
+        label="Sabine Probe (ZIB Bildungsoffensive – die kurbel)",
+    )
+    page.fill("input[name='form.widgets.place']", "Oberhausen")
+    page.fill("input[name='form.widgets.date']", "2026-11-20")
+    page.click("#form-buttons-sign")
+    page.wait_for_load_state("networkidle")
+    assert "Die Unterschrift wurde erfasst." in page.content()
+    assert "noch nicht unterschrieben" not in page.content()
+
+    page.goto(f"{site_url}/{AGREEMENT}/@@text")
+    assert NEW_WORDING in page.locator("#text-body").inner_text()
+    assert "2. Änderung" in page.locator("#text-stand").inner_text()
