@@ -137,6 +137,55 @@ class TestRest:
         assert upload(reader, corpus_pdf("01_oberhausen_seed")).status_code == 403
 
 
+class TestReviewOverRest:
+    @pytest.fixture(autouse=True)
+    def _imported(self, manager, reader):
+        # the reader first: its commit must not race the server's import
+        response = upload(manager, corpus_pdf("01_oberhausen_seed"))
+        assert response.status_code == 201, response.text
+        self.url = response.json()["@id"]
+
+    def test_get_the_proposal(self, manager):
+        data = manager("GET", f"{self.url}/@import-agreement").json()
+        assert data["confirmed"] is False
+        assert data["extraction"]["notice_period"] == {"value": 6, "unit": "months"}
+        assert "halbes Jahr" in data["extraction"]["evidence"]["notice_period"]
+
+    def test_confirm_with_a_correction(self, manager):
+        response = manager(
+            "POST",
+            f"{self.url}/@import-agreement",
+            json={"notice_period": {"value": 3, "unit": "months"}},
+        )
+        assert response.status_code == 200, response.text
+        assert response.json()["confirmed"] is True
+        agreement = manager("GET", self.url).json()
+        assert agreement["notice_period"] == {"value": 3, "unit": "months"}
+        assert agreement["renewal_term"] == {"value": 1, "unit": "years"}
+
+    @pytest.mark.parametrize(
+        ("body", "message"),
+        [
+            ({"notice_period": {"value": 2, "unit": "years"}}, "muss kürzer sein"),
+            ({"notice_anchor": "zu Ostern"}, "notice_anchor"),
+            ({"written_form_termination": "ja"}, "written_form_termination"),
+            ({"title": "x"}, "effective_rule"),
+        ],
+    )
+    def test_wrong_rules_are_400(self, manager, body, message):
+        response = manager("POST", f"{self.url}/@import-agreement", json=body)
+        assert response.status_code == 400, response.text
+        assert message in response.json()["error"]["message"]
+        assert manager("GET", self.url).json()["notice_period"] is None
+
+    def test_permissions_and_not_imported(self, manager, site_url, reader):
+        anonymous = Client(site_url)
+        assert anonymous("POST", f"{self.url}/@import-agreement", json={}).status_code == 401
+        assert reader("POST", f"{self.url}/@import-agreement", json={}).status_code == 403
+        other = manager("GET", "oberhausen/kooperationserklaerung-2015/@import-agreement")
+        assert other.status_code == 404
+
+
 class TestBrowser:
     def test_network_links_to_the_import(self, manager, reader):
         page = manager("GET", "oberhausen", headers={"Accept": "text/html"})

@@ -322,7 +322,10 @@ def parse_rules(values):
             raise RuleInputError(name, name)
         parsed[name] = Period(number, unit)
     for name in ("written_form_amendments", "written_form_termination"):
-        parsed[name] = bool(values.get(name))
+        value = values.get(name)
+        if value is not None and not isinstance(value, bool):
+            raise RuleInputError(name, name)
+        parsed[name] = bool(value)
     return parsed
 
 
