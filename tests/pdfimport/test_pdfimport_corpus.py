@@ -7,6 +7,8 @@ from conftest import ocr_available
 from kooperation.pdfimport.document import extract_bytes
 
 import pytest
+import shutil
+import subprocess
 
 
 def comparable(name, value):
@@ -58,3 +60,19 @@ def test_hyphenated_lines_are_joined():
     text = extract_bytes(corpus_pdf("10_leipzig_two_columns_hyphenated_textform"))["text"]
     assert "rechtskreisübergreifende" in text
     assert "-\n" not in text
+
+
+@pytest.mark.skipif(not shutil.which("pdftocairo"), reason="poppler-utils is not installed")
+@pytest.mark.parametrize(
+    "name",
+    ["01_oberhausen_seed", "02_jba_offenbach_two_columns", "h7_muenster_two_columns_intended"],
+)
+def test_same_fields_from_another_pdf_producer(name, tmp_path):
+    """Re-rendered by cairo (subset CID fonts, other text operators): the same result."""
+    source, target = tmp_path / "in.pdf", tmp_path / "out.pdf"
+    source.write_bytes(corpus_pdf(name))
+    subprocess.run(["pdftocairo", "-pdf", str(source), str(target)], check=True, timeout=60)
+    assert target.read_bytes() != source.read_bytes()
+    result = extract_bytes(target.read_bytes())
+    for field, value in expected(name).items():
+        assert comparable(field, result[field]) == comparable(field, value), field
