@@ -32,6 +32,7 @@ from dataclasses import replace
 from datetime import date
 from datetime import timedelta
 from functools import cached_property
+from kooperation.deadlines import interpolate
 from kooperation.deadlines import Period
 from kooperation.deadlines import Rules
 from kooperation.deadlines import validate_rules
@@ -100,17 +101,6 @@ OPERATIONS = ("replace", "insert_after", "delete", "replace_all")
 PERIOD_RULES = ("initial_term", "renewal_term", "notice_period")
 DATE_RULES = ("effective_date", "end_date")
 RULE_NAMES = tuple(f.name for f in dataclass_fields(Rules))
-
-
-def interpolate(text, mapping):
-    """``${name}`` placeholders filled the way the deadline engine shows values."""
-    for key, value in (mapping or {}).items():
-        if isinstance(value, date):
-            value = value.strftime("%d.%m.%Y")
-        elif isinstance(value, Period):
-            value = f"{value.value} {value.unit}"
-        text = text.replace("${" + key + "}", str(value))
-    return text
 
 
 @dataclass(frozen=True)

@@ -293,6 +293,21 @@ def validate_rules(rules):
     return errors
 
 
+def interpolate(text, mapping):
+    """Fill ``${name}`` placeholders as the English defaults show values (German dates).
+
+    Shared by the pure modules' messages (deadlines, amendments, rotation) for
+    ``str()`` outside Zope; in the portal the catalog translates them instead.
+    """
+    for key, value in (mapping or {}).items():
+        if isinstance(value, date):
+            value = value.strftime("%d.%m.%Y")
+        elif isinstance(value, Period):
+            value = f"{value.value} {value.unit}"
+        text = text.replace("${" + key + "}", str(value))
+    return text
+
+
 @dataclass(frozen=True)
 class Phrase:
     """One sentence of an explanation: a catalog message id, its English default, values."""
@@ -305,14 +320,7 @@ class Phrase:
         return MESSAGES[self.msgid]
 
     def __str__(self):
-        text = self.default
-        for key, value in self.mapping.items():
-            if isinstance(value, date):
-                value = value.strftime("%d.%m.%Y")
-            elif isinstance(value, Period):
-                value = f"{value.value} {value.unit}"
-            text = text.replace("${" + key + "}", str(value))
-        return text
+        return interpolate(self.default, self.mapping)
 
 
 @dataclass(frozen=True)

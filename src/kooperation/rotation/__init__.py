@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 from datetime import datetime
+from kooperation.deadlines import interpolate
 
 
 DEFAULT_DUTIES = ("topics", "invitation", "moderation", "minutes")
@@ -83,12 +84,7 @@ MESSAGES = {
 
 
 def _format(msgid, mapping):
-    text = MESSAGES[msgid]
-    for key, value in mapping.items():
-        if isinstance(value, date):
-            value = value.strftime("%d.%m.%Y")
-        text = text.replace("${" + key + "}", str(value))
-    return text
+    return interpolate(MESSAGES[msgid], mapping)
 
 
 @dataclass(frozen=True)
