@@ -1,0 +1,44 @@
+"""Rows of the coordinators' CSV/XLSX export, safe against spreadsheet formula injection.
+
+The audit log's CSV already neutralises cells (``kooperation.audit.log.neutralise``); the
+export reuses it so both exports follow one rule. Importing it loads the ``kooperation.audit``
+package, which imports plone.api: keep this module apart from the pure core in ``__init__``.
+"""
+
+from kooperation.audit.log import neutralise
+from kooperation.registration import STATES
+
+import numbers
+
+
+FIELDS = ("id", "state", "position", "partner", "email", "created", "awaiting")
+
+
+def neutralise_cell(value):
+    """A cell value a spreadsheet shows as data: numbers stay numbers (XLSX writes them as
+    numbers, so -5 is no formula), text starting with = + - @ tab or CR gets a leading
+    apostrophe, None becomes the empty text."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return value
+    return neutralise(value)
+
+
+def export_rows(registrations):
+    """Header and one row per registration, every cell neutralised."""
+    yield list(FIELDS)
+    for r in registrations:
+        yield [
+            neutralise_cell(value)
+            for value in (
+                r.id,
+                r.state,
+                r.position,
+                r.partner,
+                r.email,
+                r.created.isoformat(),
+                " ".join(r.awaiting),
+            )
+        ]
+
+
+__all__ = ["FIELDS", "STATES", "export_rows", "neutralise_cell"]
