@@ -196,10 +196,12 @@ def project_deadlines(project, window_start, window_end):
         raise ReportingError("end", "reporting_error_range", start=window_start, end=window_end)
     entries = []
 
-    def add(day, kind, msgid, phase=None, **mapping):
+    def add(day, kind, msgid, funding_phase=None, **mapping):
         if day is not None and window_start <= day <= window_end:
             message = Message(msgid, {"project": project.title, "date": day, **mapping})
-            entries.append(ProjectDeadline(day, kind, project.title, message, project.uid, phase))
+            entries.append(
+                ProjectDeadline(day, kind, project.title, message, project.uid, funding_phase)
+            )
 
     add(project.end, "project_end", "reporting_deadline_project_end")
     add(project.pilot_end, "pilot_end", "reporting_deadline_pilot_end")
