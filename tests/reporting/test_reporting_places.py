@@ -103,6 +103,8 @@ class TestBadInput:
             ({"SGB II": ("12", 0)}, "reporting_error_not_a_count"),
             ({"SGB II": {"planned": None}}, "reporting_error_not_a_count"),
             ({}, "reporting_error_no_places"),
+            ({"SGB II": (3, 1, 0)}, "reporting_error_not_a_count"),
+            ({"SGB II": 12}, "reporting_error_not_a_count"),
         ],
     )
     def test_places_are_checked(self, places, msgid):
@@ -137,3 +139,8 @@ def test_latest_report_of_a_measure():
     assert measure.latest.reported_on == REPORT_DAY
     assert measure.report_on(date(2018, 7, 1)).reported_on == MID_YEAR
     assert measure.report_on(date(2018, 1, 1)) is None
+
+
+def test_reports_must_be_reports():
+    with pytest.raises(ReportingError):
+        Measure("M", reports=({"SGB II": (1, 0)},))

@@ -178,3 +178,9 @@ class TestBadProjects:
         with pytest.raises(ReportingError) as info:
             project_deadlines(ROOF, date(2022, 1, 1), date(2021, 1, 1))
         assert info.value.msgid == "reporting_error_range"
+
+
+def test_single_sphere_as_text():
+    project = Project("P", legal_spheres="SGB II", sites=["Dietzenbach"])
+    assert project.legal_spheres == ("SGB II",)
+    assert project.sites == ("Dietzenbach",)

@@ -61,8 +61,12 @@ class PlacesReport:
                 value = Places(value.planned, value.occupied, sphere)
             elif isinstance(value, dict):
                 value = Places(value.get("planned"), value.get("occupied", 0), sphere)
-            else:
+            elif isinstance(value, (tuple, list)) and len(value) in (1, 2):
                 value = Places(*value, sphere=sphere)
+            else:
+                raise ReportingError(
+                    "places", "reporting_error_not_a_count", field=sphere, value=repr(value)
+                )
             checked[sphere] = value
         object.__setattr__(self, "places", checked)
 
@@ -80,6 +84,8 @@ class Measure:
     def __post_init__(self):
         if not (self.title or "").strip():
             raise ReportingError("title", "reporting_error_no_title", kind="measure")
+        if any(not isinstance(report, PlacesReport) for report in self.reports):
+            raise ReportingError("reports", "reporting_error_no_places")
         reports = tuple(sorted(self.reports, key=lambda report: report.reported_on))
         for earlier, later in zip(reports, reports[1:], strict=False):
             if earlier.reported_on == later.reported_on:

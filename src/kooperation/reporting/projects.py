@@ -107,6 +107,9 @@ class Project:
     def __post_init__(self):
         if not (self.title or "").strip():
             raise ReportingError("title", "reporting_error_no_title", kind="project")
+        for name in ("legal_spheres", "sites", "partners"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, (value,) if isinstance(value, str) else tuple(value))
         for sphere in self.legal_spheres:
             check_sphere(sphere)
         if isinstance(self.age_range, str):
