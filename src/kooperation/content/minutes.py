@@ -50,7 +50,7 @@ ACTIONS_SCHEMA = json.dumps(
 
 class IMinutesSchema(model.Schema):
     text = RichText(title=_("label_minutes_text", default="Minutes"), required=False)
-    items = JSONField(
+    agenda_texts = JSONField(
         title=_("label_minutes_items", default="Text per agenda item"),
         description=_("help_minutes_items", default="Agenda item title and its text (HTML)."),
         schema=ITEMS_SCHEMA,

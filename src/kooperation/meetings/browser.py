@@ -1,0 +1,258 @@
+"""Classic UI: the series page, the meeting page, and the minutes with the privacy warning."""
+
+from datetime import date
+from kooperation import _
+from kooperation.agreements.errors import render
+from kooperation.interfaces import IPerson
+from kooperation.meetings import _day
+from kooperation.meetings import meetings_of
+from kooperation.meetings import rotation_plan
+from kooperation.meetings.interfaces import IMinutes
+from kooperation.privacy.thirdparty import find_third_party_data
+from kooperation.privacy.thirdparty import warning
+from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
+from kooperation.rotation import RotationError
+from kooperation.vocabularies import find_network
+from plone import api
+from plone.dexterity.browser.edit import DefaultEditForm
+from plone.z3cform import layout
+from Products.Five import BrowserView
+from zope.i18n import translate
+
+
+STATUS = {
+    "present": _("attendance_present", default="present"),
+    "excused": _("attendance_excused", default="excused"),
+    "absent": _("attendance_absent", default="absent"),
+}
+
+
+def duty_title(duty, request):
+    msgid = f"rotation_duty_{duty}"
+    if msgid in ROTATION_MESSAGES:
+        return translate(_(msgid, default=ROTATION_MESSAGES[msgid]), context=request)
+    return duty
+
+
+def _titles(uids):
+    uids = [uid for uid in uids if uid]
+    return {b.UID: b.Title for b in api.content.find(UID=uids)} if uids else {}
+
+
+def _format(day):
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+def viewable_minutes(meeting):
+    """The minutes of a meeting the current user may see."""
+    return [
+        obj
+        for obj in meeting.objectValues()
+        if IMinutes.providedBy(obj) and api.user.has_permission("View", obj=obj)
+    ]
+
+
+class SeriesView(BrowserView):
+    error = None
+
+    def __call__(self):
+        self.plan = None
+        try:
+            self.plan = rotation_plan(self.context, 5)
+        except RotationError as error:
+            self.error = render(error.msgid, error.default, error.mapping, self.request)
+        uids = list(self.context.members or ())
+        if self.context.coordinator:
+            uids.append(self.context.coordinator)
+        self.titles = _titles(uids)
+        return self.index()
+
+    def duties(self):
+        return [duty_title(d, self.request) for d in self.context.duties or ()]
+
+    def coordinator(self):
+        return self.titles.get(self.context.coordinator, "")
+
+    def members(self):
+        return [self.titles.get(uid, uid) for uid in self.context.members or ()]
+
+    def upcoming(self):
+        if self.plan is None:
+            return []
+        by_day = {_day(m.start): m for m in meetings_of(self.context)}
+        rows = []
+        for item in self.plan.upcoming:
+            meeting = by_day.get(item.day)
+            rows.append(
+                {
+                    "date": _format(item.day),
+                    "url": meeting.absolute_url() if meeting is not None else None,
+                    "title": meeting.Title() if meeting is not None else "",
+                    "holders": [
+                        self.titles.get(item.holder(duty), "–") for duty in self.plan.duties
+                    ],
+                }
+            )
+        return rows
+
+    def tally(self):
+        if self.plan is None:
+            return []
+        return [
+            {
+                "partner": self.titles.get(row.partner, row.partner),
+                "counts": [
+                    f"{row.held.get(duty, 0)} (+{row.planned.get(duty, 0)})"
+                    for duty in self.plan.duties
+                ],
+            }
+            for row in self.plan.tally
+        ]
+
+    def past(self):
+        today = date.today()
+        rows = []
+        for meeting in reversed(meetings_of(self.context)):
+            if not meeting.held and _day(meeting.start) >= today:
+                continue
+            rows.append(
+                {
+                    "date": _format(_day(meeting.start)),
+                    "title": meeting.Title(),
+                    "url": meeting.absolute_url(),
+                    "minutes": [
+                        {"title": m.Title(), "url": m.absolute_url()}
+                        for m in viewable_minutes(meeting)
+                    ],
+                }
+            )
+        return rows
+
+
+class MeetingView(BrowserView):
+    def __call__(self):
+        self.series = self.context.__parent__
+        holders = self.context.duty_holders or {}
+        uids = [*holders.values(), *(self.context.invited or ())]
+        uids += [row.get("partner") for row in self.context.attendance or ()]
+        uids += [item.get("partner") for _m, item in self._open_items()]
+        self.titles = _titles(uids)
+        return self.index()
+
+    def day(self):
+        return _format(_day(self.context.start))
+
+    def holders(self):
+        holders = self.context.duty_holders or {}
+        return [
+            {"duty": duty_title(duty, self.request), "partner": self.titles.get(uid, uid)}
+            for duty, uid in holders.items()
+        ]
+
+    def attendance(self):
+        return [
+            {
+                "partner": self.titles.get(row.get("partner"), row.get("partner")),
+                "person": row.get("person", ""),
+                "status": translate(STATUS[row["status"]], context=self.request),
+            }
+            for row in self.context.attendance or ()
+        ]
+
+    def invited(self):
+        return [self.titles.get(uid, uid) for uid in self.context.invited or ()]
+
+    def minutes(self):
+        return [
+            {"title": m.Title(), "url": m.absolute_url()} for m in viewable_minutes(self.context)
+        ]
+
+    def _open_items(self):
+        """Open action items of the minutes of earlier meetings of the series."""
+        start = _day(self.context.start)
+        found = []
+        for meeting in meetings_of(self.context.__parent__):
+            if _day(meeting.start) >= start:
+                continue
+            for minutes in viewable_minutes(meeting):
+                found += [
+                    (meeting, item) for item in minutes.action_items or () if not item.get("done")
+                ]
+        return found
+
+    def open_items(self):
+        return [
+            {
+                "what": item.get("what"),
+                "owner": ", ".join(
+                    x
+                    for x in (
+                        self.titles.get(item.get("partner"), item.get("partner")),
+                        item.get("person"),
+                    )
+                    if x
+                ),
+                "due": item.get("due") or "",
+                "from": _format(_day(meeting.start)),
+            }
+            for meeting, item in self._open_items()
+        ]
+
+
+def known_people(context):
+    """Names and contact data of the network's Person entries (staff who may be named)."""
+    network = find_network(context)
+    if network is None:
+        return ()
+    known = []
+    for brain in api.content.find(context=network, object_provides=IPerson.__identifier__):
+        person = brain.getObject()
+        known.append(" ".join(x for x in (person.Title(), getattr(person, "email", None)) if x))
+    return tuple(known)
+
+
+def minutes_text(minutes):
+    """The minutes as one HTML text: general text, text per agenda item, decisions, action items."""
+    parts = [minutes.text.raw if minutes.text else ""]
+    for item in minutes.agenda_texts or ():
+        parts.append(f"<h3>{item.get('title', '')}</h3>{item.get('html', '')}")
+    parts += [f"<p>{d}</p>" for d in minutes.decisions or ()]
+    parts += [f"<p>{a.get('what', '')}</p>" for a in minutes.action_items or ()]
+    return "\n".join(p for p in parts if p)
+
+
+def privacy_warning(minutes, request):
+    """(translated warning, findings) for the minutes; (None, ()) when nothing looks personal."""
+    findings = find_third_party_data(minutes_text(minutes), known_people(minutes), html=True)
+    found = warning(findings)
+    if found is None:
+        return None, ()
+    msgid, default, mapping = found
+    return translate(_(msgid, default=default, mapping=mapping), context=request), findings
+
+
+class MinutesView(BrowserView):
+    def __call__(self):
+        self.warning, findings = privacy_warning(self.context, self.request)
+        self.findings = [
+            {"text": f.text, "why": translate(_(f.msgid, default=f.default), context=self.request)}
+            for f in findings
+        ]
+        return self.index()
+
+    def meeting(self):
+        return self.context.__parent__
+
+
+class MinutesEditForm(DefaultEditForm):
+    """The edit form, with the privacy warning above the fields."""
+
+    def update(self):
+        super().update()
+        if not self.request.form.get("form.buttons.save"):
+            text, _findings = privacy_warning(self.context, self.request)
+            if text:
+                self.status = text
+
+
+MinutesEditView = layout.wrap_form(MinutesEditForm)
