@@ -151,3 +151,20 @@ def test_ligatures_and_odd_hyphens_become_plain_text():
         normalize("Fallkon\ufb01guration\u00a0und P\ufb02icht") == "Fallkonfiguration und Pflicht"
     )
     assert normalize("Jugend\u2010") == "Jugend-"
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("nach dem SGB Il, die", "nach dem SGB II, die"),
+        ("Hilfen nach 88 27 ff, SGB VIll erhalten", "Hilfen nach §§ 27 ff. SGB VIII erhalten"),
+        ("$ 1 Gegenstand", "§ 1 Gegenstand"),
+        ("AG nach 8 78 SGB VIII", "AG nach § 78 SGB VIII"),
+        ("Die J ugendberufsagentur", "Die Jugendberufsagentur"),
+        ("vom 8 Mai und 88 Tage", "vom 8 Mai und 88 Tage"),
+    ],
+)
+def test_ocr_cleanup(read, meant):
+    from kooperation.pdfimport.reader import ocr_cleanup
+
+    assert ocr_cleanup(read) == meant

@@ -146,7 +146,8 @@ def find_title(paragraphs):
             break
         chosen.append(following)
     source = " ".join(p.text for p in chosen)
-    title = _clean(re.split(r"\s+zwischen\s+", source, maxsplit=1, flags=re.I)[0])
+    title = _clean(re.split(r"\s+zwischen\b", source, maxsplit=1, flags=re.I)[0])
+    title = re.sub(r"^[^\wÄÖÜäöü§]+|[^\wÄÖÜäöü)]+$", "", title)  # OCR specks at the ends
     if title.isupper() and " " not in title:
         title = title[:1] + title[1:].lower()
     return title, source
@@ -237,7 +238,7 @@ def _party_lines(lines):
 
 
 PARTY_INLINE = re.compile(
-    r"(?:^|\s)zwischen(?:\s+|$)(?=$|(?:dem|der|den|die|das|des)\s|\d)|"
+    r"(?:^|\s)zwischen(?:\s*[.,:;|]?\s*$|\s+(?=(?:dem|der|den|die|das|des)\s|\d))|"
     r"^(?:Vertrags|Kooperations)?(?:partner|parteien|beteiligte)(?:innen)?\s*:\s*",
     re.I,
 )
@@ -376,7 +377,7 @@ def find_intended(all_sentences):
 
 STAND = re.compile(r"\b(?:Stand|Fassung vom|in der Fassung vom)\s*:?\s*", re.I)
 PLACE_DATE = re.compile(
-    r"^(?P<place>[A-ZÄÖÜ][\wÄÖÜäöüß.\- ]{1,40}?),\s*(?:den\s+|am\s+)?"
+    r"^(?P<place>[A-ZÄÖÜ][\wÄÖÜäöüß.\- ]{1,40}?)[,;]\s*(?:den\s+|am\s+)?"
     r"(?P<date>\d{1,2}\.\s?\S+\s?\d{2,4})"
 )
 PLACE_PREFIX = re.compile(r"^(?:Ort\s*(?:,|und|/)\s*Datum|Ort)\s*:\s*", re.I)
@@ -505,7 +506,8 @@ IN_FORCE = re.compile(
     r"\bgilt\s+(?:ab|vom|seit)\b|\bLaufzeit\s*:|Beginn\s+(?:der\s+)?(?:Laufzeit|Zusammenarbeit)\s*:",
     re.I,
 )
-SIGNATURE = re.compile(r"Unterzeichnung|Unterschrift|unterzeichnet|unterschrieben", re.I)
+# by the word's tail, so that an OCR misreading of its start ("Üriterzeichnung") still counts
+SIGNATURE = re.compile(r"terzeichn|nterschri", re.I)
 FIXED_START = re.compile(
     r"(?:(?:am|zum|ab(?:\s+dem)?|mit\s+Wirkung\s+(?:vom|zum|ab)|vom|von|ab)\s+|"
     r"(?:Laufzeit|Beginn)\s*:\s*(?:vom\s+|von\s+)?)$",

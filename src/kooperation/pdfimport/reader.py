@@ -136,11 +136,42 @@ def read_pages(data, max_pages, ocr=True, ocr_languages="deu"):
     return pages
 
 
+OCR_FIXES = [
+    # "SGB Il", "SGB VIll", "SGB 1I": Roman numerals read as l, 1 or |
+    (
+        re.compile(r"\bSGB\s+([IVXl1|]{1,5})\b"),
+        lambda m: "SGB " + m.group(1).replace("l", "I").replace("1", "I").replace("|", "I"),
+    ),
+    # "$ 1 Gegenstand", "$$ 27 ff." : the section sign read as a dollar
+    (re.compile(r"(?:(?<=\s)|^)\$\$\s*(?=\d)"), lambda m: "§§ "),
+    (re.compile(r"(?:(?<=\s)|^)\$\s*(?=\d)"), lambda m: "§ "),
+    # "nach 88 27 ff, SGB" / "8 78 SGB": the section sign read as an 8
+    (
+        re.compile(r"\b88\s+(?=\d+[a-z]?[\s,\-–]*(?:ff[.,]?\s*)?(?:\d+\s*)?SGB)"),
+        lambda m: "§§ ",
+    ),
+    (
+        re.compile(r"(?<![\d.,])\b8\s+(?=\d+[a-z]?\s+(?:Abs\.\s*\d+\s+)?SGB)"),
+        lambda m: "§ ",
+    ),
+    (re.compile(r"\bff,(?=\s*SGB)"), lambda m: "ff."),
+    # Tesseract sometimes sets a capital apart: "J ugendberufsagentur", "A gentur"
+    (OCR_SPLIT_CAPITAL, lambda m: m.group(1) + m.group(2)),
+]
+
+
+def ocr_cleanup(text):
+    """Undo Tesseract's usual misreadings of legal citations and split capitals."""
+    for pattern, replace in OCR_FIXES:
+        text = pattern.sub(replace, text)
+    return text
+
+
 def _ocr_lines(tsv, page):
     """Lines of an OCRed page, from Tesseract's word boxes."""
     return [
         Line(
-            text=OCR_SPLIT_CAPITAL.sub(r"\1\2", despace_text(normalize(text))),
+            text=ocr_cleanup(despace_text(normalize(text))),
             x0=x0,
             y0=y0,
             x1=x1,
