@@ -3,6 +3,7 @@
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
+from datetime import UTC
 from kooperation.registration import age_on
 from kooperation.registration import approve
 from kooperation.registration import cancel
@@ -88,7 +89,8 @@ class TestOutcomes:
     def test_duplicate_of_waiting_is_refused_and_cancelled_may_register_again(self):
         ev = event()
         _, regs = fill(ev, [sub(i) for i in range(3)])
-        assert decide(ev, regs, sub(2), NOW).reason == "registration_refused_duplicate"
+        again = Submission("r2b", "p2@example.org", NOW)
+        assert decide(ev, regs, again, NOW).reason == "registration_refused_duplicate"
         regs = cancel(ev, regs, "r0", NOW).registrations
         decision = decide(ev, regs, Submission("r0b", "P0@example.org", NOW), NOW)
         assert decision.outcome == "waiting"  # r2 moved up, the seat is gone again
@@ -317,6 +319,35 @@ class TestBadInput:
         with pytest.raises(RegistrationError) as info:
             decide(event(), (), Submission("x", email, NOW), NOW)
         assert info.value.field == "email"
+
+    @pytest.mark.parametrize(
+        "now", [date(2026, 4, 1), "2026-04-01", datetime(2026, 4, 1, tzinfo=UTC)]
+    )
+    def test_now(self, now):
+        _, regs = fill(event(), [sub(1)])
+        for call in (
+            lambda: decide(event(), (), sub(2), now),
+            lambda: cancel(event(), regs, "r1", now),
+            lambda: check_in(event(), regs, "r1", now),
+        ):
+            with pytest.raises(RegistrationError) as info:
+                call()
+            assert info.value.field == "now"
+
+    def test_submission_id_and_created(self):
+        _, regs = fill(event(), [sub(1)])
+        with pytest.raises(RegistrationError, match="already used"):
+            decide(event(), regs, Submission("r1", "other@example.org", NOW), NOW)
+        with pytest.raises(RegistrationError) as info:
+            decide(event(), (), Submission("x", "a@b.de", "yesterday"), NOW)
+        assert info.value.field == "created"
+
+    def test_approve_only_pending_or_waiting(self):
+        ev = event(approval=True)
+        _, regs = fill(ev, [sub(1)])
+        regs = cancel(ev, regs, "r1", NOW).registrations
+        with pytest.raises(RegistrationError, match="does not await approval"):
+            approve(ev, regs, "r1")
 
     def test_registration_state_and_position(self):
         with pytest.raises(RegistrationError):

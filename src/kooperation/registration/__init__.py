@@ -38,7 +38,7 @@ Age is counted at the event's start day the German way: the day of birth counts 
 sentence 2 BGB), so a year of life ends with the day before the birthday and one is 16 from
 the start of the 16th birthday. Someone born on 29 February has no such day in a common year;
 the year then ends with the last day of February (§ 188 (3) BGB) and they are 16 from 1 March.
-Under ``Event.min_age_without_consent`` (16, Art. 8 GDPR with § 8 BDSG's German age) a
+Under ``Event.min_age_without_consent`` (16: Art. 8 GDPR, Germany kept that age) a
 registration without a guardian's consent stays pending until ``approve(..., "consent")``.
 """
 
@@ -302,10 +302,22 @@ def _pending_decision(event, needs):
     return Decision("pending", "registration_pending_approval", awaiting=needs)
 
 
+def _check_now(event, now):
+    if not isinstance(now, datetime):
+        raise _bad_field("now", "not a date and time")
+    if (now.utcoffset() is None) != (event.start.utcoffset() is None):
+        raise _bad_field("now", "mixes dates with and without a time zone")
+
+
 def decide(event, registrations, submission, now):
     """What becomes of ``submission`` given the event's current ``registrations`` at ``now``."""
+    _check_now(event, now)
     if not isinstance(submission.partner, str):
         raise _bad_field("partner", "not a text")
+    if not isinstance(submission.created, datetime):
+        raise _bad_field("created", "not a date and time")
+    if any(r.id == submission.id for r in registrations):
+        raise _bad_field("id", "already used by another registration")
     email = normalise_email(submission.email)
     opens = event.opens
     if (opens is not None and now < opens) or now > event.registration_closes:
@@ -397,6 +409,7 @@ class Change:
 
 def cancel(event, registrations, registration_id, now, deadline=True):
     """Cancel a registration; ``deadline=False`` for coordinators, who may cancel later."""
+    _check_now(event, now)
     registrations = tuple(registrations)
     current = _find(registrations, registration_id)
     if current.state not in CANCELLABLE:
@@ -413,10 +426,12 @@ def cancel(event, registrations, registration_id, now, deadline=True):
 
 def approve(event, registrations, registration_id, what="approval"):
     """Record the coordinators' approval or a guardian's consent; a pending registration with
-    nothing left to wait for is confirmed (its seat was kept)."""
+    nothing left to wait for is confirmed (its seat was kept), a waiting one keeps its place
+    and is confirmed when it moves up. Refusing approval is ``cancel(..., deadline=False)``."""
     registrations = tuple(registrations)
     current = _find(registrations, registration_id)
-    if what not in AWAITING or what not in current.awaiting:
+    usable = current.state in ("pending", "waiting")
+    if what not in AWAITING or what not in current.awaiting or not usable:
         raise RegistrationError("error_approve_state", {"id": registration_id, "what": what})
     rest = tuple(a for a in current.awaiting if a != what)
     state = "confirmed" if current.state == "pending" and not rest else current.state
@@ -427,6 +442,7 @@ def approve(event, registrations, registration_id, what="approval"):
 
 def check_in(event, registrations, registration_id, now, attended=True):
     """Mark attended (or no_show) on or after the event day; corrections between the two."""
+    _check_now(event, now)
     registrations = tuple(registrations)
     current = _find(registrations, registration_id)
     if now.date() < event.day:
