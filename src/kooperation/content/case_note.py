@@ -38,9 +38,10 @@ class ICaseNoteSchema(model.Schema):
 
     @invariant
     def details_given(data):
-        if getattr(data, "legal_basis", None) and not (
-            getattr(data, "legal_basis_details", None) or ""
-        ).strip():
+        if (
+            getattr(data, "legal_basis", None)
+            and not (getattr(data, "legal_basis_details", None) or "").strip()
+        ):
             raise Invalid(
                 _(
                     "error_legal_basis_details",
