@@ -87,6 +87,14 @@ def test_scanned_page_is_ocred():
     assert result["notice_period"] == {"value": 3, "unit": "months"}
 
 
+@pytest.mark.skipif(not ocr_available(), reason="tesseract with German is not installed")
+def test_each_ocr_page_earns_more_time():
+    scan = corpus_pdf("14_kiel_scanned_ocr")
+    result = extract(scan, Limits(seconds=1, ocr_seconds_per_page=60))
+    assert result["ocr_pages"] == [1]
+    fails(scan, "timeout", Limits(seconds=1, ocr_seconds_per_page=0), within=10)
+
+
 def test_limits_from_environment():
     limits = Limits.from_env(
         {"KOOPERATION_PDF_PAGES": "10", "KOOPERATION_PDF_OCR": "no", "KOOPERATION_PDF_X": "1"},

@@ -51,6 +51,9 @@ def analyse(pages):
     return result
 
 
-def extract_bytes(data, max_pages=300, ocr=True, ocr_languages="deu"):
+def extract_bytes(data, max_pages=300, ocr=True, ocr_languages="deu", on_ocr_page=None):
     """The extraction of a PDF given as bytes, in this process (no limits but the pages)."""
-    return analyse(read_pages(data, max_pages=max_pages, ocr=ocr, ocr_languages=ocr_languages))
+    pages = read_pages(
+        data, max_pages=max_pages, ocr=ocr, ocr_languages=ocr_languages, on_ocr_page=on_ocr_page
+    )
+    return analyse(pages)

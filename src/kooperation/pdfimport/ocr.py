@@ -4,14 +4,17 @@ Both come from Debian (``poppler-utils``, ``tesseract-ocr``, ``tesseract-ocr-deu
 Makefile's ``system-deps`` installs them). Without them a scanned page simply has no text.
 """
 
+import contextlib
+import functools
 import os
 import shutil
 import subprocess
 import tempfile
 
 
+@functools.lru_cache(maxsize=8)
 def available(languages="deu"):
-    """Whether pdftoppm and tesseract (with ``languages``) are installed."""
+    """Whether pdftoppm and tesseract (with ``languages``) are installed (asked once)."""
     if not shutil.which("pdftoppm") or not shutil.which("tesseract"):
         return False
     try:
@@ -23,34 +26,71 @@ def available(languages="deu"):
     return all(language in listed for language in languages.split("+"))
 
 
-def ocr_page(data, number, languages="deu", dpi=300, timeout=50):
-    """Tesseract's TSV for page ``number`` (1-based) of the PDF ``data``; "" without OCR."""
-    if not available(languages):
-        return ""
-    with tempfile.TemporaryDirectory(prefix="kooperation-ocr-") as folder:
-        pdf = os.path.join(folder, "in.pdf")
-        with open(pdf, "wb") as stream:
-            stream.write(data)
-        prefix = os.path.join(folder, "page")
+class OcrSession:
+    """OCR of the pages of one PDF: the file is written once, each page rendered and read.
+
+    ``on_page`` is called before each page (the sandbox extends its time limit by it).
+    """
+
+    def __init__(self, data, languages="deu", dpi=300, timeout=50, on_page=None):
+        self.data = data
+        self.languages = languages
+        self.dpi = dpi
+        self.timeout = timeout
+        self.on_page = on_page
+        self._folder = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self._folder is not None:
+            self._folder.cleanup()
+
+    def _pdf(self):
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="kooperation-ocr-")
+            with open(os.path.join(self._folder.name, "in.pdf"), "wb") as stream:
+                stream.write(self.data)
+        return os.path.join(self._folder.name, "in.pdf")
+
+    def page(self, number):
+        """Tesseract's TSV for page ``number`` (1-based); "" when OCR is not possible."""
+        if not available(self.languages):
+            return ""
+        if self.on_page is not None:
+            self.on_page(number)
+        pdf = self._pdf()
+        prefix = os.path.join(self._folder.name, f"page{number}")
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
         try:
             subprocess.run(
-                ["pdftoppm", "-r", str(dpi), "-gray", "-f", str(number), "-l", str(number)]
-                + ["-singlefile", "-png", pdf, prefix],
+                ["pdftoppm", "-r", str(self.dpi), "-gray", "-f", str(number), "-l", str(number)]
+                + ["-singlefile", pdf, prefix],  # PGM: PNG compression of a scan is slow
                 capture_output=True,
-                timeout=timeout,
+                timeout=self.timeout,
                 check=True,
             )
             result = subprocess.run(
-                ["tesseract", prefix + ".png", "-", "-l", languages, "tsv"],
+                ["tesseract", prefix + ".pgm", "-", "-l", self.languages, "--dpi", str(self.dpi)]
+                + ["tsv"],
                 capture_output=True,
-                timeout=timeout,
+                timeout=self.timeout,
                 check=True,
                 env=env,
             )
         except (OSError, subprocess.SubprocessError):
             return ""
-    return result.stdout.decode("utf-8", "replace")
+        finally:
+            with contextlib.suppress(OSError):
+                os.remove(prefix + ".pgm")
+        return result.stdout.decode("utf-8", "replace")
+
+
+def ocr_page(data, number, languages="deu", dpi=300, timeout=50):
+    """Tesseract's TSV for page ``number`` (1-based) of the PDF ``data``; "" without OCR."""
+    with OcrSession(data, languages, dpi, timeout) as session:
+        return session.page(number)
 
 
 def tsv_lines(tsv, width, height, dpi=300):

@@ -11,7 +11,7 @@ from kooperation.pdfimport.layout import despace_text
 from kooperation.pdfimport.layout import Line
 from kooperation.pdfimport.layout import order_lines
 from kooperation.pdfimport.layout import Page
-from kooperation.pdfimport.ocr import ocr_page
+from kooperation.pdfimport.ocr import OcrSession
 from kooperation.pdfimport.ocr import tsv_lines
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfdocument import PDFEncryptionError
@@ -93,7 +93,7 @@ def page_count(document):
         return None
 
 
-def read_pages(data, max_pages, ocr=True, ocr_languages="deu"):
+def read_pages(data, max_pages, ocr=True, ocr_languages="deu", on_ocr_page=None):
     """The document's pages with their lines in reading order; OCR for pages without text."""
     check_header(data)
     document = open_document(data)
@@ -104,6 +104,7 @@ def read_pages(data, max_pages, ocr=True, ocr_languages="deu"):
     device = LineCollector(manager)
     interpreter = PDFPageInterpreter(manager, device)
     pages = []
+    session = OcrSession(data, ocr_languages, on_page=on_ocr_page)
     try:
         for number, pdfpage in enumerate(PDFPage.create_pages(document), start=1):
             if number > max_pages:
@@ -116,7 +117,7 @@ def read_pages(data, max_pages, ocr=True, ocr_languages="deu"):
                 if line is not None:
                     page.lines.append(line)
             if not page.lines and images and ocr:
-                text = ocr_page(data, number, languages=ocr_languages)
+                text = session.page(number)
                 if text:
                     page.lines = _ocr_lines(text, page)
                     page.ocr = True
@@ -131,6 +132,8 @@ def read_pages(data, max_pages, ocr=True, ocr_languages="deu"):
         raise ExtractionError("corrupt") from error
     except Exception as error:
         raise ExtractionError("corrupt") from error
+    finally:
+        session.__exit__(None, None, None)
     if not pages:
         raise ExtractionError("corrupt")
     return pages

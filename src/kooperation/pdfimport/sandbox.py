@@ -37,6 +37,8 @@ class Limits:
     stream_mb: int = 64
     ocr: bool = True
     ocr_languages: str = "deu"
+    # Scans take longer: each page that needs OCR adds this much to ``seconds``.
+    ocr_seconds_per_page: float = 30.0
 
     @classmethod
     def from_env(cls, environ=None, **overrides):
@@ -104,7 +106,10 @@ def apply_limits(limits):
     memory = int(limits.memory_mb * MB)
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     seconds = int(limits.seconds) + 2
-    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+    # The hard limit leaves room for OCR pages: the soft one is raised per page (allowed
+    # without privileges up to the hard limit).
+    hard = seconds + 1 + int(limits.ocr_seconds_per_page * limits.pages if limits.ocr else 0)
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, hard))
     from pdfminer import pdftypes
 
     cap = int(limits.stream_mb * MB)
