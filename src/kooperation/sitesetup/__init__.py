@@ -103,6 +103,8 @@ def _resolve(site, value):
         return site.unrestrictedTraverse(value["@path"]).UID()
     if isinstance(value, list):
         return [_resolve(site, v) for v in value]
+    if isinstance(value, dict):  # e.g. a meeting's duty holders, or action items
+        return {k: _resolve(site, v) for k, v in value.items()}
     return value
 
 
