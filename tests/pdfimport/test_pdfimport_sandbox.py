@@ -88,6 +88,31 @@ def test_scanned_page_is_ocred():
 
 
 @pytest.mark.skipif(not ocr_available(), reason="tesseract with German is not installed")
+def test_a_scan_with_a_stamped_page_number_is_ocred(tmp_path):
+    """A little text (a page number stamped on) does not hide the scanned page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    import subprocess
+
+    source = tmp_path / "typed.pdf"
+    source.write_bytes(corpus_pdf("07_kiel_24_months_renewal_12"))
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-gray", "-png", "-singlefile", str(source), str(tmp_path / "p")],
+        check=True,
+    )
+    target = tmp_path / "stamped.pdf"
+    canvas = Canvas(str(target), pagesize=A4)
+    canvas.drawImage(str(tmp_path / "p.png"), 0, 0, width=A4[0], height=A4[1])
+    canvas.drawString(500, 20, "Blatt 1")
+    canvas.showPage()
+    canvas.save()
+    result = extract(target.read_bytes())
+    assert result["ocr_pages"] == [1]
+    assert result["initial_term"] == {"value": 24, "unit": "months"}
+
+
+@pytest.mark.skipif(not ocr_available(), reason="tesseract with German is not installed")
 def test_each_ocr_page_earns_more_time():
     scan = corpus_pdf("14_kiel_scanned_ocr")
     result = extract(scan, Limits(seconds=1, ocr_seconds_per_page=60))

@@ -51,6 +51,7 @@ class LineCollector(PDFLayoutAnalyzer):
         super().__init__(rsrcmgr, pageno=1, laparams=None)
         self.lines = []
         self.images = 0
+        self.image_area = 0.0
         self.width = self.height = 0.0
         self._current = None
         self._bold = {}
@@ -59,6 +60,7 @@ class LineCollector(PDFLayoutAnalyzer):
         super().begin_page(page, ctm)
         self.lines = []
         self.images = 0
+        self.image_area = 0.0
         self._current = None
         self.width, self.height = self.cur_item.width, self.cur_item.height
 
@@ -71,6 +73,8 @@ class LineCollector(PDFLayoutAnalyzer):
 
     def render_image(self, name, stream):
         self.images += 1
+        item = self.cur_item  # the image's figure, placed on the page
+        self.image_area += abs((item.x1 - item.x0) * (item.y1 - item.y0))
 
     def paint_path(self, gstate, stroke, fill, evenodd, path):
         """Rules and boxes carry no text."""

@@ -93,6 +93,14 @@ def page_count(document):
         return None
 
 
+def _scanned(page, image_area):
+    """A page to OCR: no text, or a little text (a stamp, a page number) on a full-page image."""
+    if not page.lines:
+        return True
+    chars = sum(len(line.text) for line in page.lines)
+    return chars < 200 and image_area > 0.5 * page.width * page.height
+
+
 def read_pages(data, max_pages, ocr=True, ocr_languages="deu", on_ocr_page=None):
     """The document's pages with their lines in reading order; OCR for pages without text."""
     check_header(data)
@@ -116,10 +124,11 @@ def read_pages(data, max_pages, ocr=True, ocr_languages="deu", on_ocr_page=None)
                 line = _line(raw, number)
                 if line is not None:
                     page.lines.append(line)
-            if not page.lines and images and ocr:
+            if ocr and images and _scanned(page, device.image_area):
                 text = session.page(number)
-                if text:
-                    page.lines = _ocr_lines(text, page)
+                read = _ocr_lines(text, page) if text else []
+                if read:
+                    page.lines = read
                     page.ocr = True
             if not page.ocr:
                 page.lines = order_lines(page.lines, 0, page.width)
