@@ -23,9 +23,13 @@ def _quote(text):
 def write_manual_pot(path=HERE / "manual.pot"):
     from kooperation.amendments.texts import MESSAGES as AMENDMENT_MESSAGES
     from kooperation.deadlines import MESSAGES
+    from kooperation.privacy.thirdparty import MESSAGES as THIRDPARTY_MESSAGES
+    from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
 
     sources = [("kooperation/deadlines/__init__.py", MESSAGES)]
     sources.append(("kooperation/amendments/texts.py", AMENDMENT_MESSAGES))
+    sources.append(("kooperation/rotation/__init__.py", ROTATION_MESSAGES))
+    sources.append(("kooperation/privacy/thirdparty.py", THIRDPARTY_MESSAGES))
     entries = [
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
         '"Content-Transfer-Encoding: 8bit\\n"\n"Domain: kooperation\\n"\n'
