@@ -1,0 +1,83 @@
+"""Round tables over HTTP on the demo site: @rotation, JSON, 400 for bad input, @workflow."""
+
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+
+import pytest
+import requests
+
+
+pytestmark = pytest.mark.slow
+
+SERIES = "oberhausen/runder-tisch-arbeitsmarkt"
+
+
+@pytest.fixture
+def http(acceptance):
+    base = f"http://{acceptance['host']}:{acceptance['port']}/plone"
+
+    def call(method, path, auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), **kwargs):
+        headers = {"Accept": "application/json"}
+        return requests.request(
+            method, f"{base}/{path}", headers=headers, auth=auth, timeout=60, **kwargs
+        )
+
+    return call
+
+
+def test_rotation(http):
+    response = http("GET", f"{SERIES}/@rotation?count=3")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["duties"] == ["topics", "invitation", "moderation", "minutes"]
+    assert [m["held"] for m in data["meetings"]] == [True, True, False, False, False]
+    assert len(data["tally"]) == 3
+    assert "Jobcenter Oberhausen" in data["partners"].values()
+    assert http("GET", f"{SERIES}/@rotation?count=0").status_code == 400
+    assert http("GET", f"{SERIES}/@rotation", auth=None).status_code == 200  # published series
+
+
+def test_meeting_serializes_fully(http):
+    data = http("GET", f"{SERIES}/2027-01-19").json()
+    assert data["@type"] == "Meeting"
+    assert data["start"].startswith("2027-01-19")
+    assert len(data["agenda"]) == 3
+    assert set(data["duty_holders"]) == {"topics", "invitation", "moderation", "minutes"}
+    minutes = http("GET", f"{SERIES}/2026-09-15/protokoll").json()
+    assert minutes["action_items"][1]["done"] is False
+    assert minutes["review_state"] == "published"
+
+
+def test_bad_input_is_400_not_500(http):
+    holders = {"minutes": "0123456789abcdef0123456789abcdef"}
+    response = http(
+        "POST",
+        SERIES,
+        json={
+            "@type": "Meeting",
+            "title": "Neu",
+            "start": "2027-03-16T14:00:00+01:00",
+            "end": "2027-03-16T15:00:00+01:00",
+            "duty_holders": holders,
+        },
+    )
+    assert response.status_code == 400
+    assert "ist kein Mitglied dieses Gremiums" in response.json()["message"]  # German site
+    response = http("PATCH", f"{SERIES}/2027-01-19", json={"duty_holders": holders})
+    assert response.status_code == 400
+    response = http(
+        "POST",
+        f"{SERIES}/2027-01-19",
+        json={"@type": "Minutes", "title": "P", "action_items": [{"what": "Flyer"}]},
+    )
+    assert response.status_code == 400
+
+
+def test_approved_minutes_are_locked(http):
+    path = f"{SERIES}/2027-01-19"
+    created = http("POST", path, json={"@type": "Minutes", "title": "Protokoll Januar"})
+    assert created.status_code == 201
+    url = created.json()["@id"].split("/plone/", 1)[1]
+    for transition in ("circulate", "approve"):
+        assert http("POST", f"{url}/@workflow/{transition}").status_code == 200
+    assert http("PATCH", url, json={"title": "Geändert"}).status_code in (401, 403)
