@@ -95,7 +95,7 @@ class TestRestInput:
     def test_duty_holder_not_a_member_is_400(self):
         with pytest.raises(BadRequest) as info:
             self._patch(self.t["meeting"], {"duty_holders": {"minutes": "fremd"}})
-        assert "not a member partner" in str(info.value)
+        assert "ist kein Mitglied dieses Gremiums" in str(info.value)  # German portal
 
     def test_unknown_duty_is_400(self):
         with pytest.raises(BadRequest):

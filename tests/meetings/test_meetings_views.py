@@ -83,4 +83,4 @@ class TestViews:
     def test_edit_form_shows_the_warning(self):
         self.minutes.decisions = ["Kevin Meier, geb. 03.04.2008, braucht einen Platz."]
         html = self.render(self.minutes, name="edit", user="coordinator")
-        assert "personal data of third parties" in html
+        assert "personenbezogene Daten Dritter" in html  # German portal

@@ -61,6 +61,20 @@ class TestMinutesWorkflow:
             api.content.transition(obj=self.minutes, transition="publish_public")
         assert "Anonymous" in _viewers(self.minutes)
 
+    def test_public_only_without_third_party_data(self):
+        self.minutes.decisions = ["Kevin Meier (17) sucht einen Ausbildungsplatz."]
+        with api.env.adopt_user(username="coordinator"):
+            api.content.transition(obj=self.minutes, transition="circulate")
+            api.content.transition(obj=self.minutes, transition="approve")
+        with api.env.adopt_user(username="editor"):
+            with pytest.raises(api.exc.InvalidParameterError):
+                api.content.transition(obj=self.minutes, transition="publish_public")
+            api.content.transition(obj=self.minutes, transition="publish")
+        self.minutes.decisions = ["Der Flyer wird gedruckt."]
+        with api.env.adopt_user(username="editor"):
+            api.content.transition(obj=self.minutes, transition="publish_public")
+        assert api.content.get_state(self.minutes) == "published_public"
+
 
 class TestMeetingValidation:
     def test_duty_holder_must_be_member(self, table, portal):

@@ -256,3 +256,11 @@ class MinutesEditForm(DefaultEditForm):
 
 
 MinutesEditView = layout.wrap_form(MinutesEditForm)
+
+
+class MinutesStatus(BrowserView):
+    """For the workflow guard: public minutes must not look like they contain case data."""
+
+    def free_of_third_party_data(self):
+        text, _findings = privacy_warning(self.context, self.request)
+        return text is None
