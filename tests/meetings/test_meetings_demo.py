@@ -30,6 +30,8 @@ def test_four_bodies_and_the_rotation(demo_portal):
         date(2027, 3, 16),
         date(2027, 5, 11),
     ]
+    # The holders set on the planned meeting are kept.
+    assert plan.upcoming[0].holders == upcoming.duty_holders
     tally = {row.partner: row for row in plan.tally}
     assert sum(row.held.get("minutes", 0) for row in tally.values()) == 2
 

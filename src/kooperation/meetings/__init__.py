@@ -10,6 +10,7 @@ from datetime import datetime
 from datetime import timedelta
 from kooperation.meetings.interfaces import IMeeting
 from kooperation.meetings.interfaces import IMinutes
+from kooperation.rotation import Assign
 from kooperation.rotation import exception_from_json
 from kooperation.rotation import HeldMeeting
 from kooperation.rotation import plan
@@ -55,7 +56,11 @@ def upcoming_dates(series, count, today=None):
 
 
 def rotation_plan(series, count=5, today=None):
-    """The plan for the next ``count`` meetings after the held ones (RotationError on bad data)."""
+    """The plan for the next ``count`` meetings after the held ones (RotationError on bad data).
+
+    Held meetings give the history; the duty holders set on planned meetings are kept
+    (as assignments by the coordinator) and the planner fills in the rest.
+    """
     history = [
         HeldMeeting(_day(m.start), {k: v for k, v in (m.duty_holders or {}).items() if v})
         for m in meetings_of(series)
@@ -65,6 +70,15 @@ def rotation_plan(series, count=5, today=None):
     upcoming = upcoming_dates(series, count, today)
     if history:
         upcoming = [day for day in upcoming if day > history[-1].day]
+    # Holders already set on a planned meeting count as set by the coordinator.
+    stored = {(e.day, e.duty) for e in exceptions if isinstance(e, Assign)}
+    for meeting in meetings_of(series):
+        day = _day(meeting.start)
+        if meeting.held or day not in upcoming:
+            continue
+        for duty, partner in sorted((meeting.duty_holders or {}).items()):
+            if partner and (day, duty) not in stored:
+                exceptions.append(Assign(day, duty, partner))
     return plan(
         list(series.members or ()),
         upcoming,
