@@ -5,6 +5,7 @@ from kooperation.interfaces import IKooperationContent
 from kooperation.meetings.interfaces import IMeeting
 from kooperation.meetings.validation import check_duty_holders
 from kooperation.meetings.validation import find_series
+from plone.app.event.dx.interfaces import IDXEvent
 from plone.dexterity.content import Container
 from plone.schema import JSONField
 from plone.supermodel import model
@@ -107,6 +108,10 @@ class IMeetingSchema(model.Schema):
         )
 
 
-@implementer(IKooperationContent, IMeeting, IMeetingSchema)
+@implementer(IKooperationContent, IMeeting, IMeetingSchema, IDXEvent)
 class Meeting(Container):
-    """A meeting (Sitzung): its minutes live inside it."""
+    """A meeting (Sitzung): its minutes live inside it.
+
+    An event for plone.app.event: calendars list it and ``@@ics_view`` exports it,
+    on the meeting and, as the series' iCal feed, on the series.
+    """
