@@ -44,12 +44,17 @@ class TestDeadlinesService:
         data = manager("GET", AGREEMENT).json()
         assert data["review_state"] == "in_force"
         assert data["deadlines"]["in_force_since"] == "2015-05-20"
-        assert [s["signed"] for s in data["signatures"]] == [True, True, True]
+        assert [s["signed"] for s in data["signatures"]] == [True, True, True, True]
         assert {s["party_title"] for s in data["signatures"]} == {
             "Jobcenter Oberhausen",
             "Beschäftigungsförderung Oberhausen gGmbH",
             "ZIB Bildungsoffensive – die kurbel",
+            "Stadt Oberhausen, Bereich Bildung und Jugend",
         }
+        # Stadt Oberhausen signed the 1st amendment by which it joined, in 2016.
+        (stadt,) = [s for s in data["signatures"] if s.get("joined_by")]
+        assert stadt["joined_by"].endswith("/1-aenderung-2016")
+        assert stadt["date"] == "2016-03-01"
         assert data["initial_term"] == {"value": 1, "unit": "years"}
         assert data["notice_period"] == {"value": 6, "unit": "months"}
         assert data["effective_rule"]["token"] == "on_signature"

@@ -92,6 +92,22 @@ def concluding_parties(obj):
     return getattr(aq_base(obj), "concluding_parties", None) or obj.parties or ()
 
 
+def joined_by_amendment(agreement):
+    """{party UID: (amendment, signature record)} for the parties that joined ``agreement``
+    later: they signed the effective amendment that made them a party, not the agreement."""
+    joined = {}
+    for amendment in agreement.objectValues():
+        if getattr(amendment, "portal_type", None) != "Amendment":
+            continue
+        if api.content.get_state(amendment, default=None) != "effective":
+            continue
+        records = signatures(amendment)
+        for uid in getattr(amendment, "parties_joining", None) or ():
+            if uid in records:
+                joined[uid] = (amendment, records[uid])
+    return joined
+
+
 def missing_parties(obj):
     done = signatures(obj)
     return [uid for uid in concluding_parties(obj) if uid not in done]

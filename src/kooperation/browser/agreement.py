@@ -5,6 +5,7 @@ from kooperation import _
 from kooperation.agreements.deadlines import deadlines_for
 from kooperation.agreements.deadlines import explanation
 from kooperation.agreements.errors import KooperationError
+from kooperation.agreements.signatures import joined_by_amendment
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.signatures import signatures
 from kooperation.agreements.status import enter_into_force_if_due
@@ -43,23 +44,9 @@ class AgreementView(BrowserView):
         term = AGREEMENT_KINDS.by_value.get(self.context.agreement_kind)
         return translate(term.title, context=self.request) if term else ""
 
-    def _joined(self):
-        """{party UID: (amendment, its signature record)} for parties that joined later."""
-        joined = {}
-        for amendment in self.context.objectValues():
-            if amendment.portal_type != "Amendment":
-                continue
-            if api.content.get_state(amendment) != "effective":
-                continue
-            records = signatures(amendment)
-            for uid in getattr(amendment, "parties_joining", None) or ():
-                if uid in records:
-                    joined[uid] = (amendment, records[uid])
-        return joined
-
     def parties(self):
         done = signatures(self.context)
-        joined = self._joined()
+        joined = joined_by_amendment(self.context)
         rows = []
         for uid in self.context.parties or ():
             partner = api.content.get(UID=uid)

@@ -1,3 +1,4 @@
+from kooperation.agreements.signatures import joined_by_amendment
 from kooperation.agreements.signatures import missing_parties
 from kooperation.agreements.signatures import signatures
 from plone.restapi.services import Service
@@ -8,12 +9,23 @@ def signatures_json(obj):
     from plone import api
 
     done = signatures(obj)
+    joined = joined_by_amendment(obj)
     base = obj.absolute_url()
     items = []
     for uid in obj.parties or ():
         record = done.get(uid)
         if record is not None:
             items.append({"signed": True, **record.as_json(base)})
+            continue
+        if uid in joined:
+            amendment, record = joined[uid]
+            items.append(
+                {
+                    "signed": True,
+                    **record.as_json(amendment.absolute_url()),
+                    "joined_by": amendment.absolute_url(),
+                }
+            )
             continue
         partner = api.content.get(UID=uid)
         items.append(
