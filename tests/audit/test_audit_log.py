@@ -4,8 +4,8 @@ from datetime import datetime
 from datetime import UTC
 from kooperation.audit.log import AuditLog
 from kooperation.audit.log import csv_rows
-from kooperation.audit.log import neutralise
 from kooperation.audit.log import to_key
+from kooperation.csvsafe import neutralise
 
 import dataclasses
 import pytest

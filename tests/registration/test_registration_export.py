@@ -1,7 +1,7 @@
-"""The export neutralises formula cells with the audit log's helper, numbers stay numbers."""
+"""The export neutralises formula cells with kooperation.csvsafe; numbers stay numbers."""
 
 from datetime import datetime
-from kooperation.audit.log import neutralise
+from kooperation.csvsafe import neutralise
 from kooperation.registration import Registration
 from kooperation.registration.export import export_rows
 from kooperation.registration.export import neutralise_cell

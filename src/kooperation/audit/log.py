@@ -20,6 +20,7 @@ from dataclasses import asdict
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import UTC
+from kooperation.csvsafe import neutralise
 from persistent import Persistent
 
 import json
@@ -222,17 +223,6 @@ class AuditLog(Persistent):
         """All matching entries, newest first (a generator)."""
         for key in self.search(**filters):
             yield self._entries[key]
-
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A CSV cell that spreadsheets do not evaluate as a formula (OWASP CSV injection)."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
 
 
 def csv_rows(entries):

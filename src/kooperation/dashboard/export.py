@@ -5,6 +5,7 @@ from datetime import timedelta
 from datetime import UTC
 from kooperation import _
 from kooperation.agreements.errors import KooperationError
+from kooperation.csvsafe import neutralise
 from kooperation.dashboard.query import deadline_row
 from kooperation.dashboard.query import find_deadlines
 from kooperation.dashboard.query import parse_filters
@@ -29,16 +30,6 @@ CSV_HEADERS = (
     _("dashboard_label_days_left", default="Days left"),
     _("dashboard_label_url", default="Address"),
 )
-
-# A spreadsheet takes a cell starting with one of these for a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A cell value that a spreadsheet shows as text, never runs as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class DeadlinesExport(BrowserView):

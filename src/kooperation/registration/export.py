@@ -1,11 +1,10 @@
 """Rows of the coordinators' CSV/XLSX export, safe against spreadsheet formula injection.
 
-The audit log's CSV already neutralises cells (``kooperation.audit.log.neutralise``); the
-export reuses it so both exports follow one rule. Importing it loads the ``kooperation.audit``
-package, which imports plone.api: keep this module apart from the pure core in ``__init__``.
+Every export of the product neutralises cells with ``kooperation.csvsafe.neutralise``, so
+all follow one rule.
 """
 
-from kooperation.audit.log import neutralise
+from kooperation.csvsafe import neutralise
 from kooperation.registration import STATES
 
 import numbers

@@ -5,7 +5,7 @@ The chart and the table beside it read the same rows; the CSV is the table with
 neutralised so that a spreadsheet never runs a title as a formula.
 """
 
-from kooperation.audit.log import neutralise
+from kooperation.csvsafe import neutralise
 from kooperation.reporting import german_date
 from kooperation.reporting import LEGAL_SPHERES
 from kooperation.reporting import Message
