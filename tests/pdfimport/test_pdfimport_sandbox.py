@@ -114,10 +114,25 @@ def test_a_scan_with_a_stamped_page_number_is_ocred(tmp_path):
 
 @pytest.mark.skipif(not ocr_available(), reason="tesseract with German is not installed")
 def test_each_ocr_page_earns_more_time():
+    """A base limit that covers reading the file but only half the OCR: the time each OCR
+    page earns lets it finish. Measured on this machine, so a fast one does not outrun it."""
     scan = corpus_pdf("14_kiel_scanned_ocr")
-    result = extract(scan, Limits(seconds=1, ocr_seconds_per_page=60))
+
+    def took(limits, code=None):
+        started = time.monotonic()
+        if code:
+            fails(scan, code, limits)
+        else:
+            extract(scan, limits)
+        return time.monotonic() - started
+
+    reading = min(took(Limits(ocr=False), "no_text") for _ in range(3))
+    ocr = took(Limits(seconds=60)) - reading
+    assert ocr > 0.2, "tesseract took almost no time: the test cannot tell the limits apart"
+    base = reading + ocr / 2
+    result = extract(scan, Limits(seconds=base, ocr_seconds_per_page=60))
     assert result["ocr_pages"] == [1]
-    fails(scan, "timeout", Limits(seconds=1, ocr_seconds_per_page=0), within=10)
+    fails(scan, "timeout", Limits(seconds=base, ocr_seconds_per_page=0), within=10)
 
 
 def test_limits_from_environment():
