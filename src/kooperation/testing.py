@@ -71,3 +71,32 @@ def demo_layers(profile_dir):
         bases=(fixture, WSGI_SERVER_FIXTURE), name="KooperationDemoLayer:Acceptance"
     )
     return integration, acceptance
+
+
+def create_network(portal, partners, id="net", title="Netz", boss_title=None, boss_email=False):
+    """A network whose partners each have an entitled signatory ``boss`` (login boss-<pid>).
+
+    The common start of the agreement, audit, amendment and job tests. ``partners``:
+    (id, title) pairs; ``boss_title(pid, partner_title)`` names the signatory.
+    """
+    from datetime import date
+
+    boss_title = boss_title or (lambda pid, partner_title: f"Chefin {pid.upper()}")
+    with api.env.adopt_roles(["Manager"]):
+        net = api.content.create(container=portal, type="Network", id=id, title=title)
+        for pid, partner_title in partners:
+            partner = api.content.create(
+                container=net, type="Partner", id=pid, title=partner_title, partner_kind="other"
+            )
+            api.content.create(
+                container=partner,
+                type="Person",
+                id="boss",
+                title=boss_title(pid, partner_title),
+                position="Geschäftsführung",
+                email=f"boss-{pid}@example.org" if boss_email else None,
+                may_sign=True,
+                signing_from=date(2010, 1, 1),
+                user_id=f"boss-{pid}",
+            )
+    return net

@@ -1,6 +1,7 @@
 """A small network with three partners and an agreement, for agreement tests."""
 
 from datetime import date
+from kooperation.testing import create_network
 from plone import api
 
 import pytest
@@ -8,23 +9,7 @@ import pytest
 
 @pytest.fixture
 def network(portal):
-    with api.env.adopt_roles(["Manager"]):
-        net = api.content.create(container=portal, type="Network", id="net", title="Netz")
-        for pid, title in (("a", "Partner A"), ("b", "Partner B"), ("c", "Partner C")):
-            partner = api.content.create(
-                container=net, type="Partner", id=pid, title=title, partner_kind="other"
-            )
-            api.content.create(
-                container=partner,
-                type="Person",
-                id="boss",
-                title=f"Chefin {pid.upper()}",
-                position="Geschäftsführung",
-                may_sign=True,
-                signing_from=date(2010, 1, 1),
-                user_id=f"boss-{pid}",
-            )
-    return net
+    return create_network(portal, (("a", "Partner A"), ("b", "Partner B"), ("c", "Partner C")))
 
 
 @pytest.fixture

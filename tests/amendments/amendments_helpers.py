@@ -2,6 +2,7 @@
 
 from amendments_scenario import SEED
 from datetime import date
+from kooperation.testing import create_network
 from plone import api
 from plone.app.textfield.value import RichTextValue
 
@@ -41,23 +42,7 @@ def to_signature(amendment):
 
 
 def build_network(portal):
-    with api.env.adopt_roles(["Manager"]):
-        net = api.content.create(container=portal, type="Network", id="net", title="Netz")
-        for pid, title in PARTNERS:
-            partner = api.content.create(
-                container=net, type="Partner", id=pid, title=title, partner_kind="other"
-            )
-            api.content.create(
-                container=partner,
-                type="Person",
-                id="boss",
-                title=f"Leitung {title}",
-                position="Geschäftsführung",
-                may_sign=True,
-                signing_from=date(2010, 1, 1),
-                user_id=f"boss-{pid}",
-            )
-    return net
+    return create_network(portal, PARTNERS, boss_title=lambda pid, title: f"Leitung {title}")
 
 
 def build_agreement(network):

@@ -14,6 +14,7 @@ from kooperation.behaviors.validity import IValidityRules
 from kooperation.deadlines import Period
 from kooperation.jobs.settings import ensure_registered
 from kooperation.jobs.settings import IReminderSettings
+from kooperation.testing import create_network
 from plone import api
 from Products.MailHost.interfaces import IMailHost
 from Products.MailHost.MailHost import MailHost
@@ -32,25 +33,11 @@ SENDER = "kooperation@example.org"
 
 
 def build_network(portal, id="net", title="Netz"):
+    net = create_network(portal, PARTIES, id=id, title=title, boss_email=True)
     with api.env.adopt_roles(["Manager"]):
-        net = api.content.create(container=portal, type="Network", id=id, title=title)
-        for pid, partner_title in PARTIES:
-            partner = api.content.create(
-                container=net, type="Partner", id=pid, title=partner_title, partner_kind="other"
-            )
+        for pid, _title in PARTIES:
             api.content.create(
-                container=partner,
-                type="Person",
-                id="boss",
-                title=f"Chefin {pid.upper()}",
-                position="Geschäftsführung",
-                email=f"boss-{pid}@example.org",
-                may_sign=True,
-                signing_from=date(2010, 1, 1),
-                user_id=f"boss-{pid}",
-            )
-            api.content.create(
-                container=partner,
+                container=net[pid],
                 type="Person",
                 id="contact",
                 title=f"Kontakt {pid.upper()}",
