@@ -67,6 +67,19 @@ class TestFindDeadlines:
         # Sorted by the next date that calls for action (next_deadline), then title.
         assert self.find() == ["delta", "alpha", "beta", "zeta"]
 
+    @pytest.mark.parametrize("limit", [1, 2, 3, 4, 10])
+    def test_a_page_is_the_head_of_the_sorted_list(self, limit):
+        """The page path (walking next_deadline) gives what the catalog sort gives."""
+        brains = find_deadlines(self.net, limit=limit, **WINDOW)
+        assert brains.actual_result_count == 4
+        assert ids(brains[:limit]) == ["delta", "alpha", "beta", "zeta"][:limit]
+
+    def test_without_record_ids_the_catalog_sorts(self, monkeypatch):
+        import kooperation.dashboard.query as query
+
+        monkeypatch.setattr(query, "first_in_order", lambda *args: None)
+        assert ids(find_deadlines(self.net, limit=2, **WINDOW)[:2]) == ["delta", "alpha"]
+
     def test_notice_deadline_or_term_end_in_window(self):
         rows = {row["uid"]: row for row in map(deadline_row, find_deadlines(self.net, **WINDOW))}
         alpha = rows[self.agreements["alpha"].UID()]

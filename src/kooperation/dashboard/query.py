@@ -133,8 +133,11 @@ def find_deadlines(
         query["legal_spheres"] = legal_sphere
     catalog = api.portal.get_tool("portal_catalog")
     if limit:
-        del query["sort_on"]
-        return first_in_order(catalog, catalog(**query), limit)
+        unsorted = catalog(**{k: v for k, v in query.items() if k != "sort_on"})
+        page = first_in_order(catalog, unsorted, limit)
+        if page is not None:
+            return page
+        query["sort_limit"] = limit
     return catalog(**query)
 
 
@@ -144,12 +147,16 @@ def first_in_order(catalog, unsorted, limit):
     Walks the ``next_deadline`` index from its earliest date and intersects each
     date's documents with the result set, until ``limit`` are found: the cost
     follows the page, not the catalog. Ties on a date sort by ``sortable_title``.
-    Documents without a next deadline come last. ``len()`` of the answer is the
-    size of the whole result, as for a catalog result.
+    Documents without a next deadline come last. The answer's
+    ``actual_result_count`` is the size of the whole result, as for a limited catalog
+    result (plone.batching reads it). None when the result does not
+    expose its record ids (then the caller lets the catalog sort).
     """
+    if not len(unsorted):
+        return unsorted
     rids = getattr(unsorted, "_seq", None)
     if not rids:
-        return unsorted
+        return None
     if not isinstance(rids, IISet | IITreeSet):
         rids = IISet(rids)
     zcatalog = catalog._catalog
