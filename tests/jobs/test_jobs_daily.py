@@ -189,3 +189,37 @@ class TestSiteUrl:
     def test_not_a_url(self, portal):
         with pytest.raises(ValueError):
             set_site_url(portal.REQUEST, portal, "koop.example.org")
+
+
+class TestPluggedInSteps:
+    """Other parts of the product add steps as named IDailyStep utilities."""
+
+    def test_steps_run_in_name_order_count_and_fail_alone(self, portal, in_force, sent):
+        from kooperation.jobs.daily import IDailyStep
+        from zope.component import getGlobalSiteManager
+
+        calls = []
+
+        def second(run):
+            calls.append(("second", run.today))
+            raise RuntimeError("broken step")
+
+        def first(run):
+            calls.append(("first", run.today))
+            run.count("meeting reminders sent", 2)
+
+        gsm = getGlobalSiteManager()
+        gsm.registerUtility(second, IDailyStep, name="zz-second")
+        gsm.registerUtility(first, IDailyStep, name="aa-first")
+        try:
+            today = DEADLINE - timedelta(days=7)
+            summary = run_daily(portal, today=today)
+        finally:
+            gsm.unregisterUtility(second, IDailyStep, name="zz-second")
+            gsm.unregisterUtility(first, IDailyStep, name="aa-first")
+        assert calls == [("first", today), ("second", today)]
+        assert summary["steps"] == {"meeting reminders sent": 2}
+        assert summary["reminders_sent"] == 1
+        assert summary["errors"] == ["zz-second: step: RuntimeError: broken step"]
+        assert "2 meeting reminders sent, 1 error" in format_summary(summary)
+        assert last_run(portal)["ok"] is False

@@ -10,6 +10,9 @@ Steps, in this order:
 3. ``reindex``: agreements whose deadline indexes were computed before today are
    reindexed (the indexes hold the deadlines as of the day of indexing).
 4. ``reminders``: the reminders due on ``today`` are sent (see ``reminders``).
+5. every named utility providing ``IDailyStep`` (in the order of their names): the
+   steps of the other parts of the product (meeting duties, registrations, reports)
+   plug in here without this module knowing them.
 
 Steps 1-3 follow the workflow guards and the indexers, which use the real date;
 ``today`` (default: the real date) is the day the reminders are computed for.
@@ -35,6 +38,8 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from urllib.parse import urlsplit
 from zope.annotation.interfaces import IAnnotations
+from zope.component import getUtilitiesFor
+from zope.interface import Interface
 
 import logging
 import transaction
@@ -52,6 +57,14 @@ COUNTS = (
     "reminders_sent",
     "reminders_without_recipients",
 )
+
+
+class IDailyStep(Interface):
+    """A step of the daily job: called with the run, it does its work through
+    ``run.guarded(step, label, action)`` and counts with ``run.count(key, n)``."""
+
+    def __call__(run):
+        """Do today's work of this step (``run.today`` is the day)."""
 
 
 def _path(obj):
@@ -84,6 +97,20 @@ class _Run:
                 except Exception:  # a data manager without savepoints joined meanwhile
                     logger.warning("Daily job, %s: could not roll back %s", step, label)
             return None
+
+    def count(self, key, n=1):
+        """Add ``n`` to the counter ``key`` of a plugged-in step (kept in the summary)."""
+        extra = self.summary.setdefault("steps", {})
+        extra[key] = extra.get(key, 0) + n
+
+    def plugged_in_steps(self):
+        for name, step in sorted(getUtilitiesFor(IDailyStep), key=lambda item: item[0]):
+
+            def action(step=step):
+                return step(self)
+
+            # a step that fails as a whole is one error; the next step still runs
+            self.guarded(name, "step", action)
 
     def brains(self, **query):
         catalog = api.portal.get_tool("portal_catalog")
@@ -187,6 +214,7 @@ def run_daily(portal=None, today=None, commit=False):
         run.enter_into_force()
         run.reindex()
         run.reminders()
+        run.plugged_in_steps()
     summary = run.summary
 
     def record():
@@ -226,7 +254,8 @@ def format_summary(summary):
         f"{summary['reindexed']} reindexed, "
         f"{summary['reminders_sent']} reminders sent, "
         f"{summary['reminders_without_recipients']} reminders without recipients, "
-        f"{errors} error{'' if errors == 1 else 's'}"
+        + "".join(f"{n} {key}, " for key, n in sorted(summary.get("steps", {}).items()))
+        + f"{errors} error{'' if errors == 1 else 's'}"
     )
 
 
