@@ -5,8 +5,6 @@ The agreement runs from 20.05.2015 in yearly terms with six months' notice to th
 of a term; in the term 20.05.2026-19.05.2027 its notice deadline is ``DEADLINE``.
 """
 
-from Acquisition import aq_base
-from aiosmtpd.controller import Controller
 from datetime import date
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.status import enter_into_force_if_due
@@ -15,14 +13,11 @@ from kooperation.deadlines import Period
 from kooperation.jobs.settings import ensure_registered
 from kooperation.jobs.settings import IReminderSettings
 from kooperation.testing import create_network
+from mailbox_helpers import free_port  # noqa: F401
+from mailbox_helpers import Inbox  # noqa: F401
+from mailbox_helpers import parse  # noqa: F401
+from mailbox_helpers import use_real_mailhost
 from plone import api
-from Products.MailHost.interfaces import IMailHost
-from Products.MailHost.MailHost import MailHost
-from zope.component import getSiteManager
-
-import email
-import email.policy
-import socket
 
 
 DEADLINE = date(2026, 11, 19)
@@ -90,53 +85,5 @@ def set_settings(**values):
 
 def send_to(portal, inbox, coordinator="koordination@example.org"):
     """Give ``portal`` a real MailHost that sends to ``inbox``, a sender and reminder settings."""
-    if not isinstance(aq_base(portal.MailHost), MailHost):  # a MockMailHost of a test layer
-        real = MailHost("MailHost")
-        portal.MailHost = real
-        sm = getSiteManager(portal)
-        sm.unregisterUtility(provided=IMailHost)
-        sm.registerUtility(real, provided=IMailHost)
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", inbox.port)
-    api.portal.set_registry_record("plone.email_from_address", SENDER)
-    api.portal.set_registry_record("plone.email_from_name", "Kooperation")
+    use_real_mailhost(portal, inbox, SENDER)
     set_settings(coordinator_emails=[coordinator])
-
-
-def parse(raw):
-    """A sent message (bytes) as an EmailMessage with decoded headers and body."""
-    if isinstance(raw, str):
-        raw = raw.encode()
-    return email.message_from_bytes(raw, policy=email.policy.default)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Inbox:
-    """An SMTP server on 127.0.0.1 (aiosmtpd) that keeps what it receives."""
-
-    def __init__(self):
-        self.envelopes = []
-        self.port = free_port()
-        self.controller = None
-
-    async def handle_DATA(self, server, session, envelope):
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-    @property
-    def messages(self):
-        return [parse(envelope.content) for envelope in self.envelopes]
-
-    def start(self):
-        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-
-    def stop(self):
-        if self.controller is not None:
-            self.controller.stop()
-            self.controller = None

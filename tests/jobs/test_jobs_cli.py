@@ -63,6 +63,7 @@ SETUP = """
 import sys
 
 sys.path.insert(0, sys.argv[3])
+sys.path.insert(0, sys.argv[4])
 
 import transaction
 from jobs_helpers import build_agreement, build_network, set_settings, sign_all
@@ -107,7 +108,7 @@ def test_daily_against_a_real_instance(tmp_path, repo):
     inbox = Inbox()
     inbox.start()
     try:
-        setup = run(BIN / "python", "-c", SETUP, instance, inbox.port, HERE, env=env)
+        setup = run(BIN / "python", "-c", SETUP, instance, inbox.port, HERE, HERE.parent, env=env)
         assert setup.returncode == 0, setup.stderr
 
         first = run(
