@@ -1,7 +1,8 @@
 """Rebuild the kooperation catalogs: `make i18n` (i18ndude rebuild-pot, then sync).
 
-Messages that the extractor cannot see (the deadline engine's sentences, which
-live in a Zope-free module) are written to manual.pot first and merged.
+Messages that the extractor cannot see (the sentences of the Zope-free modules:
+deadlines, amendment texts, rotation, third-party detector, registration rules,
+reporting) are written to manual.pot first and merged.
 """
 
 from pathlib import Path
@@ -24,12 +25,16 @@ def write_manual_pot(path=HERE / "manual.pot"):
     from kooperation.amendments.texts import MESSAGES as AMENDMENT_MESSAGES
     from kooperation.deadlines import MESSAGES
     from kooperation.privacy.thirdparty import MESSAGES as THIRDPARTY_MESSAGES
+    from kooperation.registration import MESSAGES as REGISTRATION_MESSAGES
+    from kooperation.reporting import MESSAGES as REPORTING_MESSAGES
     from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
 
     sources = [("kooperation/deadlines/__init__.py", MESSAGES)]
     sources.append(("kooperation/amendments/texts.py", AMENDMENT_MESSAGES))
     sources.append(("kooperation/rotation/__init__.py", ROTATION_MESSAGES))
     sources.append(("kooperation/privacy/thirdparty.py", THIRDPARTY_MESSAGES))
+    sources.append(("kooperation/registration/__init__.py", REGISTRATION_MESSAGES))
+    sources.append(("kooperation/reporting/__init__.py", REPORTING_MESSAGES))
     entries = [
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
         '"Content-Transfer-Encoding: 8bit\\n"\n"Domain: kooperation\\n"\n'
