@@ -53,6 +53,7 @@ setup(
         "RelStorage",
         "psycopg2-binary",
         "ZEO",
+        "zodbverify",  # the crash drill and `kooperation-admin verify` (kooperation.ops)
     ],
     extras_require={
         "test": [
