@@ -39,6 +39,9 @@ class TestSecurityMatrix:
                 "MeetingSeries",
                 "Meeting",
                 "Minutes",
+                "Report",
+                "Project",
+                "Measure",
             )
             for s in _states(t)
         }

@@ -121,6 +121,7 @@ def build(portal):
                 objs["agreement_in_force"], partners, state, path
             )
     objs.update(_round_table(net, partners))
+    objs.update(_members_area(net))
     return objs
 
 
@@ -184,6 +185,53 @@ def _round_table(net, partners):
         series_published=series_published,
         meeting_published=meeting_published,
     )
+    return objs
+
+
+# Quarterly reports of the network as a member of the association; one per state.
+REPORT_PATHS = {
+    "draft": (),
+    "submitted": ("submit",),
+    "published": ("submit", "publish"),
+    "public": ("submit", "publish_public"),
+}
+
+
+def _members_area(net):
+    """A project with a measure (each also published) and reports in every state."""
+    objs = {}
+    with api.env.adopt_user(username="coordinator"):
+        for suffix in ("", "_published"):
+            project = api.content.create(
+                container=net, type="Project", id=f"project{suffix}", title=f"Projekt{suffix}"
+            )
+            measure = api.content.create(
+                container=project,
+                type="Measure",
+                id="measure",
+                title="Maßnahme",
+                places=[{"date": "2018-11-15", "places": {"SGB II": {"planned": 3}}}],
+            )
+            if suffix:
+                for obj in (project, measure):
+                    api.content.transition(obj=obj, transition="publish")
+            objs[f"project{suffix}"] = project
+            objs[f"measure{suffix}"] = measure
+    for state, path in REPORT_PATHS.items():
+        with api.env.adopt_user(username="editor"):
+            obj = api.content.create(
+                container=net,
+                type="Report",
+                id=f"report-{state}",
+                title=state,
+                year=2026,
+                quarter=3,
+            )
+        with api.env.adopt_user(username="coordinator"):
+            for step in path:
+                api.content.transition(obj=obj, transition=step)
+        assert api.content.get_state(obj) == state
+        objs[f"report_{state}"] = obj
     return objs
 
 

@@ -40,6 +40,11 @@ SAMPLES = {
     "meeting": "a meeting of the round table, minutes taken by partner A",
     "meeting_published": "another meeting of the round table, published",
     "minutes_draft": "minutes of the meeting (minute-taker: partner A), draft",
+    "project": "a project of the network (as a member of the association)",
+    "project_published": "another project, published",
+    "measure": "a measure of the project",
+    "measure_published": "a measure of the published project, published",
+    "report_draft": "a quarterly report written by the editor, draft",
 }
 
 # (type, state, sample, {persona: cell})
@@ -54,10 +59,16 @@ MATRIX = [
             "staff_a": "V",
             "staff_b": "V",
             "staff_c": "V",
-            "editor": "VA +Document +File +Folder +Image",
-            "coordinator": "VMAD publish +Agreement +Document +File +Folder +Image +MeetingSeries +Partner",
+            "editor": "VA +Document +File +Folder +Image +Project +Report",
+            "coordinator": (
+                "VMAD publish +Agreement +Document +File +Folder +Image +MeetingSeries +Partner "
+                "+Project +Report"
+            ),
             "signatory_a": "V",
-            "manager": "VMAD publish +Agreement +Document +File +Folder +Image +MeetingSeries +Partner",
+            "manager": (
+                "VMAD publish +Agreement +Document +File +Folder +Image +MeetingSeries +Partner "
+                "+Project +Report"
+            ),
         },
     ),
     (
@@ -121,7 +132,10 @@ MATRIX = [
             "editor": "V",
             "coordinator": "V",
             "signatory_a": "V",
-            "manager": "VMAD retract +Agreement +Document +File +Folder +Image +MeetingSeries +Partner",
+            "manager": (
+                "VMAD retract +Agreement +Document +File +Folder +Image +MeetingSeries +Partner "
+                "+Project +Report"
+            ),
         },
     ),
     (
@@ -526,6 +540,134 @@ MATRIX = [
             "coordinator": "V retract",
             "signatory_a": "V",
             "manager": "V retract",
+        },
+    ),
+    (
+        "Project",
+        "internal",
+        "project",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "VA +Measure",
+            "coordinator": "VMAD publish +Measure",
+            "signatory_a": "V",
+            "manager": "VMAD publish +Measure",
+        },
+    ),
+    (
+        "Project",
+        "published",
+        "project_published",
+        {
+            "anonymous": "V",
+            "outsider": "V",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "VA +Measure",
+            "coordinator": "VMAD retract +Measure",
+            "signatory_a": "V",
+            "manager": "VMAD retract +Measure",
+        },
+    ),
+    (
+        "Measure",
+        "internal",
+        "measure",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "VA",
+            "coordinator": "VMAD publish",
+            "signatory_a": "V",
+            "manager": "VMAD publish",
+        },
+    ),
+    (
+        "Measure",
+        "published",
+        "measure_published",
+        {
+            "anonymous": "V",
+            "outsider": "V",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "VA",
+            "coordinator": "VMAD retract",
+            "signatory_a": "V",
+            "manager": "VMAD retract",
+        },
+    ),
+    (
+        "Report",
+        "draft",
+        "report_draft",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "-",
+            "staff_b": "-",
+            "staff_c": "-",
+            "editor": "VMD submit",
+            "coordinator": "VMD submit",
+            "signatory_a": "-",
+            "manager": "VMD submit",
+        },
+    ),
+    (
+        "Report",
+        "submitted",
+        "report_submitted",
+        {
+            "anonymous": "-",
+            "outsider": "-",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "V",
+            "coordinator": "VMD back_to_draft publish publish_public",
+            "signatory_a": "V",
+            "manager": "VMD back_to_draft publish publish_public",
+        },
+    ),
+    (
+        "Report",
+        "published",
+        "report_published",
+        {
+            "anonymous": "-",
+            "outsider": "V",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "V",
+            "coordinator": "V publish_public retract",
+            "signatory_a": "V",
+            "manager": "VMD publish_public retract",
+        },
+    ),
+    (
+        "Report",
+        "public",
+        "report_public",
+        {
+            "anonymous": "V",
+            "outsider": "V",
+            "staff_a": "V",
+            "staff_b": "V",
+            "staff_c": "V",
+            "editor": "V",
+            "coordinator": "V retract",
+            "signatory_a": "V",
+            "manager": "VMD retract",
         },
     ),
 ]

@@ -1,0 +1,18 @@
+"""The members' area of an association of networks (issue 9), Plone side.
+
+A member is a Network with the member profile behavior (``content/member.py``);
+its reports, projects and measures live inside it. The figures come from the pure
+core ``kooperation.reporting``; this package adapts it: catalog, vocabularies,
+views, the ``@places`` service, the report reminder.
+"""
+
+from Acquisition import aq_chain
+from kooperation.interfaces import INetwork
+
+
+def network_of(obj):
+    """The network (member) that holds ``obj``; None outside a network."""
+    for item in aq_chain(obj):
+        if INetwork.providedBy(item):
+            return item
+    return None

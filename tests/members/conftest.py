@@ -1,0 +1,73 @@
+"""A member (network with the member profile) with editor and coordinator users, and
+the seed's 15 budget measures (tests/reporting/reporting_seed.py) as content."""
+
+from pathlib import Path
+
+import pytest
+import sys
+
+
+# The seed's figures are shared with the pure tests of kooperation.reporting.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "reporting"))
+
+from kooperation.workspace import group_ids  # noqa: E402
+from plone import api  # noqa: E402
+from reporting_seed import BUDGET  # noqa: E402
+from reporting_seed import MID_YEAR  # noqa: E402
+from reporting_seed import REPORT_DAY  # noqa: E402
+from reporting_seed import SEED_MEASURES  # noqa: E402
+
+
+def places_rows(sphere, planned, occupied, number):
+    """The JSON rows of a seed measure: 30.06.2018 and 15.11.2018 (see reporting_seed)."""
+    earlier = occupied - 1 if number <= 8 else occupied
+    return [
+        {
+            "date": MID_YEAR.isoformat(),
+            "waiting_list": 2 if number == 1 else 0,
+            "places": {sphere: {"planned": planned, "occupied": earlier}},
+        },
+        {
+            "date": REPORT_DAY.isoformat(),
+            "waiting_list": 0,
+            "places": {sphere: {"planned": planned, "occupied": occupied}},
+        },
+    ]
+
+
+@pytest.fixture
+def member(portal):
+    with api.env.adopt_roles(["Manager"]):
+        for user_id in ("editor", "coordinator", "outsider"):
+            api.user.create(email=f"{user_id}@example.org", username=user_id, password="pw-0815x")
+        net = api.content.create(
+            container=portal,
+            type="Network",
+            id="offenbach",
+            title="Kreis Offenbach",
+            association_member=True,
+            region="Hessen",
+            inhabitants=350000,
+        )
+        ids = group_ids(net)
+        api.group.add_user(groupname=ids["editors"], username="editor")
+        api.group.add_user(groupname=ids["coordinators"], username="coordinator")
+    return net
+
+
+@pytest.fixture
+def budget(member):
+    with api.env.adopt_user(username="coordinator"):
+        project = api.content.create(
+            container=member, type="Project", id="budget", title=BUDGET, legal_spheres=["SGB II"]
+        )
+        for number, (sphere, planned, occupied, refugees) in enumerate(SEED_MEASURES, 1):
+            api.content.create(
+                container=project,
+                type="Measure",
+                id=f"m{number}",
+                title=f"Maßnahme {number}",
+                open_to_refugees=refugees,
+                places=places_rows(sphere, planned, occupied, number),
+            )
+    return project
