@@ -2,13 +2,59 @@
 
 from datetime import datetime
 from kooperation.workspace import group_ids
+from mailbox_helpers import Inbox
+from mailbox_helpers import use_real_mailhost
 from plone import api
 
 import pytest
+import pytz
+import transaction
+
+
+BERLIN = pytz.timezone("Europe/Berlin")
 
 
 @pytest.fixture
 def table(portal):
+    return build_table(portal)
+
+
+@pytest.fixture
+def inbox():
+    inbox = Inbox()
+    inbox.start()
+    yield inbox
+    inbox.stop()
+
+
+@pytest.fixture
+def mail_table(functional, inbox):
+    """The table in a functional site whose MailHost sends to ``inbox``; committed.
+
+    Mails are written in English. Partner A's person and a second one have e-mail
+    addresses, B's has none, C has nobody.
+    """
+    portal = functional["portal"]
+    use_real_mailhost(portal, inbox)
+    # Mails in English: the tests do not depend on the state of the German catalog.
+    api.portal.set_registry_record("plone.default_language", "en")
+    with api.env.adopt_roles(["Manager"]):
+        t = build_table(portal)
+        t["partners"]["a"]["staff"].email = "anna.a@example.org"
+        api.content.create(
+            container=t["partners"]["a"],
+            type="Person",
+            id="bert",
+            title="Bert Beispiel",
+            email="bert.a@example.org",
+        )
+    transaction.commit()
+    t["portal"] = portal
+    t["app"] = functional["app"]
+    return t
+
+
+def build_table(portal):
     with api.env.adopt_roles(["Manager"]):
         for user_id in ("staff_a", "staff_b", "editor", "coordinator"):
             api.user.create(email=f"{user_id}@example.org", username=user_id, password="pw-0815x")
@@ -48,8 +94,8 @@ def table(portal):
             type="Meeting",
             id="m1",
             title="Sitzung 1",
-            start=datetime(2026, 3, 2, 10),
-            end=datetime(2026, 3, 2, 12),
+            start=BERLIN.localize(datetime(2026, 3, 2, 10)),
+            end=BERLIN.localize(datetime(2026, 3, 2, 12)),
             duty_holders={
                 "topics": uids["b"],
                 "invitation": uids["c"],

@@ -23,3 +23,13 @@ def test_meeting_and_series_feed(demo_portal):
     feed = _ics(series)
     assert feed.count("BEGIN:VEVENT") == 3
     assert "SUMMARY:Runder Tisch am 15.09.2026" in feed
+
+
+def test_location_is_the_place_or_the_video_link(table):
+    meeting = table["meeting"]
+    meeting.place = "Rathaus, Raum 12"
+    assert "LOCATION:Rathaus\\, Raum 12" in _ics(meeting)
+    meeting.place = None
+    meeting.video_link = "https://meet.example.org/rt"
+    assert "LOCATION:https://meet.example.org/rt" in _ics(meeting)
+    assert "LOCATION:https://meet.example.org/rt" in _ics(table["series"])

@@ -2,12 +2,17 @@
 
 from datetime import date
 from kooperation import _
+from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.errors import render
 from kooperation.interfaces import IPerson
 from kooperation.meetings import _day
 from kooperation.meetings import meetings_of
 from kooperation.meetings import rotation_plan
 from kooperation.meetings.interfaces import IMinutes
+from kooperation.meetings.invitation import may_invite
+from kooperation.meetings.invitation import recipients as invitation_recipients
+from kooperation.meetings.invitation import send_invitation
+from kooperation.meetings.invitation import sent_invitation
 from kooperation.privacy.thirdparty import find_third_party_data
 from kooperation.privacy.thirdparty import warning
 from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
@@ -15,6 +20,7 @@ from kooperation.rotation import RotationError
 from kooperation.vocabularies import find_network
 from plone import api
 from plone.dexterity.browser.edit import DefaultEditForm
+from plone.protect import CheckAuthenticator
 from plone.z3cform import layout
 from Products.Five import BrowserView
 from zope.i18n import translate
@@ -162,6 +168,12 @@ class MeetingView(BrowserView):
     def invited(self):
         return [self.titles.get(uid, uid) for uid in self.context.invited or ()]
 
+    def invitation(self):
+        return invitation_info(sent_invitation(self.context))
+
+    def may_invite(self):
+        return may_invite(self.context)
+
     def minutes(self):
         return [
             {"title": m.Title(), "url": m.absolute_url()} for m in viewable_minutes(self.context)
@@ -264,3 +276,58 @@ class MinutesStatus(BrowserView):
     def free_of_third_party_data(self):
         text, _findings = privacy_warning(self.context, self.request)
         return text is None
+
+
+class SendInvitationView(BrowserView):
+    """@@send-invitation on a meeting: who gets it, a note, send (POST with CSRF token)."""
+
+    error = None
+
+    def __call__(self):
+        self.allowed = may_invite(self.context)
+        if not self.allowed:
+            self.error = translate(
+                _(
+                    "error_invitation_not_allowed",
+                    default="Only the partner holding the invitation duty or a coordinator may "
+                    "send the invitation.",
+                ),
+                context=self.request,
+            )
+            self.request.response.setStatus(403)
+        elif self.request.method == "POST" and "form.send" in self.request.form:
+            CheckAuthenticator(self.request)
+            try:
+                to = send_invitation(self.context, note=self.request.form.get("note", ""))
+            except KooperationError as error:
+                self.error = error.message(self.request)
+                self.request.response.setStatus(400)
+            else:
+                api.portal.show_message(
+                    _(
+                        "msg_invitation_sent",
+                        default="The invitation has been sent to ${count} people.",
+                        mapping={"count": len(to)},
+                    ),
+                    self.request,
+                )
+                self.request.response.redirect(self.context.absolute_url())
+                return ""
+        return self.index()
+
+    def recipients(self):
+        return invitation_recipients(self.context)
+
+    def sent(self):
+        return invitation_info(sent_invitation(self.context))
+
+
+def invitation_info(record):
+    if not record:
+        return None
+    when = record.get("sent_at")
+    return {
+        "by": record.get("sent_by_name") or record.get("sent_by"),
+        "at": when.strftime("%d.%m.%Y %H:%M") if when else "",
+        "count": len(record.get("recipients") or ()),
+    }

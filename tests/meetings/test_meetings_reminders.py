@@ -1,0 +1,78 @@
+"""Daily job: duty holders of a meeting get their reminders by real SMTP, once."""
+
+from datetime import date
+from kooperation.jobs.daily import run_daily
+from kooperation.meetings.reminders import due_for
+from kooperation.meetings.reminders import sent_reminders
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+import transaction
+
+
+# The meeting is on Monday 02.03.2026: invitation due 16.02. (from 09.02.), minutes 16.03.
+BEFORE = date(2026, 2, 8)
+INVITATION_DAY = date(2026, 2, 10)
+MINUTES_DAY = date(2026, 3, 12)
+
+
+def _meeting(t):
+    transaction.begin()
+    return t["portal"]["net"]["rt"]["m1"]
+
+
+def test_nothing_before_the_reminder_window(mail_table, inbox):
+    summary = run_daily(mail_table["portal"], today=BEFORE, commit=True)
+    assert summary["errors"] == []
+    assert "steps" not in summary or "meeting reminders sent" not in summary["steps"]
+    assert inbox.envelopes == []
+
+
+def test_minutes_reminder_goes_to_the_holders_staff_once(mail_table, inbox):
+    summary = run_daily(mail_table["portal"], today=MINUTES_DAY, commit=True)
+    assert summary["errors"] == []
+    assert summary["steps"]["meeting reminders sent"] == 1
+    (envelope,) = inbox.envelopes
+    assert envelope.rcpt_tos == ["anna.a@example.org", "bert.a@example.org"]
+    (message,) = inbox.messages
+    assert message["Subject"] == "Minutes due on 16.03.2026: Sitzung 1"
+    body = message.get_content()
+    assert "Partner A holds the duty “Minutes” for “Sitzung 1” of Runder Tisch" in body
+    assert "on 02.03.2026" in body
+    assert "/net/rt/m1" in body
+    assert set(sent_reminders(_meeting(mail_table))) == {"2026-03-02/minutes"}
+
+    run_daily(mail_table["portal"], today=date(2026, 3, 13), commit=True)
+    assert len(inbox.envelopes) == 1
+
+
+def test_invitation_reminder_falls_back_to_the_coordinators(mail_table, inbox):
+    # Partner C holds the invitation and has nobody with an e-mail address.
+    summary = run_daily(mail_table["portal"], today=INVITATION_DAY, commit=True)
+    assert summary["errors"] == []
+    (envelope,) = inbox.envelopes
+    assert envelope.rcpt_tos == ["coordinator@example.org"]
+    assert inbox.messages[0]["Subject"].startswith("Invitation due on 16.02.2026")
+
+
+def test_no_reminder_for_a_duty_done(mail_table, inbox):
+    meeting = _meeting(mail_table)
+    IAnnotations(meeting)["kooperation.meetings.invitation"] = {"sent_by": "coordinator"}
+    with api.env.adopt_roles(["Manager"]):
+        minutes = api.content.create(container=meeting, type="Minutes", id="p", title="P")
+        api.content.transition(obj=minutes, transition="circulate")
+    transaction.commit()
+    assert due_for(meeting, INVITATION_DAY) == []
+    assert due_for(meeting, MINUTES_DAY) == []
+    run_daily(mail_table["portal"], today=MINUTES_DAY, commit=True)
+    assert inbox.envelopes == []
+
+
+def test_mail_server_down_is_an_error_and_the_reminder_stays_due(mail_table, inbox):
+    inbox.stop()
+    summary = run_daily(mail_table["portal"], today=MINUTES_DAY, commit=True)
+    assert any(e.startswith("meeting_reminders:") for e in summary["errors"])
+    assert sent_reminders(_meeting(mail_table)) == {}
+    inbox.start()
+    run_daily(mail_table["portal"], today=MINUTES_DAY, commit=True)
+    assert len(inbox.envelopes) == 1
