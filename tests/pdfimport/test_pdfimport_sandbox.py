@@ -135,6 +135,64 @@ def test_each_ocr_page_earns_more_time():
     fails(scan, "timeout", Limits(seconds=base, ocr_seconds_per_page=0), within=10)
 
 
+class TestReusedChild:
+    """One child reads file after file; each file still has its own limits."""
+
+    def test_the_child_reads_the_next_file_too(self):
+        from kooperation.pdfimport import worker
+
+        plain = hostile.text_pdf(["Kooperationsvereinbarung", "", "Stand: 01.02.2020"])
+        limits = Limits(ocr=False)
+        try:
+            assert worker.serve_one(plain, limits)["ok"]
+            pid = worker._child.pid
+            assert worker.serve_one(plain, limits)["result"]["date"] == "2020-02-01"
+            assert worker._child.pid == pid
+            # an error ends the child: the next file gets a fresh one
+            assert worker.serve_one(b"%PDF-1.7\n1 0 obj", limits)["ok"] is False
+            assert worker._child is None
+            assert worker.serve_one(plain, limits)["ok"]
+            assert worker._child.pid != pid
+            # other limits: a fresh child
+            pid = worker._child.pid
+            assert worker.serve_one(plain, Limits(ocr=False, pages=5))["ok"]
+            assert worker._child.pid != pid
+        finally:
+            if worker._child is not None:
+                worker._child.reap()
+                worker._child = None
+
+    def test_limits_hold_after_good_files(self, bomb):
+        plain = hostile.text_pdf(["Kooperationsvereinbarung", "", "Stand: 01.02.2020"])
+        for _ in range(5):
+            assert extract(plain, Limits(seconds=1.5))["title"] == "Kooperationsvereinbarung"
+        fails(hostile.slow(), "timeout", Limits(seconds=1.5), within=10)
+        assert extract(plain, Limits(seconds=1.5))["title"] == "Kooperationsvereinbarung"
+        unlimited = Limits(stream_mb=4096, memory_mb=300)
+        for _ in range(3):
+            assert extract(plain, unlimited)["title"] == "Kooperationsvereinbarung"
+        fails(bomb, "memory", unlimited, within=30)
+        fails(hostile.many_pages(12), "too_many_pages", Limits(pages=10), within=10)
+        assert extract(plain, unlimited)["title"] == "Kooperationsvereinbarung"
+
+    def test_a_killed_child_is_replaced(self):
+        from kooperation.pdfimport import worker
+
+        import os
+        import signal
+
+        plain = hostile.text_pdf(["Kooperationsvereinbarung"])
+        limits = Limits(ocr=False)
+        try:
+            assert worker.serve_one(plain, limits)["ok"]
+            os.kill(worker._child.pid, signal.SIGKILL)
+            assert worker.serve_one(plain, limits)["ok"]
+        finally:
+            if worker._child is not None:
+                worker._child.reap()
+                worker._child = None
+
+
 def test_limits_from_environment():
     limits = Limits.from_env(
         {"KOOPERATION_PDF_PAGES": "10", "KOOPERATION_PDF_OCR": "no", "KOOPERATION_PDF_X": "1"},

@@ -3,9 +3,10 @@
 A hostile PDF (decompression bomb, endless parse, huge page count) must end in a clear
 error, never in a hung or crashed server worker. The server starts a helper process
 (``python -m kooperation.pdfimport.worker``, single-threaded, pdfminer.six imported once)
-and sends it the files; the helper forks one child per file, which sets its limits
-(``resource.RLIMIT_AS``, ``RLIMIT_CPU``, a cap on inflated streams) and extracts. A
-fork of a small single-threaded process costs milliseconds, so the limits are nearly free.
+and sends it the files; the helper forks a child, which sets its limits
+(``resource.RLIMIT_AS``, ``RLIMIT_CPU``, a cap on inflated streams) and extracts. The
+child reads the next files too (limits per file, see ``worker``), until it fails, grows
+or reaches its count; then a fresh child is forked.
 (multiprocessing's forkserver would re-import the server's ``__main__`` in every child.)
 """
 
@@ -101,20 +102,48 @@ def _capped_corrupted(cap):
     return decompress_corrupted
 
 
-def apply_limits(limits):
-    """Called in the child before it reads the PDF."""
+def cpu_budget(limits):
+    """CPU seconds of one file: (soft, hard). The hard limit leaves room for OCR pages: the
+    soft one is raised per page (allowed without privileges up to the hard limit)."""
+    seconds = int(limits.seconds) + 2
+    return seconds, seconds + 1 + int(
+        limits.ocr_seconds_per_page * limits.pages if limits.ocr else 0
+    )
+
+
+def apply_limits(limits, files=1):
+    """Called in the child before it reads the PDF. A child that reads up to ``files`` PDFs
+    gets a hard CPU limit for all of them; ``file_cpu_limit`` sets the soft one per file."""
     memory = int(limits.memory_mb * MB)
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    seconds = int(limits.seconds) + 2
-    # The hard limit leaves room for OCR pages: the soft one is raised per page (allowed
-    # without privileges up to the hard limit).
-    hard = seconds + 1 + int(limits.ocr_seconds_per_page * limits.pages if limits.ocr else 0)
-    resource.setrlimit(resource.RLIMIT_CPU, (seconds, hard))
+    soft, hard = cpu_budget(limits)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard * files))
     from pdfminer import pdftypes
 
     cap = int(limits.stream_mb * MB)
     pdftypes.zlib = _CappedZlib(cap)
     pdftypes.decompress_corrupted = _capped_corrupted(cap)
+
+
+def cpu_used():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def file_cpu_limit(limits, check=False):
+    """Before each file in a child that reads several: this file's soft CPU limit counts
+    from the CPU time used so far. Returns the ceiling OCR pages may raise it to, or None
+    when the child's hard limit has no room left for a whole file (start a new child).
+    ``check``: only whether there is room."""
+    soft, hard = cpu_budget(limits)
+    used = int(cpu_used()) + 1
+    _soft, process_hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if process_hard != resource.RLIM_INFINITY and used + hard > process_hard:
+        return False if check else None
+    if check:
+        return True
+    resource.setrlimit(resource.RLIMIT_CPU, (used + soft, process_hard))
+    return used + hard
 
 
 def _number(value):
