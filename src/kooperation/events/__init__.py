@@ -1,4 +1,9 @@
-"""Events of kooperation that other parts (audit trail, notifications) subscribe to."""
+"""Events of kooperation that other parts (audit trail, notifications) subscribe to.
+
+The package also holds the Plone side of the annual workshop and the youth conference
+(``registrations``, ``mails``, ``form``, ``service``); this module keeps the object events
+it held as ``kooperation/events.py``, so their dotted names stay.
+"""
 
 from zope.interface import Attribute
 from zope.interface import implementer

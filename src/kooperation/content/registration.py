@@ -1,0 +1,59 @@
+"""One registration for a workshop or youth conference; its workflow state is its status."""
+
+from kooperation import _
+from kooperation.events.interfaces import IRegistration
+from plone.dexterity.content import Item
+from plone.schema import JSONField
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+import json
+
+
+class IRegistrationSchema(model.Schema):
+    fullname = schema.TextLine(title=_("label_registration_name", default="Name"), required=False)
+    email = schema.TextLine(title=_("label_registration_email", default="E-mail"), required=False)
+    partner = schema.TextLine(
+        title=_("label_registration_partner", default="Partner (UID)"), required=False
+    )
+    organisation = schema.TextLine(
+        title=_("label_registration_organisation", default="Organisation"), required=False
+    )
+    birth_date = schema.Date(
+        title=_("label_registration_birth_date", default="Date of birth"), required=False
+    )
+    guardian_consent = schema.Bool(
+        title=_("label_registration_guardian_consent", default="Guardian's consent"),
+        required=False,
+        default=False,
+    )
+    position = schema.Int(
+        title=_("label_registration_position", default="Position on the waiting list"),
+        required=False,
+    )
+    awaiting = schema.List(
+        title=_("label_registration_awaiting", default="Awaiting"),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+    )
+    submitted = schema.Datetime(
+        title=_("label_registration_submitted", default="Submitted"), required=False
+    )
+    purged = schema.Bool(
+        title=_("label_registration_purged", default="Personal data deleted"),
+        required=False,
+        default=False,
+    )
+    answers = JSONField(
+        title=_("label_registration_answers", default="Further answers of the form"),
+        schema=json.dumps({"type": "object"}),
+        required=False,
+        default={},
+    )
+
+
+@implementer(IRegistration, IRegistrationSchema)
+class Registration(Item):
+    """Written only through ``kooperation.events.registrations`` (which keeps the seat ledger)."""

@@ -1,0 +1,17 @@
+"""The annual workshop (Fortbildung) for the partners' staff: an event with registration."""
+
+from kooperation.events.interfaces import IWorkshop
+from kooperation.events.settings import IRegistrationSettings
+from kooperation.interfaces import IKooperationContent
+from plone.app.event.dx.interfaces import IDXEvent
+from plone.dexterity.content import Container
+from zope.interface import implementer
+
+
+class IWorkshopSchema(IRegistrationSettings):
+    """Dates come from plone.eventbasic; the rest are the registration settings."""
+
+
+@implementer(IKooperationContent, IWorkshop, IWorkshopSchema, IDXEvent)
+class Workshop(Container):
+    """Holds its registration form (EasyForm) and the registrations."""

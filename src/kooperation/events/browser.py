@@ -1,0 +1,71 @@
+"""Classic UI: the cancellation link of the mails (no login), the guard of the youth
+conference's "decide" transition."""
+
+from kooperation import _
+from kooperation.events import registrations
+from kooperation.events import service
+from kooperation.jobs.reminders import network_of
+from kooperation.registration import RegistrationError
+from kooperation.services.registrations.post import rule_message
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+
+
+class CancelByToken(BrowserView):
+    """``@@cancel-registration?id=..&token=..``: shows the registration and, on POST,
+    cancels it. The signed token stands for the registrant; nobody needs to log in."""
+
+    status = None
+    error = None
+
+    def __call__(self):
+        form = self.request.form
+        self.obj = registrations.find_by_token(self.context, form.get("id"), form.get("token"))
+        if self.obj is None:
+            self.request.response.setStatus(404)
+            self.error = _(
+                "error_registration_token",
+                default="This cancellation link is not valid (any more).",
+            )
+            return self.index()
+        # The registrant holds no role here: the token is their right to cancel.
+        self.state = api.content.get_state(self.obj)
+        if self.request.method == "POST" and form.get("confirm"):
+            CheckAuthenticator(self.request)
+            try:
+                with api.env.adopt_roles(["Manager"]):
+                    service.cancel(self.obj)
+            except RegistrationError as error:
+                self.request.response.setStatus(409)
+                self.error = rule_message(self.request, error)
+            else:
+                self.status = _(
+                    "msg_registration_cancelled", default="Your registration is cancelled."
+                )
+            self.state = api.content.get_state(self.obj)
+        return self.index()
+
+    @property
+    def cancellable(self):
+        return self.state in ("confirmed", "waiting", "pending")
+
+
+class ConferenceStatus(BrowserView):
+    """Guard helper: have all partners of the network consented to the conference?"""
+
+    def missing(self):
+        decisions = self.context.partner_decisions or {}
+        catalog = api.portal.get_tool("portal_catalog")
+        network = network_of(self.context)
+        if network is None:
+            return []
+        path = "/".join(network.getPhysicalPath())
+        return [
+            b.Title
+            for b in catalog.unrestrictedSearchResults(portal_type="Partner", path=path)
+            if (decisions.get(b.UID) or {}).get("decision") != "consent"
+        ]
+
+    def all_consented(self):
+        return not self.missing()

@@ -1,0 +1,110 @@
+from kooperation import _
+from kooperation.agreements.errors import render
+from kooperation.events import service
+from kooperation.events.form import FieldErrors
+from kooperation.events.form import parse
+from kooperation.registration import RegistrationError
+from kooperation.services import forbidden_reply
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.deserializer import json_body
+from plone.restapi.exceptions import DeserializationError
+from plone.restapi.services import Service
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+
+def bad_request(svc, errors):
+    """400 with one translated message per field."""
+    svc.request.response.setStatus(400)
+    fields = {name: translate(message, context=svc.request) for name, message in errors.items()}
+    return {
+        "error": {
+            "type": "BadRequest",
+            "message": translate(
+                _("error_registration_invalid", default="Some fields are invalid."),
+                context=svc.request,
+            ),
+            "fields": fields,
+        }
+    }
+
+
+def rule_message(request, error_or_decision):
+    return render(
+        error_or_decision.msgid
+        if isinstance(error_or_decision, RegistrationError)
+        else error_or_decision.reason,
+        error_or_decision.default
+        if isinstance(error_or_decision, RegistrationError)
+        else service.message(error_or_decision),
+        error_or_decision.mapping,
+        request,
+    )
+
+
+def registration_json(obj, request=None):
+    return {
+        "@id": obj.absolute_url(),
+        "id": obj.getId(),
+        "state": api.content.get_state(obj),
+        "position": obj.position,
+        "awaiting": list(obj.awaiting or ()),
+        "fullname": obj.fullname,
+        "email": obj.email,
+        "partner": obj.partner,
+        "organisation": obj.organisation,
+        "submitted": obj.submitted.isoformat() if obj.submitted else None,
+        "purged": bool(obj.purged),
+    }
+
+
+class RegistrationsPost(Service):
+    """POST <event>/@registrations: register with the form's fields.
+
+    201 with state and waiting-list position; 409 when registration is closed, the event
+    is full or the e-mail is already registered; 400 per field for bad input."""
+
+    def reply(self):
+        # JSON API without a form: CSRF tokens do not apply; permissions are checked here.
+        alsoProvides(self.request, IDisableCSRFProtection)
+        event = self.context
+        if not api.user.has_permission("View", obj=event):
+            return forbidden_reply(self, "error_may_not_view", "You may not see this event.")
+        open_ = api.content.get_state(event) == "registration_open"
+        if open_ and not api.user.has_permission("kooperation: Register for event", obj=event):
+            return forbidden_reply(
+                self, "error_may_not_register", "You may not register for this event."
+            )
+        try:
+            body = json_body(self.request)
+        except DeserializationError:
+            body = None
+        if not isinstance(body, dict):
+            return bad_request(
+                self, {"body": _("error_body", default="The body must be a JSON object.")}
+            )
+        try:
+            data = parse(event, body, service.partner_uids(event))
+            outcome = service.register(event, data)
+        except FieldErrors as error:
+            return bad_request(self, error.errors)
+        except RegistrationError as error:
+            return bad_request(self, {error.field or "body": rule_message(self.request, error)})
+        decision = outcome.decision
+        result = {
+            "state": decision.outcome,
+            "position": decision.position,
+            "awaiting": list(decision.awaiting),
+            "message": rule_message(self.request, decision),
+        }
+        if decision.refused:
+            self.request.response.setStatus(409)
+            reason = decision.reason.rsplit("_", 1)[-1]
+            return {"error": {"type": "Conflict", "reason": reason, "message": result["message"]}}
+        self.request.response.setStatus(201)
+        obj = outcome.registration
+        self.request.response.setHeader("Location", obj.absolute_url())
+        result["@id"] = obj.absolute_url()
+        result["id"] = obj.getId()
+        return result

@@ -1,0 +1,133 @@
+"""The registration service on real content: seats, waiting list, promotion, ledger."""
+
+from conftest import body
+from conftest import make_event
+from datetime import datetime
+from datetime import UTC
+from kooperation.events import registrations
+from kooperation.events.form import parse
+from kooperation.events.registrations import LEDGER
+from plone import api
+
+import pytest
+
+
+NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
+
+
+def submit(event, n, **extra):
+    return registrations.submit(event, parse(event, body(n, **extra)), now=NOW)
+
+
+class TestSubmit:
+    @pytest.fixture(autouse=True)
+    def _setup(self, net):
+        self.event = make_event(net)
+
+    def test_seats_then_waiting_list_then_refused(self):
+        outcomes = [submit(self.event, n) for n in range(7)]
+        assert [o.state for o in outcomes] == ["confirmed"] * 3 + ["waiting"] * 2 + ["refused"] * 2
+        assert [o.registration.position for o in outcomes[3:5]] == [1, 2]
+        states = sorted(api.content.get_state(o) for o in registrations.objects(self.event))
+        assert states == ["confirmed"] * 3 + ["waiting"] * 2
+
+    def test_every_write_rewrites_the_ledger(self):
+        submit(self.event, 1)
+        ledger = self.event.__dict__[LEDGER]
+        assert ledger.writes == 1
+        assert not hasattr(type(ledger), "_p_resolveConflict")
+        submit(self.event, 1)  # duplicate: refused, but decided on the ledger too
+        assert ledger.writes == 2
+
+    def test_duplicate_email_is_refused(self):
+        submit(self.event, 1)
+        again = registrations.submit(
+            self.event, parse(self.event, body(2, email=" PERSON1@example.org ")), now=NOW
+        )
+        assert again.decision.reason == "registration_refused_duplicate"
+        assert len(registrations.objects(self.event)) == 1
+
+    def test_closed_when_the_workflow_is_not_open(self):
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=self.event, transition="close_registration")
+        outcome = submit(self.event, 1)
+        assert outcome.decision.reason == "registration_refused_closed"
+        assert registrations.objects(self.event) == []
+
+    def test_cancel_promotes_the_first_waiting(self):
+        outcomes = [submit(self.event, n) for n in range(5)]
+        change = registrations.cancel(outcomes[0].registration, now=NOW)
+        assert api.content.get_state(outcomes[0].registration) == "cancelled"
+        assert [p.getId() for p in change.promoted] == [outcomes[3].registration.getId()]
+        assert api.content.get_state(outcomes[3].registration) == "confirmed"
+        assert outcomes[4].registration.position == 1
+        assert registrations.counts(self.event).seats_taken == 3
+
+    def test_approval_keeps_the_seat_pending(self):
+        self.event.approval = True
+        first = submit(self.event, 1).registration
+        assert api.content.get_state(first) == "pending"
+        registrations.approve(first)
+        assert api.content.get_state(first) == "confirmed"
+
+    def test_purge_keeps_counts(self):
+        for n in range(4):
+            submit(self.event, n)
+        day = registrations.settings(self.event).purge_day
+        assert registrations.purge_due(self.event, day) != ()
+        objs = registrations.objects(self.event)
+        assert {o.email for o in objs} == {""}
+        assert {o.fullname for o in objs} == {""}
+        assert registrations.counts(self.event).by_state["confirmed"] == 3
+        assert registrations.counts(self.event).by_state["waiting"] == 1
+
+    def test_registrant_owns_and_sees_only_their_own(self, portal):
+        api.user.create(email="s@example.org", username="staffer", password="secret-pw-0815")
+        with api.env.adopt_user(username="staffer"):
+            mine = registrations.submit(
+                self.event, parse(self.event, body(1)), now=NOW, owner="staffer"
+            ).registration
+        other = submit(self.event, 2).registration
+        with api.env.adopt_user(username="staffer"):
+            assert api.user.has_permission("View", obj=mine)
+            assert not api.user.has_permission("View", obj=other)
+            assert api.user.has_permission("kooperation: Cancel registration", obj=mine)
+
+
+class TestYouthConference:
+    @pytest.fixture(autouse=True)
+    def _setup(self, net):
+        self.net = net
+        self.event = make_event(
+            net, "YouthConference", id="jugendkonferenz", title="Jugendkonferenz"
+        )
+
+    def _walk_to_open(self):
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=self.event, transition="start_consultation")
+            self.event.partner_decisions = {
+                self.net["a"].UID(): {"decision": "consent"},
+                self.net["b"].UID(): {"decision": "consent"},
+            }
+            api.content.transition(obj=self.event, transition="decide")
+            api.content.transition(obj=self.event, transition="open_registration")
+
+    def test_decide_needs_every_partners_consent(self):
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=self.event, transition="start_consultation")
+            self.event.partner_decisions = {self.net["a"].UID(): {"decision": "consent"}}
+            with pytest.raises(api.exc.InvalidParameterError):
+                api.content.transition(obj=self.event, transition="decide")
+            assert self.event.restrictedTraverse("@@conference-status").missing() == ["Jugendamt"]
+
+    def test_under_16_without_consent_is_pending(self):
+        self._walk_to_open()
+        young = submit(self.event, 1, birth_date="2011-01-01")
+        assert young.state == "pending"
+        assert young.registration.awaiting == ["consent"]
+        older = submit(self.event, 2, birth_date="2010-12-10")  # 16 on the first day
+        assert older.state == "confirmed"
+        with_consent = submit(self.event, 3, birth_date="2012-05-05", guardian_consent=True)
+        assert with_consent.state == "confirmed"
+        registrations.approve(young.registration, "consent")
+        assert api.content.get_state(young.registration) == "confirmed"
