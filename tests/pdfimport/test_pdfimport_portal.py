@@ -119,18 +119,37 @@ class TestBulk:
         (tmp_path / "notes.txt").write_text("ignored")
         network = demo_portal["oberhausen"]
         stream = io.StringIO()
+        commits = []
         with api.env.adopt_roles(["Manager"]):
-            rows = import_folder(network, tmp_path, stream=stream)
+            rows = import_folder(network, tmp_path, stream=stream, commit=commits.append, batch=1)
             assert [row[1] for row in rows] == ["created", "created", "error"]
+            # one commit per batch of new drafts (here: one file each)
+            assert commits == [["01_oberhausen_seed.pdf"], ["06_bochum_month_end.pdf"]]
             assert "[" + "#" * 30 + "] 3/3" in stream.getvalue()
             count = len(network.objectIds())
-            again = import_folder(network, tmp_path, stream=io.StringIO())
+            again = import_folder(network, tmp_path, stream=io.StringIO(), commit=commits.append)
         assert [row[1] for row in again] == ["duplicate", "duplicate", "error"]
+        assert commits == [["01_oberhausen_seed.pdf"], ["06_bochum_month_end.pdf"]]
         assert len(network.objectIds()) == count
         table = io.StringIO()
         summary(again, table)
         assert "2 duplicate, 1 error" in table.getvalue()
         assert "The file is not a PDF." in table.getvalue()
+
+
+def test_bulk_commits_in_batches(demo_portal, tmp_path):
+    from kooperation.pdfimport.browser.bulk import import_folder
+
+    import io
+
+    names = ("01_oberhausen_seed", "06_bochum_month_end", "07_kiel_24_months_renewal_12")
+    for name in names:
+        (tmp_path / f"{name}.pdf").write_bytes(corpus_pdf(name))
+    commits = []
+    with api.env.adopt_roles(["Manager"]):
+        network = demo_portal["oberhausen"]
+        import_folder(network, tmp_path, stream=io.StringIO(), commit=commits.append, batch=2)
+    assert commits == [[f"{names[0]}.pdf", f"{names[1]}.pdf"], [f"{names[2]}.pdf"]]
 
 
 def test_bulk_command_refuses_a_missing_folder(tmp_path, capsys):

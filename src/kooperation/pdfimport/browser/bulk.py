@@ -1,8 +1,10 @@
 """``kooperation-import-pdfs NETWORK FOLDER``: import a folder of agreement PDFs as drafts.
 
 For a network moving in its archive: a progress bar while it runs, a summary table at the
-end. A file imported before (same SHA-256) creates nothing, so a re-run is safe. Each
-file is committed on its own: an interrupted run keeps what it did.
+end. A file imported before (same SHA-256) creates nothing, so a re-run is safe. The
+drafts are committed in batches (``--batch``, default 20 files; a commit writes the
+catalog's changed buckets once for the whole batch): an interrupted run keeps all but
+the last batch, and a re-run imports that one again.
 
     .venv/bin/kooperation-import-pdfs oberhausen ~/archiv --instance instance
 """
@@ -50,8 +52,10 @@ def _extract(data, limits):
         return None, error
 
 
-def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None):
+def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None, batch=20):
     """Import every PDF in ``folder`` into ``network``; the rows of the summary table.
+
+    ``commit(names)`` is called after every ``batch`` new drafts and once at the end.
 
     While one draft is created and indexed here, the next file is already extracted in
     its child process (a thread waits for it): the two run on two cores. Only this thread
@@ -66,6 +70,7 @@ def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None):
     known = known_digests(network)
     rows = []
     ahead = {}
+    pending = []
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfimport") as pool:
 
@@ -102,8 +107,11 @@ def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None):
                 rows.append((path.name, "error", "", error.message))
                 continue
             known.add(sha)
-            if commit is not None:
-                commit(path.name)
+            if created:
+                pending.append(path.name)
+            if commit is not None and len(pending) >= batch:
+                commit(pending)
+                pending = []
             rows.append(
                 (
                     path.name,
@@ -112,6 +120,8 @@ def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None):
                     agreement.absolute_url(1),
                 )
             )
+    if commit is not None and pending:
+        commit(pending)
     progress(len(files), len(files), "", stream)
     stream.write("\n")
     return rows
@@ -125,6 +135,9 @@ def main(argv=None):
     parser.add_argument("folder", type=Path, help="folder with the PDF files")
     parser.add_argument("--instance", default="instance")
     parser.add_argument("--site-id", default="Plone")
+    parser.add_argument(
+        "--batch", type=int, default=20, help="files per commit (default 20; 1: each file)"
+    )
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"kooperation-import-pdfs: {args.folder} is not a folder", file=sys.stderr)
@@ -149,12 +162,13 @@ def main(argv=None):
         return 2
     started = time.monotonic()
 
-    def commit(name):
-        transaction.get().note(f"kooperation-import-pdfs: {name}")
+    def commit(names):
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        transaction.get().note(f"kooperation-import-pdfs: {shown}")
         transaction.commit()
 
     try:
-        rows = import_folder(network, args.folder, commit=commit)
+        rows = import_folder(network, args.folder, commit=commit, batch=max(1, args.batch))
     finally:
         shutdown()
     summary(rows, sys.stdout)
