@@ -52,6 +52,27 @@ start: site ## install, create the demo site, serve it on http://HOST:PORT
 upgrade: config ## run pending upgrade steps on the existing site
 	$(BIN)/kooperation-admin upgrade --instance $(INSTANCE)
 
+# Operations (README "Operations"): keep BACKUP_DIR on another disk than the instance.
+BACKUP_DIR ?= $(INSTANCE)/var/backups
+PACK_DAYS ?= 7
+export BACKUP_DIR
+
+.PHONY: backup
+backup: $(STAMP) ## back up the database and blobs to BACKUP_DIR (repozo or pg_dump)
+	$(BIN)/kooperation-admin backup --instance $(INSTANCE)
+
+.PHONY: restore
+restore: $(STAMP) ## restore the last backup from BACKUP_DIR (stop the server first)
+	$(BIN)/kooperation-admin restore --instance $(INSTANCE)
+
+.PHONY: pack
+pack: $(STAMP) ## pack the database, keeping PACK_DAYS of undo (versions always stay)
+	$(BIN)/kooperation-admin pack --instance $(INSTANCE) --days $(PACK_DAYS)
+
+.PHONY: verify
+verify: $(STAMP) ## check that every record of the database loads (fstest, zodbverify)
+	$(BIN)/kooperation-admin verify --instance $(INSTANCE)
+
 .PHONY: system-deps
 system-deps: ## Debian packages the tests need (headless Chromium)
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \

@@ -4,6 +4,11 @@ kooperation-admin write-config [--instance DIR]     (STORAGE, RELSTORAGE_DSN, ZE
 kooperation-admin create-site  [--instance DIR] [--profile DIR]
 kooperation-admin upgrade      [--instance DIR]
 kooperation-admin daily        [--instance DIR] [--date YYYY-MM-DD] [--site-url URL]
+kooperation-admin backup       [--instance DIR] [--to DIR] [--full]     (kooperation.ops)
+kooperation-admin restore      [--instance DIR] [--from DIR] [--until STAMP]
+kooperation-admin pack         [--instance DIR] [--days N]
+kooperation-admin verify       [--instance DIR]
+kooperation-admin fingerprint  [--instance DIR] [--site-id ID]
 """
 
 from datetime import date
@@ -206,6 +211,92 @@ def cmd_daily(args):
     return 1 if summary["errors"] else 0
 
 
+def _backup_dir(args):
+    return Path(
+        args.backup_dir or os.environ.get("BACKUP_DIR") or Path(args.instance) / "var" / "backups"
+    )
+
+
+def cmd_backup(args):
+    """Back up the database (and blobs) of the instance; see kooperation.ops.backup."""
+    from kooperation.ops.backup import for_settings
+
+    import time
+
+    started = time.monotonic()
+    target = _backup_dir(args).resolve()
+    result = for_settings(InstanceSettings.from_environ(args.instance), target).backup(args.full)
+    seconds = time.monotonic() - started
+    print(
+        f"Backup ({result['kind']}) in {target}: {', '.join(result['files']) or 'no new data'};"
+        f" blobs: {result['blobs']} ({seconds:.1f}s)"
+    )
+
+
+def cmd_restore(args):
+    """Restore the last backup (or the last one up to --until); the server must be stopped."""
+    from kooperation.ops.backup import for_settings
+
+    import time
+
+    started = time.monotonic()
+    source = _backup_dir(args).resolve()
+    result = for_settings(InstanceSettings.from_environ(args.instance), source).restore(args.until)
+    print(f"Restored from {source} (blobs: {result['blobs']}) in {time.monotonic() - started:.1f}s")
+    for kept in result["kept_aside"]:
+        print(f"Kept the replaced data aside: {kept}")
+
+
+def cmd_pack(args):
+    """Pack away old revisions; current objects (CMFEditions versions too) are kept."""
+    app = _open_app(Path(args.instance).resolve())
+    try:
+        db = app._p_jar.db()
+        before = db.getSize()
+        db.pack(days=args.days)
+        print(f"Packed (keeping {args.days} days of undo): {before} -> {db.getSize()} bytes")
+    finally:
+        app._p_jar.close()
+
+
+def cmd_verify(args):
+    """Check the database: exit 1 when a record is damaged."""
+    from kooperation.ops.verify import verify_filestorage
+    from kooperation.ops.verify import verify_storage
+
+    settings = InstanceSettings.from_environ(args.instance)
+    if settings.storage == "filestorage":
+        datafs = settings.instance_dir / "var" / "filestorage" / "Data.fs"
+        result = verify_filestorage(datafs)
+    else:
+        app = _open_app(settings.instance_dir)
+        try:
+            count, errors = verify_storage(app._p_jar.db().storage)
+        finally:
+            app._p_jar.close()
+        result = {"records": count, "errors": errors}
+    for error in result["errors"]:
+        print(f"kooperation-admin verify: {error}", file=sys.stderr)
+    print(f"Verified {result['records']} records: {len(result['errors'])} errors")
+    return 1 if result["errors"] else 0
+
+
+def cmd_fingerprint(args):
+    """Print the checksum of the content (JSON), to compare before a backup and after a restore."""
+    from kooperation.ops.fingerprint import fingerprint
+    from zope.component.hooks import setSite
+
+    import json
+
+    app = _open_app(Path(args.instance).resolve())
+    try:
+        site = app[args.site_id]
+        setSite(site)
+        print(json.dumps(fingerprint(site), sort_keys=True))
+    finally:
+        app._p_jar.close()
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="kooperation-admin", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -234,6 +325,32 @@ def build_parser():
     )
     p.add_argument("--site-url", default=None, help="public URL of the site, for links in mails")
     p.set_defaults(func=cmd_daily)
+
+    p = sub.add_parser("backup", help="back up the database and blobs (BACKUP_DIR)")
+    p.add_argument("--instance", default="instance")
+    p.add_argument("--to", dest="backup_dir", default=None, help="default: BACKUP_DIR")
+    p.add_argument("--full", action="store_true", help="a full backup, not an incremental one")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="restore the last backup (stop the server first)")
+    p.add_argument("--instance", default="instance")
+    p.add_argument("--from", dest="backup_dir", default=None, help="default: BACKUP_DIR")
+    p.add_argument("--until", default=None, help="the last backup up to YYYY-MM-DD-hh-mm-ss")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("pack", help="remove old revisions; versions of agreements stay")
+    p.add_argument("--instance", default="instance")
+    p.add_argument("--days", type=float, default=7, help="days of undo history to keep")
+    p.set_defaults(func=cmd_pack)
+
+    p = sub.add_parser("verify", help="check that every database record loads")
+    p.add_argument("--instance", default="instance")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("fingerprint", help="checksum of content, signatures, versions, files")
+    p.add_argument("--instance", default="instance")
+    p.add_argument("--site-id", default="Plone")
+    p.set_defaults(func=cmd_fingerprint)
     return parser
 
 

@@ -1,0 +1,142 @@
+"""make backup / make restore / make pack on a FileStorage instance with the demo site.
+
+Write content, back up (full, then incremental), destroy the database and the blobs,
+restore, and find every object, signature (with its evidence PDF), CMFEditions
+version and file again: the fingerprints (checksums) match.
+"""
+
+from pathlib import Path
+from servers import REPO
+
+import json
+import os
+import pytest
+import shutil
+import subprocess
+import sys
+import zc.lockfile
+
+
+pytestmark = pytest.mark.slow
+
+BIN = Path(sys.executable).parent
+HERE = Path(__file__).resolve().parent
+
+
+def run(*argv, env=None, check=True):
+    result = subprocess.run(
+        [str(a) for a in argv],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=dict(os.environ, STORAGE="filestorage", **(env or {})),
+    )
+    if check and result.returncode:
+        raise AssertionError(f"{argv} failed:\n{result.stdout}\n{result.stderr[-3000:]}")
+    return result
+
+
+def make(target, instance, backups):
+    env = {"INSTANCE": str(instance), "BACKUP_DIR": str(backups), "MAKEFLAGS": ""}
+    return run("make", "--no-print-directory", target, env=env).stdout
+
+
+def fingerprint(instance):
+    out = run(BIN / "kooperation-admin", "fingerprint", "--instance", instance).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def seed(instance, round_):
+    run(BIN / "python", HERE / "seed_content.py", instance, round_)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("ops-backup")
+    instance, backups = base / "instance", base / "backups"
+    env = {"INSTANCE": str(instance), "SITE_PROFILE": "demo", "ADMIN_PASSWORD": "backup-test"}
+    run("make", "--no-print-directory", "site", env=dict(env, MAKEFLAGS=""))
+    return instance, backups
+
+
+def test_destroy_and_restore(site):
+    instance, backups = site
+    datafs = instance / "var" / "filestorage" / "Data.fs"
+    seed(instance, 1)
+    out = make("backup", instance, backups)
+    assert "Backup (full)" in out
+    first = fingerprint(instance)
+    seed(instance, 2)
+    out = make("backup", instance, backups)
+    assert "Backup (incremental)" in out
+    written = fingerprint(instance)
+    assert written["digest"] != first["digest"]
+    # every kind of thing is in it: agreements' signatures with evidence PDFs,
+    # CMFEditions versions, attached files
+    assert written["signatures"] >= 3
+    assert written["versions"] >= 2
+    assert written["files"] >= written["signatures"] + 2
+
+    # the disk is lost
+    datafs.unlink()
+    for extra in datafs.parent.glob("Data.fs.*"):
+        extra.unlink()
+    shutil.rmtree(instance / "var" / "blobstorage")
+
+    out = make("restore", instance, backups)
+    assert "Restored from" in out
+    assert fingerprint(instance) == written
+    assert "0 errors" in run(BIN / "kooperation-admin", "verify", "--instance", instance).stdout
+
+    # an older state: the last backup up to the first snapshot
+    (first_snapshot, _second) = sorted(p.name for p in (backups / "blobstorage").iterdir())
+    out = run(
+        BIN / "kooperation-admin",
+        "restore",
+        "--instance",
+        instance,
+        "--from",
+        backups,
+        "--until",
+        first_snapshot,
+    ).stdout
+    assert "Kept the replaced data aside" in out
+    assert fingerprint(instance) == first
+    # and back to the newest
+    make("restore", instance, backups)
+    assert fingerprint(instance) == written
+
+
+def test_restore_refuses_while_the_server_has_the_database(site):
+    instance, backups = site
+    lock = zc.lockfile.LockFile(str(instance / "var" / "filestorage" / "Data.fs.lock"))
+    try:
+        result = run(
+            BIN / "kooperation-admin",
+            "restore",
+            "--instance",
+            instance,
+            "--from",
+            backups,
+            check=False,
+        )
+    finally:
+        lock.close()
+    assert result.returncode != 0
+    assert "stop the server first" in result.stderr
+
+
+def test_pack_keeps_versions_and_signatures(site):
+    instance, backups = site
+    datafs = instance / "var" / "filestorage" / "Data.fs"
+    seed(instance, 3)
+    before = fingerprint(instance)
+    size = datafs.stat().st_size
+    out = run(BIN / "kooperation-admin", "pack", "--instance", instance, "--days", "0").stdout
+    assert "Packed" in out
+    assert datafs.stat().st_size < size
+    after = fingerprint(instance)
+    assert after == before  # every CMFEditions version, signature and file is still there
+    assert after["versions"] >= 3
+    assert "0 errors" in run(BIN / "kooperation-admin", "verify", "--instance", instance).stdout
