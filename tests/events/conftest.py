@@ -5,12 +5,14 @@ from pathlib import Path
 from plone import api
 
 import pytest
+import pytz
 import sys
 
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
-START = datetime(2026, 12, 10, 9, 0)
+# Aware, as plone.app.event stores them (pytz, the portal's time zone).
+START = pytz.timezone("Europe/Berlin").localize(datetime(2026, 12, 10, 9, 0))
 
 
 def make_event(net, portal_type="Workshop", id="workshop", **settings):

@@ -1,0 +1,148 @@
+"""Over HTTP against the real WSGI server: status codes of @registrations, DELETE and the
+token link; the mails arrive at a local SMTP server."""
+
+from conftest import body
+from conftest import make_event
+from kooperation.testing import create_network
+from mailbox_helpers import Inbox
+from mailbox_helpers import use_real_mailhost
+from plone import api
+
+import pytest
+import re
+import requests
+import time
+import transaction
+
+
+PASSWORD = "secret-pw-0815"
+
+
+@pytest.fixture
+def inbox():
+    inbox = Inbox()
+    inbox.start()
+    yield inbox
+    inbox.stop()
+
+
+@pytest.fixture
+def site(functional, inbox):
+    portal = functional["portal"]
+    use_real_mailhost(portal, inbox)
+    net = create_network(portal, [("a", "Jobcenter"), ("b", "Jugendamt")])
+    from kooperation.workspace import group_ids
+
+    with api.env.adopt_roles(["Manager"]):
+        for user in ("staffer", "other", "coord"):
+            api.user.create(email=f"{user}@example.org", username=user, password=PASSWORD)
+        ids = group_ids(net)
+        api.group.add_user(groupname=ids["members"], username="staffer")
+        api.group.add_user(groupname=ids["members"], username="other")
+        api.group.add_user(groupname=ids["coordinators"], username="coord")
+    event = make_event(net, capacity=1, waiting_list=1)
+    transaction.commit()
+    base = f"http://{functional['host']}:{functional['port']}/plone/net/workshop"
+    return portal, event, base
+
+
+def call(method, url, user=None, **kw):
+    auth = (user, PASSWORD) if user else None
+    return requests.request(
+        method, url, auth=auth, headers={"Accept": "application/json"}, timeout=60, **kw
+    )
+
+
+def wait_for(inbox, n):
+    for _ in range(100):
+        if len(inbox.envelopes) >= n:
+            return inbox.messages
+        time.sleep(0.05)
+    return inbox.messages
+
+
+class TestRest:
+    def test_status_codes(self, site, inbox):
+        _portal, _event, base = site
+        url = f"{base}/@registrations"
+        assert call("POST", url, json=body(1)).status_code == 401
+        bad = call("POST", url, "staffer", json={"email": "nope", "consent": False})
+        assert bad.status_code == 400
+        assert set(bad.json()["error"]["fields"]) == {"fullname", "email", "consent"}
+        assert call("POST", url, "staffer", data="[1, 2").status_code == 400
+        first = call("POST", url, "staffer", json=body(1))
+        assert first.status_code == 201, first.text
+        assert first.json()["state"] == "confirmed"
+        again = call("POST", url, "staffer", json=body(1))
+        assert again.status_code == 409
+        assert again.json()["error"]["reason"] == "duplicate"
+        second = call("POST", url, "other", json=body(2))
+        assert (second.status_code, second.json()["position"]) == (201, 1)
+        assert call("POST", url, "other", json=body(3)).json()["error"]["reason"] == "full"
+        # Coordinators see counts and the list; staff do not.
+        assert call("GET", url, "staffer").status_code == 403
+        listing = call("GET", url, "coord").json()
+        assert listing["counts"]["by_state"]["confirmed"] == 1
+        assert listing["counts"]["by_state"]["waiting"] == 1
+        assert listing["items_total"] == 2
+        # Another member cannot cancel my registration; I can; the waiting one moves up.
+        mine = first.json()["@id"]
+        assert call("DELETE", mine, "other").status_code in (401, 403)
+        cancelled = call("DELETE", mine, "staffer")
+        assert cancelled.status_code == 200, cancelled.text
+        assert cancelled.json()["state"] == "cancelled"
+        assert cancelled.json()["promoted"] == [second.json()["id"]]
+        assert call("DELETE", mine, "staffer").status_code == 409
+        wait_for(inbox, 4)
+        subjects = [m["Subject"] for m in inbox.messages]
+        assert len(subjects) == 4, subjects  # refused: no mail
+        promoted = [m for m in inbox.messages if m["To"] == "person2@example.org"]
+        assert len(promoted) == 2  # waiting list, then moved up
+
+    def test_closed_is_409(self, site):
+        portal, event, base = site
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=event, transition="close_registration")
+        transaction.commit()
+        answer = call("POST", f"{base}/@registrations", "staffer", json=body(1))
+        assert answer.status_code == 409
+        assert answer.json()["error"]["reason"] == "closed"
+
+
+class TestMailAndToken:
+    def test_confirmation_has_ical_and_a_working_cancel_link(self, site, inbox):
+        _portal, _event, base = site
+        assert call("POST", f"{base}/@registrations", "staffer", json=body(1)).status_code == 201
+        (message,) = wait_for(inbox, 1)
+        assert message["To"] == "person1@example.org"
+        parts = {part.get_content_type(): part for part in message.iter_parts()}
+        calendar = parts["text/calendar"].get_content()
+        calendar = calendar.decode() if isinstance(calendar, bytes) else calendar
+        assert "BEGIN:VEVENT" in calendar
+        assert "Jahresfortbildung 2026" in calendar
+        text = parts["text/plain"].get_content()
+        link = re.search(r"(http\S+@@cancel-registration\S+)", text).group(1)
+        # Anonymous, no login: the page shows the registration and a cancel button.
+        page = requests.get(link, timeout=60)
+        assert page.status_code == 200
+        assert "confirmed" in page.text
+        forged = requests.get(link[:-3] + "abc", timeout=60)
+        assert forged.status_code == 404
+        session = requests.Session()
+        page = session.get(link, timeout=60)
+        token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', page.text)
+        token = token or re.search(r'value="([^"]+)"[^>]*name="_authenticator"', page.text)
+        form = dict(re.findall(r'name="(id|token)"[^>]*value="([^"]+)"', page.text))
+        if not form:
+            form = {
+                k: v for v, k in re.findall(r'value="([^"]+)"[^>]*name="(id|token)"', page.text)
+            }
+        done = session.post(
+            link.split("?")[0],
+            data={**form, "_authenticator": token.group(1), "confirm": "1"},
+            timeout=60,
+        )
+        assert done.status_code == 200, done.text[:2000]
+        assert 'id="registration-cancelled"' in done.text
+        messages = wait_for(inbox, 2)
+        assert len(messages) == 2
