@@ -137,13 +137,16 @@ class SeriesView(BrowserView):
 
 class MeetingView(BrowserView):
     def __call__(self):
+        self.prepare()
+        return self.index()
+
+    def prepare(self):
         self.series = self.context.__parent__
         holders = self.context.duty_holders or {}
         uids = [*holders.values(), *(self.context.invited or ())]
         uids += [row.get("partner") for row in self.context.attendance or ()]
         uids += [item.get("partner") for _m, item in self._open_items()]
         self.titles = _titles(uids)
-        return self.index()
 
     def day(self):
         return _format(_day(self.context.start))
@@ -331,3 +334,168 @@ def invitation_info(record):
         "at": when.strftime("%d.%m.%Y %H:%M") if when else "",
         "count": len(record.get("recipients") or ()),
     }
+
+
+def _tr(request, msgid, default, **mapping):
+    return translate(_(msgid, default=default, mapping=mapping or None), context=request)
+
+
+def _page_label(request):
+    return _tr(request, "label_pdf_page", "Page ${page} of ${pages}")
+
+
+def _language(request):
+    return str(request.get("LANGUAGE", "") or "de")[:2]
+
+
+def meeting_when(meeting):
+    """ "02.03.2026, 10:00–12:00" (the date alone for whole-day meetings)."""
+    start, end = meeting.start, getattr(meeting, "end", None)
+    text = _format(_day(start))
+    if not getattr(meeting, "whole_day", False) and hasattr(start, "hour"):
+        text += f", {start:%H:%M}" + (f"–{end:%H:%M}" if hasattr(end, "hour") else "")
+    return text
+
+
+def _subtitle(meeting):
+    parts = [meeting.__parent__.Title(), meeting_when(meeting), meeting.place]
+    return " · ".join(p for p in parts if p)
+
+
+def present_people(partner):
+    """Names of the partner's people who still work there (not left, see handover)."""
+    return [p.Title() for p in partner.persons() if p.is_contact or p.user_id]
+
+
+class AgendaPdf(MeetingView):
+    """@@agenda-pdf: the agenda with the duty holders and the open action items."""
+
+    def __call__(self):
+        from kooperation.browser.amendment import pdf_response
+        from kooperation.meetings import printing
+
+        self.prepare()
+        request, meeting = self.request, self.context
+        facts = [_tr(request, "label_meeting_when", "Date") + f": {meeting_when(meeting)}"]
+        if meeting.place:
+            facts.append(_tr(request, "label_meeting_place", "Place") + f": {meeting.place}")
+        if meeting.video_link:
+            facts.append(
+                _tr(request, "label_meeting_video_link", "Video link") + f": {meeting.video_link}"
+            )
+        facts += [f"{row['duty']}: {row['partner']}" for row in self.holders()]
+        agenda = [
+            " – ".join(
+                x
+                for x in (
+                    item.get("time"),
+                    item.get("title"),
+                    item.get("presenter") and f"({item['presenter']})",
+                )
+                if x
+            )
+            for item in meeting.agenda or ()
+        ]
+        items = [[i["what"], i["owner"], i["due"], i["from"]] for i in self.open_items()]
+        header = [
+            _tr(request, "label_action_what", "What"),
+            _tr(request, "label_action_owner", "Who"),
+            _tr(request, "label_action_due", "Due"),
+            _tr(request, "label_action_from", "From the meeting of"),
+        ]
+        sections = [
+            ("", printing.html_list(facts, ordered=False)),
+            (_tr(request, "label_meeting_agenda", "Agenda"), printing.html_list(agenda)),
+            (
+                _tr(
+                    request, "heading_open_action_items", "Open action items from earlier meetings"
+                ),
+                printing.html_table(header, items) if items else "",
+            ),
+        ]
+        title = _tr(request, "title_agenda_pdf", "Agenda: ${meeting}", meeting=meeting.Title())
+        doc = printing.document(
+            title, _subtitle(meeting), sections, _page_label(request), _language(request)
+        )
+        return pdf_response(request, printing.render(doc), f"{meeting.getId()}-agenda.pdf")
+
+
+class AttendanceListPdf(BrowserView):
+    """@@attendance-list-pdf: the invited partners' people, one row each, to sign on paper."""
+
+    def __call__(self):
+        from kooperation.browser.amendment import pdf_response
+        from kooperation.meetings import printing
+        from kooperation.meetings.invitation import invited_partners
+        from kooperation.meetings.mail import _partner as find_partner
+
+        request, meeting = self.request, self.context
+        people = []
+        for uid in invited_partners(meeting):
+            partner = find_partner(uid)
+            if partner is not None:
+                people.append((partner.Title(), present_people(partner)))
+        labels = printing.AttendanceLabels(
+            number=_tr(request, "label_attendance_number", "No."),
+            name=_tr(request, "label_attendance_name", "Name"),
+            partner=_tr(request, "label_attendance_partner", "Partner"),
+            signature=_tr(request, "label_attendance_signature", "Signature"),
+            page=_page_label(request),
+        )
+        title = _tr(
+            request, "title_attendance_list", "Attendance list: ${meeting}", meeting=meeting.Title()
+        )
+        data = printing.attendance_list_pdf(
+            title, _subtitle(meeting), people, labels, _language(request)
+        )
+        return pdf_response(request, data, f"{meeting.getId()}-attendance.pdf")
+
+
+class MinutesPdf(BrowserView):
+    """@@minutes-pdf: the minutes with text per agenda item, decisions and action items."""
+
+    def __call__(self):
+        from kooperation.browser.amendment import pdf_response
+        from kooperation.meetings import printing
+
+        request, minutes = self.request, self.context
+        meeting = minutes.__parent__
+        titles = _titles([a.get("partner") for a in minutes.action_items or ()])
+        sections = [("", minutes.text.output if minutes.text else "")]
+        sections += [(i.get("title", ""), i.get("html", "")) for i in minutes.agenda_texts or ()]
+        sections.append(
+            (
+                _tr(request, "label_minutes_decisions", "Decisions"),
+                printing.html_list(minutes.decisions) if minutes.decisions else "",
+            )
+        )
+        rows = [
+            [
+                a.get("what", ""),
+                ", ".join(x for x in (titles.get(a.get("partner"), ""), a.get("person")) if x),
+                a.get("due") or "",
+                _tr(request, "label_yes", "yes") if a.get("done") else "",
+            ]
+            for a in minutes.action_items or ()
+        ]
+        header = [
+            _tr(request, "label_action_what", "What"),
+            _tr(request, "label_action_owner", "Who"),
+            _tr(request, "label_action_due", "Due"),
+            _tr(request, "label_action_done", "Done"),
+        ]
+        sections.append(
+            (
+                _tr(request, "label_minutes_action_items", "Action items"),
+                printing.html_table(header, rows) if rows else "",
+            )
+        )
+        state = api.content.get_state(minutes, default="")
+        wftool = api.portal.get_tool("portal_workflow")
+        state = wftool.getTitleForStateOnType(state, minutes.portal_type) if state else ""
+        state = translate(state, domain="kooperation", context=request) if state else ""
+        subtitle = " · ".join(x for x in (_subtitle(meeting), state) if x)
+        doc = printing.document(
+            minutes.Title(), subtitle, sections, _page_label(request), _language(request)
+        )
+        return pdf_response(request, printing.render(doc), f"{minutes.getId()}.pdf")
