@@ -10,12 +10,14 @@ import sys
 # The seed's figures are shared with the pure tests of kooperation.reporting.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "reporting"))
 
+from kooperation.interfaces import IKooperationLayer  # noqa: E402
 from kooperation.workspace import group_ids  # noqa: E402
 from plone import api  # noqa: E402
 from reporting_seed import BUDGET  # noqa: E402
 from reporting_seed import MID_YEAR  # noqa: E402
 from reporting_seed import REPORT_DAY  # noqa: E402
 from reporting_seed import SEED_MEASURES  # noqa: E402
+from zope.interface import alsoProvides  # noqa: E402
 
 
 def places_rows(sphere, planned, occupied, number):
@@ -37,6 +39,7 @@ def places_rows(sphere, planned, occupied, number):
 
 @pytest.fixture
 def member(portal):
+    alsoProvides(portal.REQUEST, IKooperationLayer)
     with api.env.adopt_roles(["Manager"]):
         for user_id in ("editor", "coordinator", "outsider"):
             api.user.create(email=f"{user_id}@example.org", username=user_id, password="pw-0815x")
