@@ -98,6 +98,25 @@ class TestImport:
         types = {brain.portal_type for brain in brains}
         assert "File" in types
 
+    def test_the_duplicate_check_survives_a_rename_and_a_deletion(self):
+        from kooperation.pdfimport.browser.importer import DIGESTS
+        from zope.annotation.interfaces import IAnnotations
+
+        data = corpus_pdf("01_oberhausen_seed")
+        with api.env.adopt_roles(["Manager"]):
+            renamed = api.content.rename(obj=self.agreement, new_id="umbenannt")
+            again, _extraction, created = import_pdf(self.network, data, "copy.pdf")
+            assert not created
+            assert again.UID() == renamed.UID()
+            api.content.delete(obj=renamed, check_linkintegrity=False)
+            fresh, _extraction, created = import_pdf(self.network, data, "copy.pdf")
+            assert created
+            # an index lost or made before: built again from the objects
+            del IAnnotations(self.network)[DIGESTS]
+            again, _extraction, created = import_pdf(self.network, data, "copy.pdf")
+        assert not created
+        assert again.UID() == fresh.UID()
+
     def test_a_broken_file_creates_nothing(self):
         before = len(self.network.objectIds())
         with api.env.adopt_roles(["Manager"]), pytest.raises(ExtractionError) as info:

@@ -8,6 +8,8 @@ are only stored as a proposal; they reach the deadline engine when a coordinator
 confirms them (``confirm_rules``).
 """
 
+from Acquisition import aq_base
+from BTrees.OOBTree import OOBTree
 from datetime import date
 from kooperation import _
 from kooperation.behaviors.validity import IValidityRules
@@ -159,24 +161,63 @@ def digest(data):
     return hashlib.sha256(data).hexdigest()
 
 
+DIGESTS = "kooperation.pdfimport.digests"
+
+
+def _scan(network):
+    """{SHA-256: id} of the imported agreements in ``network``, read from the objects."""
+    found = {}
+    for obj_id, obj in network.objectItems():
+        sha256 = getattr(aq_base(obj), "pdfimport_sha256", None)
+        if sha256 and getattr(obj, "portal_type", None) == "Agreement":
+            found.setdefault(sha256, obj_id)
+    return found
+
+
+def digest_index(network):
+    """The network's index {SHA-256: id} of imported files (an OOBTree in an annotation).
+
+    A lookup is one BTree access instead of waking every object in the network (a bulk
+    import checked each file against all agreements: quadratic). Built from the objects
+    the first time; ``import_pdf`` adds to it. An entry whose agreement was deleted or
+    renamed is found stale by ``find_duplicate``, which then reads the objects again.
+    """
+    annotations = IAnnotations(network)
+    index = annotations.get(DIGESTS)
+    if index is None:
+        index = annotations[DIGESTS] = OOBTree(_scan(network))
+    return index
+
+
 def known_digests(network):
     """The SHA-256 of every file imported into ``network``."""
-    return {
-        getattr(obj.aq_base, "pdfimport_sha256", None)
-        for obj in network.objectValues()
-        if getattr(obj, "portal_type", None) == "Agreement"
-    } - {None}
+    return set(digest_index(network).keys())
+
+
+def _imported_from(obj, sha256):
+    return (
+        obj is not None
+        and getattr(obj, "portal_type", None) == "Agreement"
+        and getattr(aq_base(obj), "pdfimport_sha256", None) == sha256
+    )
 
 
 def find_duplicate(network, sha256):
     """The agreement in ``network`` imported from the same file, if any."""
-    for obj in network.objectValues():
-        if (
-            getattr(obj, "portal_type", None) == "Agreement"
-            and getattr(obj.aq_base, "pdfimport_sha256", None) == sha256
-        ):
-            return obj
-    return None
+    index = digest_index(network)
+    obj_id = index.get(sha256)
+    if obj_id is None:
+        return None
+    obj = network._getOb(obj_id, None)
+    if _imported_from(obj, sha256):
+        return obj
+    # stale (deleted or renamed): read the objects, mend the index
+    obj_id = _scan(network).get(sha256)
+    if obj_id is None:
+        del index[sha256]
+        return None
+    index[sha256] = obj_id
+    return network._getOb(obj_id)
 
 
 def _date(value):
@@ -250,6 +291,7 @@ def import_pdf(network, data, filename="agreement.pdf", limits=None, result=None
     original.pdfimport_text = result.get("text") or ""
     agreement._setObject("original.pdf", original, set_owner=0, suppress_events=True)
     agreement = addContentToContainer(network, agreement)
+    digest_index(network)[sha256] = agreement.getId()
     return agreement, extraction, True
 
 
