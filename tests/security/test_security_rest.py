@@ -66,6 +66,24 @@ CASES = [
     ("POST", "@handover", "net/c/staff", _leave, "staff_a", "coordinator", 200),
     ("POST", "@kooperation-daily", "", lambda objs: {}, "coordinator", "manager", 200),
     ("DELETE", "@personal-data/staff_c", "", None, "staff_a", "manager", 200),
+    (
+        "POST",
+        "@registrations",
+        "net/workshop-registration_open",
+        lambda objs: {"fullname": "B", "email": "b@example.org", "consent": True},
+        "outsider",
+        "staff_b",
+        201,
+    ),
+    (
+        "DELETE",
+        "",
+        "net/workshop-registration_open/registration-confirmed",
+        None,
+        "staff_b",
+        "staff_a",
+        200,
+    ),
 ]
 
 

@@ -121,6 +121,7 @@ def build(portal):
                 objs["agreement_in_force"], partners, state, path
             )
     objs.update(_round_table(net, partners))
+    objs.update(_registration_events(net, partners))
     objs.update(_members_area(net))
     return objs
 
@@ -297,3 +298,91 @@ def _amendment(agreement, partners, state, path):
             api.content.transition(obj=obj, transition=step)
     assert api.content.get_state(obj) == state
     return obj
+
+
+# Events with registration (issue 8): one per workflow state; registrations of staff_a.
+WORKSHOP_PATHS = {
+    "planned": (),
+    "registration_open": ("open_registration",),
+    "registration_closed": ("open_registration", "close_registration"),
+    "held": ("open_registration", "close_registration", "mark_held"),
+}
+CONFERENCE_PATHS = {
+    "idea": (),
+    "consultation": ("start_consultation",),
+    "decided": ("start_consultation", "@consent", "decide"),
+    "registration_open": ("start_consultation", "@consent", "decide", "open_registration"),
+    "registration_closed": (
+        *("start_consultation", "@consent", "decide", "open_registration"),
+        "close_registration",
+    ),
+    "held": (
+        *("start_consultation", "@consent", "decide", "open_registration"),
+        *("close_registration", "mark_held"),
+    ),
+    "documented": (
+        *("start_consultation", "@consent", "decide", "open_registration"),
+        *("close_registration", "mark_held", "document"),
+    ),
+}
+REGISTRATION_PATHS = {
+    "pending": (),
+    "confirmed": ("confirm",),
+    "waiting": ("wait",),
+    "cancelled": ("cancel",),
+    "attended": ("confirm", "attend"),
+    "no_show": ("confirm", "miss"),
+}
+
+
+def _registration_events(net, partners):
+    from datetime import datetime
+    from kooperation.events.registrations import _set_owner
+
+    objs = {}
+    start = datetime(2026, 12, 10, 9)
+    with api.env.adopt_roles(["Manager"]):
+        for state, path in WORKSHOP_PATHS.items():
+            obj = api.content.create(
+                container=net,
+                type="Workshop",
+                id=f"workshop-{state}",
+                title=state,
+                start=start,
+                end=start.replace(hour=17),
+            )
+            for step in path:
+                api.content.transition(obj=obj, transition=step)
+            objs[f"workshop_{state}"] = obj
+        for state, path in CONFERENCE_PATHS.items():
+            obj = api.content.create(
+                container=net,
+                type="YouthConference",
+                id=f"conf-{state}",
+                title=state,
+                start=start,
+                end=start.replace(hour=17),
+            )
+            for step in path:
+                if step == "@consent":
+                    obj.partner_decisions = {
+                        p.UID(): {"decision": "consent"} for p in partners.values()
+                    }
+                else:
+                    api.content.transition(obj=obj, transition=step)
+            objs[f"conference_{state}"] = obj
+        event = objs["workshop_registration_open"]
+        for state, path in REGISTRATION_PATHS.items():
+            obj = api.content.create(
+                container=event,
+                type="Registration",
+                id=f"registration-{state}",
+                title="Staff A",
+                email=f"staff_a+{state}@example.org",
+                position=1 if state == "waiting" else None,
+            )
+            _set_owner(obj, "staff_a")
+            for step in path:
+                api.content.transition(obj=obj, transition=step)
+            objs[f"registration_{state}"] = obj
+    return objs

@@ -9,11 +9,16 @@ from kooperation.events.registrations import event_of
 from kooperation.jobs.reminders import coordinator_emails
 from kooperation.jobs.reminders import mail_language
 from kooperation.jobs.reminders import network_of
+from kooperation.jobs.reminders import ReminderError
 from kooperation.jobs.reminders import sender
 from plone import api
 from zope.i18n import translate
 
 import email.policy
+import logging
+
+
+logger = logging.getLogger("kooperation.events")
 
 
 def tr(message):
@@ -54,6 +59,18 @@ def compose(to, subject, lines, attach_ical=None):
 
 def queue(message):
     api.portal.get_tool("MailHost").send(message, immediate=False)
+
+
+def deliver(to, subject, lines, attach_ical=None):
+    """Compose and queue; a site without a sender address logs it and sends nothing, so a
+    registration is never lost (or answered with 500) for want of a mail setting."""
+    try:
+        message = compose(to, subject, lines, attach_ical=attach_ical)
+    except ReminderError as error:
+        logger.warning("Registration mail not sent: %s", error)
+        return False
+    queue(message)
+    return True
 
 
 def _mapping(obj):
@@ -132,7 +149,7 @@ def send_state(obj, promoted=False):
         "",
         _cancel_line(obj),
     ]
-    queue(compose([obj.email], tr(_msg(subject, mapping)), lines, attach_ical=attach))
+    deliver([obj.email], tr(_msg(subject, mapping)), lines, attach_ical=attach)
 
 
 def _msg(message, mapping):
@@ -148,7 +165,7 @@ def send_cancelled(obj):
         "mail_registration_cancelled",
         default="Hello ${name}, your registration for ${title} on ${when} is cancelled.",
     )
-    queue(compose([obj.email], tr(_msg(subject, mapping)), [tr(_msg(body, mapping))]))
+    deliver([obj.email], tr(_msg(subject, mapping)), [tr(_msg(body, mapping))])
 
 
 def send_reminder(obj):
@@ -160,7 +177,7 @@ def send_reminder(obj):
         "please cancel so that someone from the waiting list gets your seat.",
     )
     lines = [tr(_msg(body, mapping)), "", event_of(obj).absolute_url(), "", _cancel_line(obj)]
-    queue(compose([obj.email], tr(_msg(subject, mapping)), lines))
+    deliver([obj.email], tr(_msg(subject, mapping)), lines)
 
 
 def notify_coordinators(obj):
@@ -178,7 +195,7 @@ def notify_coordinators(obj):
         default="${name} has registered for ${title} (state: ${state}).",
     )
     lines = [tr(_msg(body, mapping)), "", f"{event.absolute_url()}/@@registrations"]
-    queue(compose(to, tr(_msg(subject, mapping)), lines))
+    deliver(to, tr(_msg(subject, mapping)), lines)
 
 
 def mail_all(event, subject, text, states=("confirmed", "pending", "waiting")):
@@ -189,6 +206,5 @@ def mail_all(event, subject, text, states=("confirmed", "pending", "waiting")):
     sent = 0
     for obj in objects(event):
         if obj.email and api.content.get_state(obj) in states:
-            queue(compose([obj.email], subject, [text]))
-            sent += 1
+            sent += deliver([obj.email], subject, [text])
     return sent
