@@ -50,13 +50,13 @@ class TestDemoProfile:
         assert result.notice_deadline == date(2015, 11, 19)
 
     def test_report_of_kreis_offenbach(self):
-        report = self.portal["weinheimer-initiative"]["bericht-2018-q4-kreis-offenbach"]
+        report = self.portal["weinheimer-initiative"]["kreis-offenbach"]["bericht-2018-q4"]
         assert "219 Maßnahmenplätzen (130 SGB VIII, 89 SGB II, 31 Plätze frei" in report.text.raw
 
     def test_catalog_finds_demo_content_by_german_words(self):
         with api.env.adopt_roles(["Manager"]):
             brains = api.content.find(SearchableText="Jugendberatungsbüro")
-        assert [b.getId for b in brains] == ["bericht-2018-q4-kreis-offenbach"]
+        assert "bericht-2018-q4" in [b.getId for b in brains]
 
 
 class TestDemoCatalog:

@@ -8,6 +8,7 @@ from kooperation.members.interfaces import IProject
 from kooperation.members.interfaces import IReport
 from kooperation.reporting import ReportingError
 from kooperation.reporting.projects import project_deadlines
+from plone import api
 from plone.indexer import indexer
 
 import logging
@@ -68,3 +69,16 @@ def project_deadline_data(obj):
 def measure_places(obj):
     """The places rows as stored (validated on input); totals are computed from them."""
     return list(getattr(obj, "places", None) or [])
+
+
+@indexer(IReport)
+def report_searchable_text(obj):
+    """Title, description, author, topics and the report's text: members search reports."""
+    parts = [obj.Title(), obj.Description(), getattr(obj, "author", None) or ""]
+    parts.extend(obj.Subject())
+    text = getattr(obj, "text", None)
+    if text is not None and getattr(text, "raw", None):
+        transforms = api.portal.get_tool("portal_transforms")
+        data = transforms.convertTo("text/plain", text.raw, mimetype=text.mimeType)
+        parts.append(data.getData() if data is not None else "")
+    return " ".join(part for part in parts if part)
