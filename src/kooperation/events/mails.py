@@ -177,7 +177,7 @@ def send_reminder(obj):
         "please cancel so that someone from the waiting list gets your seat.",
     )
     lines = [tr(_msg(body, mapping)), "", event_of(obj).absolute_url(), "", _cancel_line(obj)]
-    deliver([obj.email], tr(_msg(subject, mapping)), lines)
+    return deliver([obj.email], tr(_msg(subject, mapping)), lines)
 
 
 def notify_coordinators(obj):
