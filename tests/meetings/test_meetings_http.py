@@ -81,3 +81,19 @@ def test_approved_minutes_are_locked(http):
     for transition in ("circulate", "approve"):
         assert http("POST", f"{url}/@workflow/{transition}").status_code == 200
     assert http("PATCH", url, json={"title": "Geändert"}).status_code in (401, 403)
+
+
+def test_correct_approved_minutes(http):
+    path = f"{SERIES}/2026-09-15/protokoll"
+    before = http("GET", path).json()["decisions"]
+    response = http("POST", f"{path}/@correct", json={"decisions": ["neu"]})
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == "reason"
+    assert http("POST", f"{path}/@correct", json={"reason": "x", "oops": 1}).status_code == 400
+    assert http("POST", f"{path}/@correct", json={"reason": "x"}, auth=None).status_code == 401
+    response = http(
+        "POST", f"{path}/@correct", json={"reason": "Ergänzt", "decisions": [*before, "neu"]}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["version"] >= 1
+    assert http("GET", path).json()["decisions"] == [*before, "neu"]

@@ -64,6 +64,15 @@ CASES = [
     ),
     ("POST", "@terminations", "net/agreement-in_force", _notice, "signatory_a", "coordinator", 201),
     ("POST", "@handover", "net/c/staff", _leave, "staff_a", "coordinator", 200),
+    (
+        "POST",
+        "@correct",
+        "net/rt/m1/minutes-approved",
+        lambda objs: {"reason": "Tippfehler", "decisions": ["Korrigiert"]},
+        "staff_a",
+        "coordinator",
+        200,
+    ),
     ("POST", "@kooperation-daily", "", lambda objs: {}, "coordinator", "manager", 200),
     ("DELETE", "@personal-data/staff_c", "", None, "staff_a", "manager", 200),
     (

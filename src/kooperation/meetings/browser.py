@@ -1,18 +1,27 @@
 """Classic UI: the series page, the meeting page, and the minutes with the privacy warning."""
 
 from datetime import date
+from datetime import datetime
 from kooperation import _
 from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.errors import render
+from kooperation.browser.amendment import pdf_response
 from kooperation.interfaces import IPerson
 from kooperation.meetings import _day
 from kooperation.meetings import meetings_of
+from kooperation.meetings import printing
 from kooperation.meetings import rotation_plan
+from kooperation.meetings.corrections import correct
+from kooperation.meetings.corrections import LOCKED_STATES
+from kooperation.meetings.corrections import may_correct
+from kooperation.meetings.corrections import versions
 from kooperation.meetings.interfaces import IMinutes
+from kooperation.meetings.invitation import invited_partners
 from kooperation.meetings.invitation import may_invite
 from kooperation.meetings.invitation import recipients as invitation_recipients
 from kooperation.meetings.invitation import send_invitation
 from kooperation.meetings.invitation import sent_invitation
+from kooperation.meetings.mail import _partner as find_partner
 from kooperation.privacy.thirdparty import find_third_party_data
 from kooperation.privacy.thirdparty import warning
 from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
@@ -258,6 +267,14 @@ class MinutesView(BrowserView):
     def meeting(self):
         return self.context.__parent__
 
+    def versions(self):
+        return version_rows(self.context)
+
+    def may_correct(self):
+
+        state = api.content.get_state(self.context, default=None)
+        return state in LOCKED_STATES and may_correct(self.context)
+
 
 class MinutesEditForm(DefaultEditForm):
     """The edit form, with the privacy warning above the fields."""
@@ -371,8 +388,6 @@ class AgendaPdf(MeetingView):
     """@@agenda-pdf: the agenda with the duty holders and the open action items."""
 
     def __call__(self):
-        from kooperation.browser.amendment import pdf_response
-        from kooperation.meetings import printing
 
         self.prepare()
         request, meeting = self.request, self.context
@@ -424,10 +439,6 @@ class AttendanceListPdf(BrowserView):
     """@@attendance-list-pdf: the invited partners' people, one row each, to sign on paper."""
 
     def __call__(self):
-        from kooperation.browser.amendment import pdf_response
-        from kooperation.meetings import printing
-        from kooperation.meetings.invitation import invited_partners
-        from kooperation.meetings.mail import _partner as find_partner
 
         request, meeting = self.request, self.context
         people = []
@@ -455,8 +466,6 @@ class MinutesPdf(BrowserView):
     """@@minutes-pdf: the minutes with text per agenda item, decisions and action items."""
 
     def __call__(self):
-        from kooperation.browser.amendment import pdf_response
-        from kooperation.meetings import printing
 
         request, minutes = self.request, self.context
         meeting = minutes.__parent__
@@ -499,3 +508,72 @@ class MinutesPdf(BrowserView):
             minutes.Title(), subtitle, sections, _page_label(request), _language(request)
         )
         return pdf_response(request, printing.render(doc), f"{minutes.getId()}.pdf")
+
+
+class CorrectView(BrowserView):
+    """@@correct on approved minutes: new text and decisions with a reason (a new version)."""
+
+    error = None
+
+    def __call__(self):
+
+        self.allowed = may_correct(self.context)
+        if not self.allowed:
+            self.error = _tr(
+                self.request,
+                "error_correction_not_allowed",
+                "Only the network's coordinators and editors may correct approved minutes.",
+            )
+            self.request.response.setStatus(403)
+        elif self.request.method == "POST" and "form.correct" in self.request.form:
+            CheckAuthenticator(self.request)
+            form = self.request.form
+            try:
+                correct(
+                    self.context,
+                    form.get("reason", ""),
+                    text=form.get("text", ""),
+                    decisions=form.get("decisions", ""),
+                )
+            except KooperationError as error:
+                self.error = error.message(self.request)
+                self.request.response.setStatus(400)
+            else:
+                api.portal.show_message(
+                    _("msg_minutes_corrected", default="The correction has been saved."),
+                    self.request,
+                )
+                self.request.response.redirect(self.context.absolute_url())
+                return ""
+        return self.index()
+
+    def text(self):
+        if "text" in self.request.form:
+            return self.request.form["text"]
+        return self.context.text.raw if self.context.text else ""
+
+    def decisions(self):
+        if "decisions" in self.request.form:
+            return self.request.form["decisions"]
+        return "\n".join(self.context.decisions or ())
+
+
+def version_rows(minutes):
+    """The kept versions for the minutes page, newest first."""
+
+    rows = []
+    for item in versions(minutes):
+        stamp = item["timestamp"]
+        when = ""
+        if stamp:
+            when = datetime.fromtimestamp(stamp).strftime("%d.%m.%Y %H:%M")
+        user = api.user.get(userid=item["by"]) if item["by"] else None
+        rows.append(
+            {
+                "version": item["version"],
+                "when": when,
+                "by": (user.getProperty("fullname", "") if user else "") or item["by"],
+                "comment": item["comment"],
+            }
+        )
+    return list(reversed(rows))

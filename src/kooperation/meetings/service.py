@@ -57,3 +57,35 @@ class RotationGet(Service):
             return {"error": {"type": "BadRequest", "message": message}}
         data["@id"] = f"{self.context.absolute_url()}/@rotation"
         return data
+
+
+class CorrectPost(Service):
+    """POST <minutes>/@correct {"reason": ..., "text": HTML?, "decisions": [...]?}."""
+
+    def reply(self):
+        from kooperation.meetings.corrections import correct
+        from kooperation.meetings.corrections import may_correct
+        from kooperation.services import forbidden_reply
+        from kooperation.services import json_object
+        from plone.protect.interfaces import IDisableCSRFProtection
+        from zope.interface import alsoProvides
+
+        # JSON API without a form: CSRF tokens do not apply; the right is checked here.
+        alsoProvides(self.request, IDisableCSRFProtection)
+        if not may_correct(self.context):
+            return forbidden_reply(
+                self,
+                "error_correction_not_allowed",
+                "Only the network's coordinators and editors may correct approved minutes.",
+            )
+        try:
+            body = json_object(self.request, {"reason", "text", "decisions"})
+            version = correct(
+                self.context,
+                body.get("reason"),
+                text=body.get("text"),
+                decisions=body.get("decisions"),
+            )
+        except KooperationError as error:
+            return error_reply(self, error)
+        return {"@id": f"{self.context.absolute_url()}/@correct", "version": version}
