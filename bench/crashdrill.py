@@ -1,0 +1,278 @@
+"""Crash drill: a stream of writes, SIGKILL at a random moment, restart, and every
+write that was answered 2xx must be there; the database must verify.
+
+    .venv/bin/python bench/crashdrill.py                 # 20 kills on FileStorage
+    .venv/bin/python bench/crashdrill.py --kills 3       # the short form (tests/ops)
+    .venv/bin/python bench/crashdrill.py --registration-event workshop-2026
+
+The writes are plone.restapi creations of pages and PDF files (blobs); with
+``--registration-event PATH`` (below the site) also ``POST <event>/@registrations``.
+After each kill the FileStorage is opened once (as the server would, cutting off the
+transaction that was being written) and checked with fstest and zodbverify.
+Exit status 1 when an acknowledged write is missing or the database is damaged.
+"""
+
+from pathlib import Path
+
+import argparse
+import base64
+import hashlib
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = REPO / ".venv" / "bin"
+PDF = REPO / "tests" / "pdfimport" / "corpus" / "pdf" / "01_oberhausen_seed.pdf"
+PASSWORD = "crash-drill"
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http(method, url, body=None, timeout=30, auth=True):
+    """(status, parsed JSON or raw bytes); status 0 when no answer came."""
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(url, method=method, data=data)
+    req.add_header("Accept", "application/json")
+    if data is not None:
+        req.add_header("Content-Type", "application/json")
+    if auth:
+        token = base64.b64encode(f"admin:{PASSWORD}".encode()).decode()
+        req.add_header("Authorization", f"Basic {token}")
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as response:
+            raw = response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+    except (OSError, urllib.error.URLError):
+        return 0, None
+    try:
+        return status, json.loads(raw) if raw else None
+    except ValueError:
+        return status, raw
+
+
+def make_site(instance, env):
+    """Write zope.conf and create an empty site, as `make site` does."""
+    subprocess.run(
+        ["make", "--no-print-directory", "site", f"INSTANCE={instance}", "SITE_PROFILE=empty"],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+class Server:
+    """One Zope instance (runwsgi) in its own process group."""
+
+    def __init__(self, instance, port, env):
+        self.instance = Path(instance)
+        self.port = port
+        self.env = env
+        self.url = f"http://127.0.0.1:{port}/Plone"
+        self.process = None
+        self.log = self.instance.parent / f"{self.instance.name}-{port}.log"
+
+    def start(self, timeout=180):
+        started = time.monotonic()
+        self.process = subprocess.Popen(
+            [
+                str(BIN / "runwsgi"),
+                str(self.instance / "etc" / "zope.ini"),
+                "http_host=127.0.0.1",
+                f"http_port={self.port}",
+            ],
+            cwd=REPO,
+            env=self.env,
+            stdout=self.log.open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        while time.monotonic() - started < timeout:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
+            if http("GET", self.url + "/@@health", auth=False, timeout=5)[0] == 200:
+                return time.monotonic() - started
+            time.sleep(0.2)
+        raise TimeoutError(f"{self.url} did not start")
+
+    def kill(self):
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class Writer(threading.Thread):
+    """Sends writes in a loop to ``target()`` and remembers those answered 2xx."""
+
+    def __init__(self, name, target, registration_event=None):
+        super().__init__(daemon=True)
+        self.name_ = name
+        self.target = target
+        self.registration_event = registration_event
+        self.acked = []  # (kind, id, sha256 or None)
+        self.failed = 0
+        self.n = 0
+        self.stopping = threading.Event()
+        self.pdf = PDF.read_bytes()
+
+    def one(self):
+        self.n += 1
+        oid = f"drill-{self.name_}-{self.n}"
+        base = self.target()
+        kind = ("file", "page", "page", "registration")[
+            self.n % (4 if self.registration_event else 3)
+        ]
+        if kind == "registration":
+            body = {"fullname": f"Drill {oid}", "email": f"{oid}@example.org"}
+            status, answer = http("POST", f"{base}/{self.registration_event}/@registrations", body)
+            if status == 201 and isinstance(answer, dict):
+                return "registration", f"{self.registration_event}/{answer['id']}", None
+            return None
+        if kind == "file":
+            data = self.pdf + f"\n% {oid}\n".encode()
+            body = {
+                "@type": "File",
+                "id": oid,
+                "title": oid,
+                "file": {
+                    "data": base64.b64encode(data).decode(),
+                    "encoding": "base64",
+                    "filename": f"{oid}.pdf",
+                    "content-type": "application/pdf",
+                },
+            }
+            sha = hashlib.sha256(data).hexdigest()
+        else:
+            body = {"@type": "Document", "id": oid, "title": f"Seite {oid}"}
+            sha = None
+        status, _ = http("POST", base, body)
+        return (kind, oid, sha) if status == 201 else None
+
+    def run(self):
+        while not self.stopping.is_set():
+            result = self.one()
+            if result:
+                self.acked.append(result)
+            else:
+                self.failed += 1
+                time.sleep(0.05)
+
+
+def missing_writes(url, acked):
+    """The acknowledged writes that the site does not have (or with other bytes)."""
+    missing = []
+    for kind, oid, sha in acked:
+        status, answer = http("GET", f"{url}/{oid}")
+        if status != 200:
+            missing.append((kind, oid, status))
+        elif sha is not None:
+            status, data = http("GET", f"{url}/{oid}/@@download/file")
+            if status != 200 or hashlib.sha256(data).hexdigest() != sha:
+                missing.append((kind, oid, "content differs"))
+    return missing
+
+
+def verify_filestorage(instance):
+    """Open the crashed Data.fs once (the server's recovery), then fstest + zodbverify."""
+    from kooperation.ops.verify import verify_filestorage as verify
+    from ZODB.FileStorage import FileStorage
+
+    datafs = Path(instance) / "var" / "filestorage" / "Data.fs"
+    FileStorage(str(datafs)).close()
+    return verify(datafs)
+
+
+def drill(kills=20, workdir=None, seed=None, registration_event=None, write_seconds=(0.5, 4.0)):
+    """Run the drill on FileStorage; return a summary dict (``ok`` true when nothing is lost)."""
+    rng = random.Random(seed)
+    workdir = Path(workdir or tempfile.mkdtemp(prefix="crashdrill-"))
+    instance = workdir / "instance"
+    env = dict(os.environ, STORAGE="filestorage", ADMIN_PASSWORD=PASSWORD, MAKEFLAGS="")
+    make_site(instance, env)
+    server = Server(instance, free_port(), env)
+    summary = {"kills": 0, "acked": 0, "failed": 0, "missing": [], "verify_errors": []}
+    summary["restart_seconds"] = []
+    checked = 0
+    acked = []
+    try:
+        server.start()
+        for _ in range(kills):
+            writers = [
+                Writer(f"{summary['kills']}-{i}", lambda: server.url, registration_event)
+                for i in range(2)
+            ]
+            for w in writers:
+                w.start()
+            time.sleep(rng.uniform(*write_seconds))
+            server.kill()  # in the middle of the writes
+            summary["kills"] += 1
+            for w in writers:
+                w.stopping.set()
+                w.join(timeout=60)
+                acked.extend(w.acked)
+                summary["failed"] += w.failed
+            result = verify_filestorage(instance)
+            summary["verify_errors"].extend(result["errors"])
+            summary["restart_seconds"].append(round(server.start(), 1))
+            summary["missing"].extend(missing_writes(server.url, acked[checked:]))
+            checked = len(acked)
+        # finally every write ever acknowledged, after a clean stop and a last check
+        server.stop()
+        summary["verify_errors"].extend(verify_filestorage(instance)["errors"])
+        server.start()
+        summary["missing"] = sorted(
+            set(summary["missing"]) | set(missing_writes(server.url, acked))
+        )
+        # the check itself must see a write that is not there
+        summary["self_test"] = bool(missing_writes(server.url, [("page", "never-written", None)]))
+    finally:
+        server.stop()
+    summary["acked"] = len(acked)
+    summary["kinds"] = {k: sum(1 for a in acked if a[0] == k) for k in {a[0] for a in acked}}
+    summary["ok"] = (
+        not summary["missing"] and not summary["verify_errors"] and summary.get("self_test", False)
+    )
+    return summary
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--kills", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--workdir", default=None)
+    parser.add_argument("--registration-event", default=None, help="event path below the site")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    summary = drill(args.kills, args.workdir, args.seed, args.registration_event)
+    summary["seconds"] = round(time.monotonic() - started, 1)
+    print(json.dumps(summary, indent=2, default=str))
+    return 0 if summary["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""The crash drill in its short form (3 kills; bench/crashdrill.py runs 20): every write
+answered 201 before a SIGKILL is there after the restart, and Data.fs verifies."""
+
+from pathlib import Path
+
+import pytest
+import sys
+
+
+pytestmark = pytest.mark.slow
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "bench"))
+
+import crashdrill  # noqa: E402
+
+
+def test_three_kills_lose_no_acknowledged_write(tmp_path):
+    summary = crashdrill.drill(kills=3, workdir=tmp_path, seed=20261125, write_seconds=(1.0, 3.0))
+    assert summary["kills"] == 3
+    assert summary["self_test"] is True
+    assert summary["acked"] >= 10
+    assert summary["kinds"].get("file", 0) >= 1  # blobs were written too
+    assert summary["missing"] == []
+    assert summary["verify_errors"] == []
+    assert summary["ok"] is True
