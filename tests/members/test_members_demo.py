@@ -83,3 +83,48 @@ class TestDemoMembers:
         assert "Stefanie Hilz" in html
         for figure in (219, 130, 89, 31):
             assert f">{figure}<" in html
+
+
+class TestReportViewAndPdf:
+    @pytest.fixture(autouse=True)
+    def _setup(self, demo_portal):
+        self.portal = demo_portal
+        self.report = demo_portal["weinheimer-initiative"]["kreis-offenbach"]["bericht-2018-q4"]
+        self.request = demo_portal.REQUEST
+        alsoProvides(self.request, IKooperationLayer)
+
+    def test_view_shows_text_projects_and_figures(self):
+        with api.env.adopt_roles(["Manager"]):
+            html = getMultiAdapter((self.report, self.request), name="view")()
+        assert "Jugendberatungsbüro RoOF" in html
+        assert 'id="report-projects"' in html
+        assert "30.06.2021" in html
+        for figure in (219, 130, 89, 31):
+            assert f">{figure}<" in html
+        assert "@@report.pdf" in html
+
+    def test_pdf_has_the_text_and_the_computed_figures(self):
+        from io import BytesIO
+        from pdfminer.high_level import extract_text
+
+        with api.env.adopt_roles(["Manager"]):
+            data = getMultiAdapter((self.report, self.request), name="report.pdf")()
+        assert data.startswith(b"%PDF")
+        assert self.request.response.getHeader("Content-Type") == "application/pdf"
+        text = extract_text(BytesIO(data))
+        assert "Bericht 4. Quartal 2018" in text
+        assert "Kreis Offenbach" in text
+        assert "JUGEND STÄRKEN im Quartier" in text
+        assert "Netzwerk OloV" in text
+        # The table computed from the 15 linked measures on 15.11.2018.
+        assert "15.11.2018" in text
+        for figure in ("219", "130", "89", "31"):
+            assert figure in text.split()
+
+    def test_members_only_report_is_not_public(self):
+        from zExceptions import Unauthorized
+
+        with api.env.adopt_user(user=nobody), pytest.raises(Unauthorized):
+            self.portal.restrictedTraverse(
+                "weinheimer-initiative/kreis-offenbach/bericht-2018-q4/@@report.pdf"
+            )
