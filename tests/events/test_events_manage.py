@@ -1,0 +1,88 @@
+"""Coordinators' list, counts, check-in and exports; staff's "meine Anmeldungen"."""
+
+from conftest import body
+from conftest import make_event
+from datetime import datetime
+from datetime import UTC
+from kooperation.events import registrations
+from kooperation.events.form import parse
+from kooperation.events.manage import rows
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+
+import csv
+import io
+import pytest
+
+
+NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
+
+
+class TestCoordinators:
+    @pytest.fixture(autouse=True)
+    def _setup(self, net, http_request, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        self.net = net
+        self.request = http_request
+        self.event = make_event(net)
+        self.a = net["a"].UID()
+        for n, partner in ((1, self.a), (2, self.a), (3, ""), (4, "")):
+            registrations.submit(
+                self.event,
+                parse(self.event, body(n, partner=partner, dietary="=HYPERLINK(1)")),
+                now=NOW,
+            )
+
+    def test_filters_and_counts(self):
+        assert len(rows(self.event, state="waiting")) == 1
+        assert {r["partner_title"] for r in rows(self.event, partner=self.a)} == {"Jobcenter"}
+        view = self.event.restrictedTraverse("@@registrations")
+        counts = view.counts()
+        assert counts["seats_taken"] == 3
+        assert [p["partner"] for p in counts["partners"]] == ["–", "Jobcenter"]
+        html = view()
+        assert "Person 1" in html
+        assert "registrations.xlsx" in html
+
+    def test_check_in_on_the_day(self):
+        obj = registrations.objects(self.event)[0]
+        view = self.event.restrictedTraverse("@@registrations")
+        view.handle({"action": "attended", "ids": [obj.getId()]})
+        assert api.content.get_state(obj) == "confirmed"  # before the day: refused
+        registrations.check_in(obj, now=datetime(2026, 12, 10, 9, tzinfo=UTC))
+        assert api.content.get_state(obj) == "attended"
+
+    def test_csv_neutralises_formulas(self):
+        data = self.event.restrictedTraverse("@@registrations.csv")()
+        table = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+        assert table[0][:5] == ["id", "state", "position", "name", "email"]
+        assert {row[7] for row in table[1:]} == {"'=HYPERLINK(1)"}
+        assert len(table) == 5
+
+    def test_xlsx_neutralises_formulas_and_keeps_numbers(self):
+        from openpyxl import load_workbook
+
+        data = self.event.restrictedTraverse("@@registrations.xlsx")()
+        sheet = load_workbook(io.BytesIO(data)).active
+        values = list(sheet.iter_rows(values_only=True))
+        assert values[0][0] == "id"
+        assert {row[7] for row in values[1:]} == {"'=HYPERLINK(1)"}
+        assert [row[2] for row in values[1:] if row[1] == "waiting"] == [1]
+
+
+class TestMine:
+    def test_staff_see_and_cancel_their_own(self, net, http_request, portal):
+        event = make_event(net)
+        api.user.create(email="s@example.org", username="staffer", password="secret-pw-0815")
+        with api.env.adopt_user(username="staffer"):
+            mine = registrations.submit(
+                event, parse(event, body(1)), now=NOW, owner="staffer"
+            ).registration
+        registrations.submit(event, parse(event, body(2)), now=NOW)
+        with api.env.adopt_user(username="staffer"):
+            view = portal.restrictedTraverse("@@my-registrations")
+            found = view.rows()
+            assert [r["uid"] for r in found] == [mine.UID()]
+            view.cancel(mine.UID())
+        assert api.content.get_state(mine) == "cancelled"
