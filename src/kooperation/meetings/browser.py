@@ -5,6 +5,7 @@ from datetime import datetime
 from kooperation import _
 from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.errors import render
+from kooperation.browser.amendment import labels as pdf_labels
 from kooperation.browser.amendment import pdf_response
 from kooperation.interfaces import IPerson
 from kooperation.meetings import _day
@@ -358,7 +359,8 @@ def _tr(request, msgid, default, **mapping):
 
 
 def _page_label(request):
-    return _tr(request, "label_pdf_page", "Page ${page} of ${pages}")
+    """The agreement print's "Page x of y" in the request's language."""
+    return pdf_labels(request).page
 
 
 def _language(request):
