@@ -115,7 +115,18 @@ STOP = {"der", "die", "das", "dem", "den", "des", "und", "für", "im", "in", "am
 
 
 def network_partners(network):
-    return [obj for obj in network.objectValues() if IPartner.providedBy(obj)]
+    """The partners in ``network``, in the order of their ids: from the catalog, so that
+    the agreements beside them (hundreds in an archive) are not woken for each import."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        object_provides=IPartner.__identifier__,
+        path={"query": "/".join(network.getPhysicalPath()), "depth": 1},
+    )
+    partners = (network._getOb(brain.getId, None) for brain in brains)
+    return sorted(
+        (obj for obj in partners if obj is not None and IPartner.providedBy(obj)),
+        key=lambda obj: obj.getId(),
+    )
 
 
 def match_partner(name, partners):
