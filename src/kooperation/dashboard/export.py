@@ -129,6 +129,19 @@ class DeadlinesICal(DeadlinesExport):
                 if day is None or not filters.start <= day <= filters.end:
                     continue
                 calendar.add_component(self.event(row, kind, day, message, stamp))
+        if not filters.partner:  # projects (members' area) have no parties
+            from kooperation.members.deadlines import ical_events
+            from kooperation.members.deadlines import project_deadlines
+
+            projects = project_deadlines(
+                self.context,
+                filters.start,
+                filters.end,
+                self.request,
+                legal_sphere=filters.legal_sphere,
+            )
+            for event in ical_events(projects, stamp):
+                calendar.add_component(event)
         response = self.request.response
         response.setHeader("Content-Type", "text/calendar; charset=utf-8")
         response.setHeader("Content-Disposition", f'attachment; filename="{self.filename("ics")}"')

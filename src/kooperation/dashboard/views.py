@@ -86,6 +86,20 @@ class DeadlinesView(BrowserView):
             context=self.request,
         )
 
+    def project_rows(self):
+        """Project ends, pilot ends and funding phases in the period (members' area)."""
+        from kooperation.members.deadlines import project_deadlines
+
+        if self.error or self.filters.partner:
+            return []
+        return project_deadlines(
+            self.context,
+            self.filters.start,
+            self.filters.end,
+            self.request,
+            legal_sphere=self.filters.legal_sphere,
+        )
+
     def rows(self):
         for brain in self.brains:
             row = deadline_row(brain, self.today)

@@ -10,6 +10,7 @@ from kooperation import _
 from kooperation.agreements.errors import KooperationError
 from kooperation.deadlines import shift_months
 from kooperation.members.chart import line_chart
+from kooperation.members.deadlines import project_deadlines
 from kooperation.members.messages import message
 from kooperation.members.totals import measure_brains
 from kooperation.members.totals import places_on
@@ -129,36 +130,13 @@ class Dashboard:
 
     def ending_projects(self, months=12):
         """Project ends, pilot ends and funding phase ends in the next ``months``."""
-        end = shift_months(self.today, months)
-        query = {
-            "portal_type": "Project",
-            "project_dates": {
-                "query": (self.today.isoformat(), end.isoformat()),
-                "range": "min:max",
-            },
-        }
-        if not ISiteRoot.providedBy(self.context):
-            query["path"] = _path(self.context)
-        german = (
-            self.request.get("LANGUAGE") or api.portal.get_default_language() or "de"
-        ).startswith("de")
-        rows = []
-        for brain in api.content.find(**query):
-            for entry in brain.project_deadline_data or ():
-                day = date.fromisoformat(entry["date"])
-                if entry["kind"] in ENDING_KINDS and self.today <= day <= end:
-                    rows.append(
-                        {
-                            "date": day,
-                            "date_text": german_date(day),
-                            "project": brain.Title,
-                            "member": brain.member_title,
-                            "url": brain.getURL(),
-                            "text": entry["text_de"] if german else entry["text"],
-                        }
-                    )
-        rows.sort(key=lambda row: (row["date"], row["project"]))
-        return rows
+        return project_deadlines(
+            self.context,
+            self.today,
+            shift_months(self.today, months),
+            self.request,
+            kinds=ENDING_KINDS,
+        )
 
 
 class DashboardView(BrowserView):
