@@ -82,6 +82,8 @@ system-deps: ## Debian packages the tests need (headless Chromium)
 	fi
 	@# OCR of scanned PDFs for the PDF import (pdftoppm renders, tesseract reads)
 	@if ! command -v tesseract >/dev/null || ! command -v pdftoppm >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx deu; then SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq tesseract-ocr tesseract-ocr-deu poppler-utils >/dev/null; fi
+	@# the load balancer of the scale-out test (two RelStorage instances behind HAProxy)
+	@if ! command -v haproxy >/dev/null; then SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy >/dev/null; fi
 
 .PHONY: lint
 lint: $(STAMP) ## ruff (Plone import style) and zpretty --check

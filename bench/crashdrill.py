@@ -136,6 +136,7 @@ class Writer(threading.Thread):
         self.registration_event = registration_event
         self.acked = []  # (kind, id, sha256 or None)
         self.failed = 0
+        self.statuses = {}  # HTTP status (0: no answer) -> count
         self.n = 0
         self.stopping = threading.Event()
         self.pdf = PDF.read_bytes()
@@ -150,6 +151,7 @@ class Writer(threading.Thread):
         if kind == "registration":
             body = {"fullname": f"Drill {oid}", "email": f"{oid}@example.org"}
             status, answer = http("POST", f"{base}/{self.registration_event}/@registrations", body)
+            self.statuses[status] = self.statuses.get(status, 0) + 1
             if status == 201 and isinstance(answer, dict):
                 return "registration", f"{self.registration_event}/{answer['id']}", None
             return None
@@ -171,6 +173,7 @@ class Writer(threading.Thread):
             body = {"@type": "Document", "id": oid, "title": f"Seite {oid}"}
             sha = None
         status, _ = http("POST", base, body)
+        self.statuses[status] = self.statuses.get(status, 0) + 1
         return (kind, oid, sha) if status == 201 else None
 
     def run(self):

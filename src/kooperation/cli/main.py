@@ -9,6 +9,7 @@ kooperation-admin restore      [--instance DIR] [--from DIR] [--until STAMP]
 kooperation-admin pack         [--instance DIR] [--days N]
 kooperation-admin verify       [--instance DIR]
 kooperation-admin fingerprint  [--instance DIR] [--site-id ID]
+kooperation-admin haproxy-config --backend HOST:PORT ... [--listen ADDR:PORT]
 """
 
 from datetime import date
@@ -297,6 +298,16 @@ def cmd_fingerprint(args):
         app._p_jar.close()
 
 
+def cmd_haproxy_config(args):
+    """Print an HAProxy configuration for the instances (see kooperation.ops.haproxy)."""
+    from kooperation.ops.haproxy import render
+
+    try:
+        print(render(args.backend, listen=args.listen, site_id=args.site_id), end="")
+    except ValueError as exc:
+        raise SystemExit(f"kooperation-admin haproxy-config: {exc}") from None
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="kooperation-admin", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -351,6 +362,12 @@ def build_parser():
     p.add_argument("--instance", default="instance")
     p.add_argument("--site-id", default="Plone")
     p.set_defaults(func=cmd_fingerprint)
+
+    p = sub.add_parser("haproxy-config", help="an HAProxy config for N instances (RelStorage)")
+    p.add_argument("--backend", action="append", required=True, help="HOST:PORT, repeatable")
+    p.add_argument("--listen", default="127.0.0.1:80")
+    p.add_argument("--site-id", default="Plone")
+    p.set_defaults(func=cmd_haproxy_config)
     return parser
 
 

@@ -1,0 +1,208 @@
+"""Scale-out: two instances on one RelStorage (PostgreSQL) database behind HAProxy.
+
+    .venv/bin/python bench/scaleout.py                    # 30 s of load, then a kill
+    .venv/bin/python bench/scaleout.py --seconds 5        # the short form (tests/ops)
+    .venv/bin/python bench/scaleout.py --registration-event workshop-2026
+
+1. write load (pages, PDF files, registrations when asked) through HAProxy; both
+   instances must take a share (their access logs say so);
+2. SIGKILL one instance in the middle of the load: the other keeps serving, HAProxy
+   takes the dead one out after two failed health checks;
+3. every write answered 201 is there (read through the survivor), the killed
+   instance is restarted and sees the writes made while it was down, and the
+   database verifies (zodbverify).
+Needs haproxy (`make system-deps`) and PostgreSQL on 127.0.0.1:5432.
+"""
+
+from crashdrill import free_port
+from crashdrill import http
+from crashdrill import make_site
+from crashdrill import missing_writes
+from crashdrill import PASSWORD
+from crashdrill import REPO
+from crashdrill import Server
+from crashdrill import Writer
+from pathlib import Path
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+
+PG = "host=127.0.0.1 port=5432 user=postgres"
+sys.path.insert(0, str(REPO / "src"))
+
+
+def posts_served(instance):
+    log = Path(instance) / "var" / "log" / "instance-access.log"
+    return (
+        sum(1 for line in log.read_text().splitlines() if '"POST ' in line) if log.exists() else 0
+    )
+
+
+def drop_database(name):
+    import psycopg2
+
+    conn = psycopg2.connect(f"{PG} dbname=postgres")
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    conn.close()
+
+
+def statuses(writers):
+    total = {}
+    for w in writers:
+        for status, n in w.statuses.items():
+            total[status] = total.get(status, 0) + n
+    return total
+
+
+def load(target, seconds, writers=4, registration_event=None):
+    """Run ``writers`` writers for ``seconds``; return them (stopped)."""
+    started = [
+        Writer(f"w{i}-{uuid.uuid4().hex[:6]}", target, registration_event) for i in range(writers)
+    ]
+    for w in started:
+        w.start()
+    time.sleep(seconds)
+    for w in started:
+        w.stopping.set()
+    for w in started:
+        w.join(timeout=120)
+    return started
+
+
+def run(seconds=30, workdir=None, registration_event=None, writers=4):
+    from kooperation.ops.haproxy import render
+
+    workdir = Path(workdir or tempfile.mkdtemp(prefix="scaleout-"))
+    database = f"kooperation_scaleout_{uuid.uuid4().hex[:8]}"
+    env = dict(
+        os.environ,
+        STORAGE="relstorage",
+        RELSTORAGE_DSN=f"{PG} dbname={database}",
+        ADMIN_PASSWORD=PASSWORD,
+        MAKEFLAGS="",
+    )
+    one_dir, two_dir = workdir / "instance1", workdir / "instance2"
+    make_site(one_dir, env)
+    subprocess.run(
+        ["make", "--no-print-directory", "config", f"INSTANCE={two_dir}"],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    one, two = Server(one_dir, free_port(), env), Server(two_dir, free_port(), env)
+    lb_port = free_port()
+    cfg = workdir / "haproxy.cfg"
+    cfg.write_text(
+        render([f"127.0.0.1:{one.port}", f"127.0.0.1:{two.port}"], listen=f"127.0.0.1:{lb_port}")
+    )
+    lb_url = f"http://127.0.0.1:{lb_port}/Plone"
+    summary = {"database": database}
+    haproxy = None
+    try:
+        one.start()
+        two.start()
+        haproxy = subprocess.Popen(
+            ["haproxy", "-db", "-f", str(cfg)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 30
+        while http("GET", lb_url + "/@@health", auth=False)[0] != 200:
+            if time.monotonic() > deadline:
+                raise TimeoutError("haproxy does not answer")
+            time.sleep(0.2)
+
+        # 1. load through the balancer, both up
+        before = (posts_served(one_dir), posts_served(two_dir))
+        phase1 = load(lambda: lb_url, seconds, writers, registration_event)
+        acked = [a for w in phase1 for a in w.acked]
+        summary["both_up"] = {
+            "acked": len(acked),
+            "failed": sum(w.failed for w in phase1),
+            "statuses": statuses(phase1),
+            "writes_per_second": round(len(acked) / seconds, 1),
+            "posts_served": [posts_served(one_dir) - before[0], posts_served(two_dir) - before[1]],
+        }
+
+        # 2. kill instance 1 while the load goes on
+        phase2 = [
+            Writer(f"k{i}-{uuid.uuid4().hex[:6]}", lambda: lb_url, registration_event)
+            for i in range(writers)
+        ]
+        for w in phase2:
+            w.start()
+        time.sleep(min(2.0, seconds / 2))
+        one.kill()
+        killed_at = time.monotonic()
+        time.sleep(seconds)
+        for w in phase2:
+            w.stopping.set()
+        for w in phase2:
+            w.join(timeout=120)
+        summary["one_killed"] = {
+            "acked": sum(len(w.acked) for w in phase2),
+            "failed": sum(w.failed for w in phase2),
+            "statuses": statuses(phase2),
+            "seconds_after_kill": round(time.monotonic() - killed_at, 1),
+        }
+        acked += [a for w in phase2 for a in w.acked]
+
+        # 3. nothing lost; the killed instance comes back and sees everything
+        summary["missing_via_survivor"] = missing_writes(two.url, acked)
+        summary["restart_seconds"] = round(one.start(), 1)
+        summary["missing_via_restarted"] = missing_writes(one.url, acked)
+        verify = subprocess.run(
+            [
+                str(REPO / ".venv" / "bin" / "kooperation-admin"),
+                "verify",
+                "--instance",
+                str(one_dir),
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        summary["verify"] = (
+            verify.stdout.strip().splitlines()[-1] if verify.stdout else verify.stderr[-500:]
+        )
+        summary["acked"] = len(acked)
+    finally:
+        if haproxy is not None:
+            haproxy.terminate()
+            haproxy.wait(timeout=10)
+        one.stop()
+        two.stop()
+        drop_database(database)
+    summary["ok"] = (
+        not summary["missing_via_survivor"]
+        and not summary["missing_via_restarted"]
+        and ": 0 errors" in summary["verify"]
+        and all(n > 0 for n in summary["both_up"]["posts_served"])
+        and summary["one_killed"]["acked"] > 0
+    )
+    return summary
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--writers", type=int, default=4)
+    parser.add_argument("--workdir", default=None)
+    parser.add_argument("--registration-event", default=None)
+    args = parser.parse_args(argv)
+    summary = run(args.seconds, args.workdir, args.registration_event, args.writers)
+    print(json.dumps(summary, indent=2, default=str))
+    return 0 if summary["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
