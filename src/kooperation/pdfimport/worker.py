@@ -208,6 +208,7 @@ _child = None
 def serve_one(data, limits):
     """The answer for one PDF, read in the current child or a fresh one."""
     global _child
+    started = time.monotonic()
     for _attempt in range(2):
         if _child is not None and _child.limits != limits:
             _child.reap()
@@ -222,8 +223,11 @@ def serve_one(data, limits):
         if fresh:
             return answer or {"ok": False, "code": "failed", "mapping": {}}
         # A child that read files before: it had gone, or its heap may be why the memory
-        # ran out. Once more in a fresh child, which has the file's whole limit.
-        if answer is not None and answer.get("code") != "memory":
+        # ran out. Once more in a fresh child, which has the file's whole limit (if the
+        # server, which waits ``seconds`` + 30 s, can wait for it).
+        if answer is not None and (
+            answer.get("code") != "memory" or time.monotonic() - started > 25
+        ):
             return answer
     return answer  # pragma: no cover - the second attempt always runs in a fresh child
 
