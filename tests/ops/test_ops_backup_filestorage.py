@@ -140,3 +140,11 @@ def test_pack_keeps_versions_and_signatures(site):
     assert after == before  # every CMFEditions version, signature and file is still there
     assert after["versions"] >= 3
     assert "0 errors" in run(BIN / "kooperation-admin", "verify", "--instance", instance).stdout
+
+
+def test_make_upgrade_on_the_existing_site(site):
+    instance, _backups = site
+    out = run(
+        "make", "--no-print-directory", "upgrade", env={"INSTANCE": str(instance), "MAKEFLAGS": ""}
+    )
+    assert "kooperation:default: up to date (version " in out.stdout

@@ -157,24 +157,26 @@ def cmd_create_site(args):
 
 
 def cmd_upgrade(args):
+    """Run the pending upgrade steps; exit 1 when the site does not reach the profile version."""
+    from kooperation.upgrades import run_upgrades
     from plone import api
     from zope.component.hooks import setSite
 
     import transaction
 
     app = _open_app(Path(args.instance).resolve())
-    site = app[args.site_id]
-    setSite(site)
-    setup = api.portal.get_tool("portal_setup")
-    profile = "kooperation:default"
-    pending = setup.listUpgrades(profile)
-    if not pending:
-        print(f"{profile}: up to date (version {setup.getLastVersionForProfile(profile)})")
-        return
-    setup.upgradeProfile(profile)
-    transaction.commit()
-    print(f"{profile}: upgraded to version {setup.getLastVersionForProfile(profile)}")
-    app._p_jar.close()
+    try:
+        site = app[args.site_id]
+        setSite(site)
+        ok, message = run_upgrades(api.portal.get_tool("portal_setup"))
+        if ok:
+            transaction.commit()
+        else:
+            transaction.abort()
+    finally:
+        app._p_jar.close()
+    print(message, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
 
 
 def cmd_daily(args):

@@ -1,0 +1,124 @@
+"""Upgrade steps: metadata.xml's version and the registered steps meet, and
+``run_upgrades`` (``make upgrade``) brings an older site to the profile's version or
+fails loudly when a profile change has no step."""
+
+from Acquisition import aq_base
+from kooperation.cli.main import build_parser
+from kooperation.cli.main import cmd_upgrade
+from kooperation.upgrades import FIRST_RELEASE
+from kooperation.upgrades import PROFILE
+from kooperation.upgrades import RELEASES
+from kooperation.upgrades import run_upgrades
+from pathlib import Path
+from plone import api
+from Products.GenericSetup.upgrade import _registerUpgradeStep
+from Products.GenericSetup.upgrade import _upgrade_registry
+from Products.GenericSetup.upgrade import listUpgradeSteps
+from Products.GenericSetup.upgrade import UpgradeStep
+
+import kooperation
+import pytest
+import re
+
+
+METADATA = Path(kooperation.__file__).parent / "profiles" / "default" / "metadata.xml"
+
+
+def metadata_version():
+    return re.search(r"<version>(\d+)</version>", METADATA.read_text()).group(1)
+
+
+def registered_steps(setup):
+    steps = []
+    for info in listUpgradeSteps(setup, PROFILE, None):
+        for step in info if isinstance(info, list) else [info]:
+            steps.append((".".join(step["source"]), ".".join(step["dest"])))
+    return steps
+
+
+def test_the_first_release_is_1_0_0():
+    assert RELEASES["1.0.0"] == FIRST_RELEASE == "1000"
+
+
+def test_metadata_version_is_the_last_step_destination(portal):
+    """Raising metadata.xml's version without a step (or a step without raising it)
+    fails here."""
+    setup = api.portal.get_tool("portal_setup")
+    steps = registered_steps(setup)
+    latest = max((int(dest) for _source, dest in steps), default=int(FIRST_RELEASE))
+    assert int(metadata_version()) == latest
+    # the steps form one chain from the first release
+    version = FIRST_RELEASE
+    for source, dest in sorted(steps, key=lambda s: int(s[1])):
+        assert source == version, f"a step from {source}, but the chain is at {version}"
+        version = dest
+
+
+def test_a_new_site_is_up_to_date(portal):
+    setup = api.portal.get_tool("portal_setup")
+    assert setup.getLastVersionForProfile(PROFILE) == (metadata_version(),)
+    assert run_upgrades(setup) == (True, f"{PROFILE}: up to date (version {metadata_version()})")
+
+
+class TestWorkedExample:
+    """A site of version 1000 and a profile of version 1001 with its step."""
+
+    @pytest.fixture(autouse=True)
+    def _setup(self, portal, monkeypatch):
+        self.portal = portal
+        self.setup = api.portal.get_tool("portal_setup")
+        monkeypatch.setattr(
+            type(aq_base(self.setup)),
+            "getVersionForProfile",
+            lambda tool, profile_id: "1001" if profile_id == PROFILE else "x",
+        )
+        self.setup.setLastVersionForProfile(PROFILE, FIRST_RELEASE)
+        self.registered = []
+        yield
+        for step_id in self.registered:
+            _upgrade_registry.getUpgradeStepsForProfile(PROFILE).pop(step_id, None)
+
+    def register(self, handler):
+        step = UpgradeStep("Worked example", PROFILE, "1000", "1001", "", handler)
+        _registerUpgradeStep(step)
+        self.registered.append(step.id)
+
+    def test_the_step_runs_and_the_site_reaches_1001(self):
+        def handler(context):
+            self.portal.upgraded_by_worked_example = True
+
+        self.register(handler)
+        ok, message = run_upgrades(self.setup)
+        assert ok, message
+        assert "from version 1000 to 1001 (1 steps)" in message
+        assert self.portal.upgraded_by_worked_example is True
+        assert self.setup.getLastVersionForProfile(PROFILE) == ("1001",)
+
+    def test_a_profile_change_without_a_step_fails(self):
+        ok, message = run_upgrades(self.setup)
+        assert not ok
+        assert "no upgrade step leads from version 1000 to 1001" in message
+        assert self.setup.getLastVersionForProfile(PROFILE) == ("1000",)
+
+
+def test_the_command_exits_1_when_a_step_is_missing(monkeypatch, capsys):
+    import kooperation.cli.main as cli
+    import kooperation.upgrades as upgrades
+
+    class App:
+        class _p_jar:
+            @staticmethod
+            def close():
+                pass
+
+        def __getitem__(self, name):
+            return None
+
+    monkeypatch.setattr(cli, "_open_app", lambda instance: App())
+    monkeypatch.setattr(upgrades, "run_upgrades", lambda setup: (False, "no step"))
+    monkeypatch.setattr("zope.component.hooks.setSite", lambda site: None)
+    monkeypatch.setattr("plone.api.portal.get_tool", lambda name: None)
+    args = build_parser().parse_args(["upgrade", "--instance", "/nowhere"])
+    assert args.func is cmd_upgrade
+    assert cmd_upgrade(args) == 1
+    assert "no step" in capsys.readouterr().err
