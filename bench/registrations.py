@@ -126,6 +126,7 @@ def overbooking_check(urls, clients, seats, label):
         "waiting": len(waiting),
         "refused_409": len(refused),
         "server_errors": sum(1 for s in statuses if s >= 500 or s == 0),
+        "statuses": {str(s): statuses.count(s) for s in sorted(set(statuses))},
         "stored": len(ids),
         "stored_twice": len(ids) - len(set(ids)),
         "waiting_positions_1_to_n": waiting == list(range(1, seats + 1)),

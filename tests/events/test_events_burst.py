@@ -1,7 +1,7 @@
 """The short form of bench/registrations.py: concurrent clients against the real WSGI
 server of the test layer; none overbooked, none lost, none twice, no 5xx."""
 
-from conftest import make_event
+from events_helpers import make_event
 from kooperation.testing import create_network
 
 import pytest

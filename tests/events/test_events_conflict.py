@@ -9,11 +9,11 @@ event folder itself is rewritten by an insert (modification date), which also co
 so the ledger is what keeps it safe when that ever changes.
 """
 
-from conftest import body
-from conftest import make_event
 from contextlib import contextmanager
 from datetime import datetime
 from datetime import UTC
+from events_helpers import body
+from events_helpers import make_event
 from kooperation.events import registrations
 from kooperation.events.form import parse
 from kooperation.testing import create_network

@@ -1,10 +1,10 @@
 """The daily job's registration steps: reminder the day before (once), retention purge."""
 
-from conftest import body
-from conftest import make_event
 from datetime import date
 from datetime import datetime
 from datetime import UTC
+from events_helpers import body
+from events_helpers import make_event
 from kooperation.events import registrations
 from kooperation.events.form import parse
 from kooperation.jobs.daily import run_daily

@@ -1,7 +1,7 @@
 """The TTW registration form: created with every event, its action registers."""
 
 from collective.easyform.config import FORM_ERROR_MARKER
-from conftest import make_event
+from events_helpers import make_event
 from plone import api
 
 import pytest

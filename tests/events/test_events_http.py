@@ -1,8 +1,8 @@
 """Over HTTP against the real WSGI server: status codes of @registrations, DELETE and the
 token link; the mails arrive at a local SMTP server."""
 
-from conftest import body
-from conftest import make_event
+from events_helpers import body
+from events_helpers import make_event
 from kooperation.testing import create_network
 from mailbox_helpers import Inbox
 from mailbox_helpers import use_real_mailhost

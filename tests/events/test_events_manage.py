@@ -1,9 +1,9 @@
 """Coordinators' list, counts, check-in and exports; staff's "meine Anmeldungen"."""
 
-from conftest import body
-from conftest import make_event
 from datetime import datetime
 from datetime import UTC
+from events_helpers import body
+from events_helpers import make_event
 from kooperation.events import registrations
 from kooperation.events.form import parse
 from kooperation.events.manage import rows

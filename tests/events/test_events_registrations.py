@@ -1,9 +1,9 @@
 """The registration service on real content: seats, waiting list, promotion, ledger."""
 
-from conftest import body
-from conftest import make_event
 from datetime import datetime
 from datetime import UTC
+from events_helpers import body
+from events_helpers import make_event
 from kooperation.events import registrations
 from kooperation.events.form import parse
 from kooperation.events.registrations import LEDGER

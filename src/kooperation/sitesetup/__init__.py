@@ -30,7 +30,9 @@ EXTENSION_PROFILES = (
 )
 
 # Keys of a site.json item that are instructions to the loader, not fields.
-_LOADER_KEYS = frozenset({"@type", "id", "items", "text_file", "transitions", "signatures"})
+_LOADER_KEYS = frozenset(
+    {"@type", "id", "items", "text_file", "transitions", "signatures", "event_setup"}
+)
 
 
 def create_site(app, profile_dir, site_id=SITE_ID):
@@ -91,6 +93,10 @@ def _create_item(container, item, profile_dir):
         api.content.transition(obj=obj, transition=transition)
     if "signatures" in item:
         _sign(obj, item["signatures"], profile_dir)
+    if "event_setup" in item:  # registrations and partners' decisions (kooperation.events)
+        from kooperation.events.demo import apply
+
+        apply(obj, _resolve(site, item["event_setup"]))
     for child in item.get("items", ()):
         _create_item(obj, child, profile_dir)
     obj.reindexObject()
