@@ -148,3 +148,30 @@ def test_make_upgrade_on_the_existing_site(site):
         "make", "--no-print-directory", "upgrade", env={"INSTANCE": str(instance), "MAKEFLAGS": ""}
     )
     assert "kooperation:default: up to date (version " in out.stdout
+
+
+def daily_lines(instance):
+    path = instance / "var" / "log" / "daily.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_the_daily_job_logs_json_and_exits_non_zero_when_it_cannot_run(site):
+    instance, _backups = site
+    ok = run(BIN / "kooperation-admin", "daily", "--instance", instance, check=False)
+    assert ok.returncode == 0, ok.stderr
+    last = daily_lines(instance)[-1]
+    assert last["event"] == "daily_job_finished"
+    assert (last["exit_status"], last["ok"], last["level"]) == (0, True, "INFO")
+    assert last["summary"]["errors"] == []
+    assert any(line["message"].startswith("Daily job on /Plone") for line in daily_lines(instance))
+
+    # a server holds the database: cron gets exit status 2, the log says why
+    lock = zc.lockfile.LockFile(str(instance / "var" / "filestorage" / "Data.fs.lock"))
+    try:
+        failed = run(BIN / "kooperation-admin", "daily", "--instance", instance, check=False)
+    finally:
+        lock.close()
+    assert failed.returncode == 2
+    last = daily_lines(instance)[-1]
+    assert (last["exit_status"], last["ok"], last["level"]) == (2, False, "ERROR")
+    assert "LockError" in last["error"]

@@ -180,7 +180,52 @@ def cmd_upgrade(args):
 
 
 def cmd_daily(args):
-    """The daily job (cron): exit 1 when a step failed, 2 when it could not run at all."""
+    """The daily job (cron): exit 1 when a step failed, 2 when it could not run at all.
+
+    What it did goes as JSON lines to <instance>/var/log/daily.jsonl (or DAILY_LOG):
+    the job's own messages and one line ``"event": "daily_job_finished"`` per run.
+    """
+    from kooperation.ops.logs import json_file_handler
+
+    import logging
+    import time
+
+    path = os.environ.get("DAILY_LOG") or Path(args.instance) / "var" / "log" / "daily.jsonl"
+    handler = json_file_handler(path)
+    log = logging.getLogger("kooperation")
+    level = log.level
+    log.setLevel(logging.INFO)
+    log.addHandler(handler)
+    started = time.monotonic()
+    outcome = {}
+    status = 2
+    try:
+        status = _daily(args, outcome)
+    finally:
+        summary = outcome.get("summary")
+        log.log(
+            logging.INFO if status == 0 else logging.ERROR,
+            "Daily job finished with exit status %s",
+            status,
+            extra={
+                "data": {
+                    "event": "daily_job_finished",
+                    "exit_status": status,
+                    "ok": status == 0,
+                    "seconds": round(time.monotonic() - started, 2),
+                    "summary": summary,
+                    "error": outcome.get("error"),
+                }
+            },
+        )
+        log.removeHandler(handler)
+        log.setLevel(level)
+        handler.close()
+    return status
+
+
+def _daily(args, outcome):
+    """The daily job; ``outcome`` receives its summary or error for the JSON log."""
     from kooperation.jobs.daily import format_summary
     from kooperation.jobs.daily import run_daily
     from kooperation.jobs.daily import set_site_url
@@ -191,7 +236,8 @@ def cmd_daily(args):
     try:
         app = _open_app(Path(args.instance).resolve())
     except Exception as exc:  # e.g. the FileStorage is locked by a running server
-        print(f"kooperation-admin daily: {type(exc).__name__}: {exc}", file=sys.stderr)
+        outcome["error"] = f"{type(exc).__name__}: {exc}"
+        print(f"kooperation-admin daily: {outcome['error']}", file=sys.stderr)
         return 2
     try:
         site = app[args.site_id]
@@ -204,10 +250,12 @@ def cmd_daily(args):
         transaction.commit()
     except Exception as exc:
         transaction.abort()
-        print(f"kooperation-admin daily: {type(exc).__name__}: {exc}", file=sys.stderr)
+        outcome["error"] = f"{type(exc).__name__}: {exc}"
+        print(f"kooperation-admin daily: {outcome['error']}", file=sys.stderr)
         return 2
     finally:
         app._p_jar.close()
+    outcome["summary"] = summary
     print(format_summary(summary))
     for error in summary["errors"]:
         print(f"kooperation-admin daily: {error}", file=sys.stderr)
