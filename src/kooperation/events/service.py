@@ -6,6 +6,14 @@ from kooperation.events import registrations
 from kooperation.jobs.reminders import network_of
 from kooperation.registration import MESSAGES
 from plone import api
+from ZODB.POSException import ConflictError
+
+import random
+import time
+import transaction
+
+
+ATTEMPTS = 12
 
 
 def partner_uids(event):
@@ -53,3 +61,24 @@ def approve(obj, what="approval"):
 
 def message(decision):
     return MESSAGES[decision.reason]
+
+
+def committed(action, attempts=ATTEMPTS):
+    """Run ``action`` and commit, again on a conflict (with a growing random pause).
+
+    For the REST writes and the cancellation link: under a burst on two instances, the
+    seat ledger's conflicts can outlast Zope's three retries and end as 500. Retrying here
+    decides again on the committed state every time, as Zope's retry would, only longer.
+    """
+    for attempt in range(attempts):
+        try:
+            result = action()
+            transaction.commit()
+            return result
+        except ConflictError:
+            transaction.abort()
+            if attempt == attempts - 1:
+                raise
+            time.sleep(random.uniform(0, min(0.02 * 2**attempt, 1.0)))
+            transaction.begin()
+    return None

@@ -86,7 +86,7 @@ class RegistrationsPost(Service):
             )
         try:
             data = parse(event, body, service.partner_uids(event))
-            outcome = service.register(event, data)
+            outcome = service.committed(lambda: service.register(event, data))
         except FieldErrors as error:
             return bad_request(self, error.errors)
         except RegistrationError as error:
