@@ -146,3 +146,49 @@ class TestMailAndToken:
         assert 'id="registration-cancelled"' in done.text
         messages = wait_for(inbox, 2)
         assert len(messages) == 2
+
+
+class TestYouthConferenceAndQuotas:
+    def test_young_people_register_without_login_and_under_16_waits(self, site, inbox):
+        portal, _event, base = site
+        net = portal["net"]
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=net, transition="publish")
+            conf = make_event(net, "YouthConference", id="jk", title="Jugendkonferenz")
+            api.content.transition(obj=conf, transition="start_consultation")
+            conf.partner_decisions = {net[p].UID(): {"decision": "consent"} for p in ("a", "b")}
+            api.content.transition(obj=conf, transition="decide")
+            api.content.transition(obj=conf, transition="open_registration")
+        transaction.commit()
+        url = base.replace("/workshop", "/jk") + "/@registrations"
+        missing = call("POST", url, json=body(1))
+        assert missing.status_code == 400
+        assert "birth_date" in missing.json()["error"]["fields"]
+        young = call("POST", url, json=body(1, birth_date="2012-03-04"))
+        assert young.status_code == 201, young.text
+        assert (young.json()["state"], young.json()["awaiting"]) == ("pending", ["consent"])
+        older = call("POST", url, json=body(2, birth_date="2008-03-04"))
+        assert older.json()["state"] == "confirmed"
+        # The registrant holds no role: anonymous cannot read the registration.
+        assert call("GET", young.json()["@id"]).status_code == 401
+
+    def test_quota_per_partner_and_coordinator_notice(self, site, inbox):
+        portal, event, base = site
+        net = portal["net"]
+        event.capacity = 3
+        event.quotas = {net["a"].UID(): 1}
+        event.quota_full = "refuse"
+        event.notify_coordinators = True
+        transaction.commit()
+        url = f"{base}/@registrations"
+        first = call("POST", url, "staffer", json=body(1, partner=net["a"].UID()))
+        assert first.status_code == 201
+        second = call("POST", url, "staffer", json=body(2, partner=net["a"].UID()))
+        assert (second.status_code, second.json()["error"]["reason"]) == (409, "quota")
+        other = call("POST", url, "staffer", json=body(3, partner=net["b"].UID()))
+        assert other.json()["state"] == "confirmed"
+        unknown = call("POST", url, "staffer", json=body(4, partner="not-a-partner"))
+        assert set(unknown.json()["error"]["fields"]) == {"partner"}
+        messages = wait_for(inbox, 4)
+        to_coordinators = [m for m in messages if m["To"] == "coord@example.org"]
+        assert len(to_coordinators) == 2
