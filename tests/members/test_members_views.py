@@ -149,3 +149,6 @@ class TestDashboard:
         for figure in (219, 130, 89, 31):
             assert f">{figure}<" in page
         assert "Hessen" in page
+        # The projects with their measures and the places they last reported.
+        assert "Maßnahme 15" in page
+        assert "(SGB VIII: 16)" in page

@@ -265,6 +265,29 @@ class MemberView(BrowserView):
     def projects(self):
         return self._find(portal_type="Project")
 
+    def measures(self, project_brain):
+        """The measures of a project, with their latest reported places (from metadata)."""
+        rows = []
+        for brain in api.content.find(
+            path={"query": project_brain.getPath(), "depth": 1},
+            portal_type="Measure",
+            sort_on="sortable_title",
+        ):
+            latest = max(
+                (row for row in brain.measure_places or () if isinstance(row, dict)),
+                key=lambda row: str(row.get("date")),
+                default=None,
+            )
+            places = ""
+            if latest:
+                places = ", ".join(
+                    f"{sphere}: {(value or {}).get('planned', 0)}"
+                    for sphere, value in (latest.get("places") or {}).items()
+                    if isinstance(value, dict)
+                )
+            rows.append({"title": brain.Title, "url": brain.getURL(), "places": places})
+        return rows
+
     def reports(self):
         return api.content.find(
             context=self.context,
