@@ -192,3 +192,40 @@ class TestYouthConferenceAndQuotas:
         messages = wait_for(inbox, 4)
         to_coordinators = [m for m in messages if m["To"] == "coord@example.org"]
         assert len(to_coordinators) == 2
+
+
+class TestConferenceDecisions:
+    def test_decision_makers_record_consent_per_partner(self, site):
+        portal, _event, base = site
+        net = portal["net"]
+        with api.env.adopt_roles(["Manager"]):
+            api.user.create(email="boss-a@example.org", username="boss-a", password=PASSWORD)
+            api.user.create(email="boss-b@example.org", username="boss-b", password=PASSWORD)
+            from kooperation.workspace import group_ids
+
+            for user in ("boss-a", "boss-b"):
+                api.group.add_user(groupname=group_ids(net)["members"], username=user)
+            conf = make_event(net, "YouthConference", id="jk", title="Jugendkonferenz")
+        transaction.commit()
+        url = base.replace("/workshop", "/jk") + "/@conference-decisions"
+        a, b = net["a"].UID(), net["b"].UID()
+        early = call("POST", url, "boss-a", json={"partner": a, "decision": "consent"})
+        assert early.status_code == 409  # still an idea
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=conf, transition="start_consultation")
+        transaction.commit()
+        bad = call("POST", url, "boss-a", json={"partner": a, "decision": "maybe"})
+        assert (bad.status_code, set(bad.json()["error"]["fields"])) == (400, {"decision"})
+        other = call("POST", url, "boss-a", json={"partner": b, "decision": "consent"})
+        assert other.status_code == 403  # boss-a decides for A only
+        done = call("POST", url, "boss-a", json={"partner": a, "decision": "consent"})
+        assert done.status_code == 201, done.text
+        assert done.json()["missing"] == ["Jugendamt"]
+        withheld = call("POST", url, "boss-b", json={"partner": b, "decision": "withheld"})
+        assert withheld.json()["missing"] == ["Jugendamt"]
+        transaction.begin()
+        assert not conf.restrictedTraverse("@@conference-status").all_consented()
+        call("POST", url, "coord", json={"partner": b, "decision": "consent", "note": "GF"})
+        transaction.begin()
+        assert conf.restrictedTraverse("@@conference-status").all_consented()
+        assert conf.partner_decisions[b]["by"] == "coord"

@@ -85,6 +85,15 @@ CASES = [
         201,
     ),
     (
+        "POST",
+        "@conference-decisions",
+        "net/conf-consultation",
+        lambda objs: {"partner": objs["partner"].UID(), "decision": "consent"},
+        "staff_a",
+        "signatory_a",
+        201,
+    ),
+    (
         "DELETE",
         "",
         "net/workshop-registration_open/registration-confirmed",

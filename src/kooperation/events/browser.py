@@ -54,17 +54,23 @@ class CancelByToken(BrowserView):
 class ConferenceStatus(BrowserView):
     """Guard helper: have all partners of the network consented to the conference?"""
 
-    def missing(self):
-        decisions = self.context.partner_decisions or {}
+    def partners(self):
+        """The partners of the conference's network."""
         catalog = api.portal.get_tool("portal_catalog")
         network = network_of(self.context)
         if network is None:
             return []
         path = "/".join(network.getPhysicalPath())
+        brains = catalog.unrestrictedSearchResults(portal_type="Partner", path=path)
+        return [b._unrestrictedGetObject() for b in brains]
+
+    def missing(self):
+        """Titles of the partners without a consent."""
+        decisions = self.context.partner_decisions or {}
         return [
-            b.Title
-            for b in catalog.unrestrictedSearchResults(portal_type="Partner", path=path)
-            if (decisions.get(b.UID) or {}).get("decision") != "consent"
+            p.Title()
+            for p in self.partners()
+            if (decisions.get(p.UID()) or {}).get("decision") != "consent"
         ]
 
     def all_consented(self):

@@ -1,0 +1,86 @@
+from datetime import date
+from kooperation import _
+from kooperation.agreements.errors import render
+from kooperation.events.browser import ConferenceStatus
+from kooperation.services import forbidden_reply
+from kooperation.services.registrations.post import bad_request
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.deserializer import json_body
+from plone.restapi.exceptions import DeserializationError
+from plone.restapi.services import Service
+from zope.interface import alsoProvides
+
+
+DECISIONS = ("consent", "withheld")
+
+
+def decision_maker_for(partner, userid, day):
+    """Whether ``userid`` may decide for ``partner`` (a Person with the authority to sign)."""
+    return any(p.user_id == userid and p.may_sign_on(day) for p in partner.persons())
+
+
+class ConferenceDecisionsPost(Service):
+    """POST <youth conference>/@conference-decisions: a partner's decision maker (or a
+    coordinator, on their behalf) gives or withholds consent while the conference is in
+    consultation. 201 with all decisions and the partners still missing."""
+
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        conference = self.context
+        if not api.user.has_permission("View", obj=conference):
+            return forbidden_reply(self, "error_may_not_view", "You may not see this event.")
+        try:
+            body = json_body(self.request)
+        except DeserializationError:
+            body = None
+        if not isinstance(body, dict):
+            return bad_request(
+                self, {"body": _("error_body", default="The body must be a JSON object.")}
+            )
+        status = ConferenceStatus(conference, self.request)
+        partners = {p.UID(): p for p in status.partners()}
+        partner = partners.get(body.get("partner"))
+        errors = {}
+        if partner is None:
+            errors["partner"] = _(
+                "error_registration_partner", default="Please choose a partner of the network."
+            )
+        if body.get("decision") not in DECISIONS:
+            errors["decision"] = _(
+                "error_conference_decision", default="The decision is consent or withheld."
+            )
+        note = body.get("note") or ""
+        if not isinstance(note, str) or len(note) > 1000:
+            errors["note"] = _("error_conference_note", default="The note is a short text.")
+        if errors:
+            return bad_request(self, errors)
+        today = date.today()
+        userid = api.user.get_current().getId()
+        coordinator = api.user.has_permission("Review portal content", obj=conference)
+        if not (coordinator or decision_maker_for(partner, userid, today)):
+            return forbidden_reply(
+                self,
+                "error_may_not_decide",
+                "Only the partner's decision makers or the coordinators record its decision.",
+            )
+        if api.content.get_state(conference) != "consultation":
+            self.request.response.setStatus(409)
+            message = render(
+                "error_conference_not_in_consultation",
+                "Decisions are recorded while the conference is in consultation.",
+                {},
+                self.request,
+            )
+            return {"error": {"type": "Conflict", "message": message}}
+        decisions = dict(conference.partner_decisions or {})
+        decisions[partner.UID()] = {
+            "decision": body["decision"],
+            "by": userid,
+            "date": today.isoformat(),
+            "note": note,
+        }
+        conference.partner_decisions = decisions
+        conference.reindexObject(idxs=["modified"])
+        self.request.response.setStatus(201)
+        return {"decisions": decisions, "missing": status.missing()}
