@@ -109,3 +109,13 @@ def test_attendance_rows():
     rows = attendance_rows([("A", ["Anna", "Bert"]), ("B", [])])
     assert rows[:2] == [("1", "Anna", "A"), ("2", "Bert", "A")]
     assert rows[2:] == [("3", "", ""), ("4", "", ""), ("5", "", "")]
+
+
+def test_attendance_list_is_not_for_anonymous(table):
+    from plone.app.testing import logout
+    from zExceptions import Unauthorized
+
+    meeting = table["meeting"]
+    logout()
+    with pytest.raises(Unauthorized):
+        api.content.get_view("attendance-list-pdf", meeting, meeting.REQUEST)()

@@ -22,7 +22,7 @@ from kooperation.meetings.invitation import may_invite
 from kooperation.meetings.invitation import recipients as invitation_recipients
 from kooperation.meetings.invitation import send_invitation
 from kooperation.meetings.invitation import sent_invitation
-from kooperation.meetings.mail import _partner as find_partner
+from kooperation.meetings.mail import find_partner
 from kooperation.privacy.thirdparty import find_third_party_data
 from kooperation.privacy.thirdparty import warning
 from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
@@ -33,6 +33,7 @@ from plone.dexterity.browser.edit import DefaultEditForm
 from plone.protect import CheckAuthenticator
 from plone.z3cform import layout
 from Products.Five import BrowserView
+from zExceptions import Unauthorized
 from zope.i18n import translate
 
 
@@ -186,6 +187,10 @@ class MeetingView(BrowserView):
 
     def may_invite(self):
         return may_invite(self.context)
+
+    def is_member(self):
+        """Invitation status and the attendance list name people: not for anonymous visitors."""
+        return not api.user.is_anonymous()
 
     def minutes(self):
         return [
@@ -442,6 +447,8 @@ class AttendanceListPdf(BrowserView):
 
     def __call__(self):
 
+        if api.user.is_anonymous():  # the list names the partners' people
+            raise Unauthorized("attendance-list-pdf")
         request, meeting = self.request, self.context
         people = []
         for uid in invited_partners(meeting):

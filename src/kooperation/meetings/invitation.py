@@ -11,8 +11,8 @@ from kooperation import _
 from kooperation.agreements.errors import KooperationError
 from kooperation.jobs.reminders import german_date
 from kooperation.meetings import _day
-from kooperation.meetings.mail import _partner
 from kooperation.meetings.mail import compose
+from kooperation.meetings.mail import find_partner
 from kooperation.meetings.mail import queue
 from kooperation.meetings.mail import staff_emails
 from kooperation.meetings.mail import tr
@@ -52,7 +52,7 @@ def recipients(meeting):
         if found:
             to += [address for address in found if address not in to]
         else:
-            partner = _partner(uid)
+            partner = find_partner(uid)
             unreachable.append(partner.Title() if partner is not None else uid)
     return to, unreachable
 
@@ -65,7 +65,7 @@ def may_invite(meeting, user=None):
     roles = set(api.user.get_roles(user=user, obj=meeting))
     if roles & {"Manager", "Site Administrator", "Coordinator"}:
         return True
-    partner = _partner((meeting.duty_holders or {}).get("invitation"))
+    partner = find_partner((meeting.duty_holders or {}).get("invitation"))
     if partner is None:
         return False
     user_id = user.getId()

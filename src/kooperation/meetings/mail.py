@@ -27,7 +27,7 @@ def _unique(addresses):
     return [found[key] for key in sorted(found)]
 
 
-def _partner(uid):
+def find_partner(uid):
     if not uid:
         return None
     catalog = api.portal.get_tool("portal_catalog")
@@ -44,7 +44,7 @@ def staff_emails(partner_uid):
     A person who left (``handover.leave``) is no contact and has no login any more:
     they get nothing.
     """
-    partner = _partner(partner_uid)
+    partner = find_partner(partner_uid)
     if partner is None:
         return []
     return _unique(
