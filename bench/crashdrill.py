@@ -3,7 +3,7 @@ write that was answered 2xx must be there; the database must verify.
 
     .venv/bin/python bench/crashdrill.py                 # 20 kills on FileStorage
     .venv/bin/python bench/crashdrill.py --kills 3       # the short form (tests/ops)
-    .venv/bin/python bench/crashdrill.py --registration-event workshop-2026
+    .venv/bin/python bench/crashdrill.py --profile demo --registration-event oberhausen/fortbildung-2027
 
 The writes are plone.restapi creations of pages and PDF files (blobs); with
 ``--registration-event PATH`` (below the site) also ``POST <event>/@registrations``.
@@ -68,10 +68,10 @@ def http(method, url, body=None, timeout=30, auth=True):
         return status, raw
 
 
-def make_site(instance, env):
-    """Write zope.conf and create an empty site, as `make site` does."""
+def make_site(instance, env, profile="empty"):
+    """Write zope.conf and create the site from profiles/<profile>, as `make site` does."""
     subprocess.run(
-        ["make", "--no-print-directory", "site", f"INSTANCE={instance}", "SITE_PROFILE=empty"],
+        ["make", "--no-print-directory", "site", f"INSTANCE={instance}", f"SITE_PROFILE={profile}"],
         cwd=REPO,
         env=env,
         check=True,
@@ -149,7 +149,7 @@ class Writer(threading.Thread):
             self.n % (4 if self.registration_event else 3)
         ]
         if kind == "registration":
-            body = {"fullname": f"Drill {oid}", "email": f"{oid}@example.org"}
+            body = {"fullname": f"Drill {oid}", "email": f"{oid}@example.org", "consent": True}
             status, answer = http("POST", f"{base}/{self.registration_event}/@registrations", body)
             self.statuses[status] = self.statuses.get(status, 0) + 1
             if status == 201 and isinstance(answer, dict):
@@ -210,16 +210,24 @@ def verify_filestorage(instance):
     return verify(datafs)
 
 
-def drill(kills=20, workdir=None, seed=None, registration_event=None, write_seconds=(0.5, 4.0)):
+def drill(
+    kills=20,
+    workdir=None,
+    seed=None,
+    registration_event=None,
+    write_seconds=(0.5, 4.0),
+    profile="empty",
+):
     """Run the drill on FileStorage; return a summary dict (``ok`` true when nothing is lost)."""
     rng = random.Random(seed)
     workdir = Path(workdir or tempfile.mkdtemp(prefix="crashdrill-"))
     instance = workdir / "instance"
     env = dict(os.environ, STORAGE="filestorage", ADMIN_PASSWORD=PASSWORD, MAKEFLAGS="")
-    make_site(instance, env)
+    make_site(instance, env, profile)
     server = Server(instance, free_port(), env)
     summary = {"kills": 0, "acked": 0, "failed": 0, "missing": [], "verify_errors": []}
     summary["restart_seconds"] = []
+    summary["statuses"] = {}
     checked = 0
     acked = []
     try:
@@ -239,6 +247,8 @@ def drill(kills=20, workdir=None, seed=None, registration_event=None, write_seco
                 w.join(timeout=60)
                 acked.extend(w.acked)
                 summary["failed"] += w.failed
+                for status, n in w.statuses.items():
+                    summary["statuses"][status] = summary["statuses"].get(status, 0) + n
             result = verify_filestorage(instance)
             summary["verify_errors"].extend(result["errors"])
             summary["restart_seconds"].append(round(server.start(), 1))
@@ -269,9 +279,12 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--registration-event", default=None, help="event path below the site")
+    parser.add_argument("--profile", default="empty", help="site profile (demo has events)")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    summary = drill(args.kills, args.workdir, args.seed, args.registration_event)
+    summary = drill(
+        args.kills, args.workdir, args.seed, args.registration_event, profile=args.profile
+    )
     summary["seconds"] = round(time.monotonic() - started, 1)
     print(json.dumps(summary, indent=2, default=str))
     return 0 if summary["ok"] else 1

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/scaleout.py                    # 30 s of load, then a kill
     .venv/bin/python bench/scaleout.py --seconds 5        # the short form (tests/ops)
-    .venv/bin/python bench/scaleout.py --registration-event workshop-2026
+    .venv/bin/python bench/scaleout.py --profile demo --registration-event oberhausen/fortbildung-2027
 
 1. write load (pages, PDF files, registrations when asked) through HAProxy; both
    instances must take a share (their access logs say so);
@@ -78,7 +78,7 @@ def load(target, seconds, writers=4, registration_event=None):
     return started
 
 
-def run(seconds=30, workdir=None, registration_event=None, writers=4):
+def run(seconds=30, workdir=None, registration_event=None, writers=4, profile="empty"):
     from kooperation.ops.haproxy import render
 
     workdir = Path(workdir or tempfile.mkdtemp(prefix="scaleout-"))
@@ -91,7 +91,7 @@ def run(seconds=30, workdir=None, registration_event=None, writers=4):
         MAKEFLAGS="",
     )
     one_dir, two_dir = workdir / "instance1", workdir / "instance2"
-    make_site(one_dir, env)
+    make_site(one_dir, env, profile)
     subprocess.run(
         ["make", "--no-print-directory", "config", f"INSTANCE={two_dir}"],
         cwd=REPO,
@@ -198,8 +198,9 @@ def main(argv=None):
     parser.add_argument("--writers", type=int, default=4)
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--registration-event", default=None)
+    parser.add_argument("--profile", default="empty", help="site profile (demo has events)")
     args = parser.parse_args(argv)
-    summary = run(args.seconds, args.workdir, args.registration_event, args.writers)
+    summary = run(args.seconds, args.workdir, args.registration_event, args.writers, args.profile)
     print(json.dumps(summary, indent=2, default=str))
     return 0 if summary["ok"] else 1
 

@@ -1,5 +1,6 @@
 """The crash drill in its short form (3 kills; bench/crashdrill.py runs 20): every write
-answered 201 before a SIGKILL is there after the restart, and Data.fs verifies."""
+(pages, PDF files, registrations) answered 201 before a SIGKILL is there after the
+restart, and Data.fs verifies."""
 
 from pathlib import Path
 
@@ -15,11 +16,19 @@ import crashdrill  # noqa: E402
 
 
 def test_three_kills_lose_no_acknowledged_write(tmp_path):
-    summary = crashdrill.drill(kills=3, workdir=tmp_path, seed=20261125, write_seconds=(1.0, 3.0))
+    summary = crashdrill.drill(
+        kills=3,
+        workdir=tmp_path,
+        seed=20261125,
+        write_seconds=(1.0, 3.0),
+        profile="demo",
+        registration_event="oberhausen/fortbildung-2027",  # the demo's workshop, open
+    )
     assert summary["kills"] == 3
     assert summary["self_test"] is True
     assert summary["acked"] >= 10
     assert summary["kinds"].get("file", 0) >= 1  # blobs were written too
+    assert summary["kinds"].get("registration", 0) >= 1
     assert summary["missing"] == []
     assert summary["verify_errors"] == []
     assert summary["ok"] is True
