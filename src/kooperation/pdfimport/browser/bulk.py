@@ -65,9 +65,11 @@ def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None, 
     from kooperation.pdfimport.browser.importer import digest
     from kooperation.pdfimport.browser.importer import import_pdf
     from kooperation.pdfimport.browser.importer import known_digests
+    from kooperation.pdfimport.browser.importer import network_partners
 
     files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() == ".pdf")
     known = known_digests(network)
+    partners = network_partners(network)
     rows = []
     ahead = {}
     pending = []
@@ -101,7 +103,7 @@ def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None, 
                 continue
             try:
                 agreement, extraction, created = import_pdf(
-                    network, data, path.name, limits, result=result
+                    network, data, path.name, limits, result=result, partners=partners
                 )
             except ExtractionError as error:
                 rows.append((path.name, "error", "", error.message))

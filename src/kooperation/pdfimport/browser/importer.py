@@ -248,12 +248,15 @@ def _free_id(container, title):
     return candidate
 
 
-def import_pdf(network, data, filename="agreement.pdf", limits=None, result=None):
+def import_pdf(network, data, filename="agreement.pdf", limits=None, result=None, partners=None):
     """Create a draft Agreement from the PDF ``data`` in ``network``.
 
     Returns (agreement, extraction, created). A file imported before (same SHA-256)
     creates nothing and returns the earlier draft. Raises ExtractionError. ``result``:
     the extraction when it was run already (the bulk import extracts ahead).
+    ``partners``: the network's partners when known (the bulk import reads them once: a
+    catalog query per file would also index each draft at once instead of the batch's
+    drafts together at the commit).
     """
     sha256 = digest(data)
     existing = find_duplicate(network, sha256)
@@ -261,7 +264,8 @@ def import_pdf(network, data, filename="agreement.pdf", limits=None, result=None
         return existing, proposal(existing)["extraction"], False
     if result is None:
         result = extract(data, limits)
-    partners = network_partners(network)
+    if partners is None:
+        partners = network_partners(network)
     parties, unmatched = match_parties(result.get("parties"), partners)
     intended, unmatched_intended = match_parties(result.get("intended_parties"), partners)
     intended = [uid for uid in intended if uid not in parties]
