@@ -11,7 +11,8 @@
    On RelStorage two instances share the PostgreSQL database and the clients alternate
    between them, so the seat ledger's conflicts cross processes.
 2. Throughput and p95 latency of ``POST @registrations`` at 1, 8 and 32 clients
-   (FileStorage, one instance; the event is large enough that nobody is refused).
+   (FileStorage, one instance; the event is large enough that nobody is refused), and the
+   median against a stock ``POST`` of a Document measured in the same run.
 
 Prints one JSON summary; exits 1 when a check of (1) fails. Needs PostgreSQL on
 127.0.0.1:5432 (trust) for RelStorage.
@@ -210,9 +211,22 @@ def latency(url, levels=(1, 8, 32), per_client=8):
             }
         )
     base = rows[0]["per_second"]
+    document = document_baseline(url)
     for row in rows:
         row["throughput_vs_1_client"] = round(row["per_second"] / base, 2)
-    return rows
+        row["p50_vs_stock_document_post"] = round(row["p50_ms"] / document, 2)
+    return {"stock_document_post_p50_ms": document, "levels": rows}
+
+
+def document_baseline(url, n=20):
+    """Median ms of a stock ``POST`` creating a Document, one client: the baseline."""
+    times = []
+    for i in range(n):
+        started = time.monotonic()
+        status, _ = http("POST", f"{url}/bench", {"@type": "Document", "title": f"Seite {i}"})
+        times.append(time.monotonic() - started)
+        assert status == 201
+    return round(statistics.median(times) * 1000, 1)
 
 
 def with_filestorage(workdir, action):
