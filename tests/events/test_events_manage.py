@@ -86,3 +86,16 @@ class TestMine:
             assert [r["uid"] for r in found] == [mine.UID()]
             view.cancel(mine.UID())
         assert api.content.get_state(mine) == "cancelled"
+
+
+class TestApproval:
+    def test_coordinators_record_approval_and_guardian_consent(self, net, http_request, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        event = make_event(net, approval=True)
+        obj = registrations.submit(event, parse(event, body(1)), now=NOW).registration
+        assert (api.content.get_state(obj), obj.awaiting) == ("pending", ["approval"])
+        view = event.restrictedTraverse("@@registrations")
+        view.handle({"action": "consent", "ids": [obj.getId()]})  # not what it awaits
+        assert api.content.get_state(obj) == "pending"
+        view.handle({"action": "approval", "ids": obj.getId()})
+        assert (api.content.get_state(obj), obj.awaiting) == ("confirmed", [])
