@@ -85,3 +85,21 @@ def test_a_load_balancer_without_accept_header_uses_the_view(health):
     assert response.headers["Content-Type"].startswith("application/json")
     assert response.headers["Cache-Control"] == "no-store"
     assert response.json()["database"]["state"] == "ok"
+
+
+def test_the_mail_queue_is_counted(health, tmp_path):
+    portal, url = health
+    for sub in ("new", "cur", "tmp"):
+        (tmp_path / sub).mkdir()
+    for n in range(2):
+        (tmp_path / "new" / f"mail-{n}").write_text("Subject: Einladung\n\nHallo")
+    portal.MailHost.smtp_queue = True
+    portal.MailHost.smtp_queue_directory = str(tmp_path)
+    transaction.commit()
+    assert get(url).json()["mail"] == {"state": "ok", "pending": 2}
+    # a queue folder that is not a maildir: unknown, and the path is not shown
+    portal.MailHost.smtp_queue_directory = str(tmp_path / "new" / "mail-0")
+    transaction.commit()
+    response = get(url)
+    assert response.json()["mail"] == {"state": "unknown", "pending": None}
+    assert str(tmp_path) not in response.text
