@@ -99,3 +99,15 @@ class TestApproval:
         assert api.content.get_state(obj) == "pending"
         view.handle({"action": "approval", "ids": obj.getId()})
         assert (api.content.get_state(obj), obj.awaiting) == ("confirmed", [])
+
+
+class TestEventPage:
+    def test_the_page_shows_seats_and_the_way_to_the_form(self, net, http_request, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        event = make_event(net)
+        registrations.submit(event, parse(event, body(1)), now=NOW)
+        html = event.restrictedTraverse("@@view")()
+        assert 'id="register-link"' in html
+        assert f"{event.absolute_url()}/anmeldung" in html
+        assert 'id="registrations-link"' in html
+        assert "2 / 3" in html

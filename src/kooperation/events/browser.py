@@ -75,3 +75,32 @@ class ConferenceStatus(BrowserView):
 
     def all_consented(self):
         return not self.missing()
+
+
+class EventView(BrowserView):
+    """The page of a workshop or youth conference: dates, place, free seats, the way to
+    the registration form, and the coordinators' links."""
+
+    def info(self):
+        from kooperation.events import registrations
+
+        context = self.context
+        counts = registrations.counts(context)
+        state = api.content.get_state(context)
+        form = context.get("anmeldung")
+        return {
+            "start": context.start,
+            "end": context.end,
+            "location": getattr(context, "location", None),
+            "state": state,
+            "open": state == registrations.OPEN_STATE,
+            "free": max(0, (context.capacity or 0) - counts.seats_taken),
+            "capacity": context.capacity,
+            "waiting": counts.by_state["waiting"],
+            "form_url": form.absolute_url() if form is not None else None,
+            "may_register": api.user.has_permission("kooperation: Register for event", obj=context),
+            "coordinator": api.user.has_permission(
+                "kooperation: Manage registrations", obj=context
+            ),
+            "anonymous": api.user.is_anonymous(),
+        }
