@@ -122,3 +122,47 @@ def test_the_command_exits_1_when_a_step_is_missing(monkeypatch, capsys):
     assert args.func is cmd_upgrade
     assert cmd_upgrade(args) == 1
     assert "no step" in capsys.readouterr().err
+
+
+class TestReleasedProfiles:
+    """After a release, profiles/default may only change with a new version."""
+
+    def test_the_profile_is_what_was_released_for_its_version(self):
+        from kooperation.upgrades import read_released
+        from kooperation.upgrades import unreleased_change
+
+        released = read_released(METADATA.parent.parent.parent / "upgrades" / "released.txt")
+        problem = unreleased_change(METADATA.parent, metadata_version(), released)
+        assert problem is None, problem
+
+    def test_a_change_after_the_release_is_caught(self, tmp_path):
+        from kooperation.upgrades import profile_hash
+        from kooperation.upgrades import unreleased_change
+
+        profile = tmp_path / "default"
+        (profile / "types").mkdir(parents=True)
+        (profile / "metadata.xml").write_text("<metadata><version>1000</version></metadata>")
+        (profile / "types" / "Agreement.xml").write_text("<object name='Agreement'/>")
+        released = {"1000": profile_hash(profile)}
+        assert unreleased_change(profile, "1000", released) is None
+        (profile / "types" / "Agreement.xml").write_text("<object name='Agreement' x='1'/>")
+        assert "raise the version" in unreleased_change(profile, "1000", released)
+        # with a new version (and its step) the change is fine
+        assert unreleased_change(profile, "1001", released) is None
+
+    def test_release_profile_records_the_version_once(self, tmp_path, monkeypatch, capsys):
+        import kooperation.cli.main as cli
+        import shutil
+
+        package = tmp_path / "kooperation"
+        shutil.copytree(METADATA.parent, package / "profiles" / "default")
+        (package / "upgrades").mkdir()
+        (package / "__init__.py").write_text("")
+        monkeypatch.setattr(kooperation, "__file__", str(package / "__init__.py"))
+        cli.main(["release-profile"])
+        from kooperation.upgrades import read_released
+
+        records = read_released(package / "upgrades" / "released.txt")
+        assert list(records) == [metadata_version()]
+        with pytest.raises(SystemExit, match="already released"):
+            cli.main(["release-profile"])

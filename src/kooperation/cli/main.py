@@ -10,6 +10,7 @@ kooperation-admin pack         [--instance DIR] [--days N]
 kooperation-admin verify       [--instance DIR]
 kooperation-admin fingerprint  [--instance DIR] [--site-id ID]
 kooperation-admin haproxy-config --backend HOST:PORT ... [--listen ADDR:PORT]
+kooperation-admin release-profile   (at a release: record profiles/default as released)
 """
 
 from datetime import date
@@ -358,6 +359,28 @@ def cmd_haproxy_config(args):
         raise SystemExit(f"kooperation-admin haproxy-config: {exc}") from None
 
 
+def cmd_release_profile(args):
+    """Record the profile of the current metadata.xml version as released (once per release)."""
+    from kooperation.upgrades import profile_hash
+    from kooperation.upgrades import read_released
+    from kooperation.upgrades import RELEASED_FILE
+
+    import kooperation
+    import re
+
+    package = Path(kooperation.__file__).parent
+    profile = package / "profiles" / "default"
+    metadata = (profile / "metadata.xml").read_text(encoding="utf-8")
+    version = re.search(r"<version>\s*(\S+?)\s*</version>", metadata).group(1)
+    released_file = package / "upgrades" / RELEASED_FILE
+    if version in read_released(released_file):
+        raise SystemExit(f"version {version} is already released: raise it in metadata.xml")
+    digest = profile_hash(profile)
+    with released_file.open("a", encoding="utf-8") as f:
+        f.write(f"{version} {digest}\n")
+    print(f"Recorded profile version {version} as released ({digest[:12]}) in {released_file}")
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="kooperation-admin", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -418,6 +441,9 @@ def build_parser():
     p.add_argument("--listen", default="127.0.0.1:80")
     p.add_argument("--site-id", default="Plone")
     p.set_defaults(func=cmd_haproxy_config)
+
+    p = sub.add_parser("release-profile", help="at a release: record profiles/default")
+    p.set_defaults(func=cmd_release_profile)
     return parser
 
 
