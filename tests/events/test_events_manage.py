@@ -111,3 +111,25 @@ class TestEventPage:
         assert f"{event.absolute_url()}/anmeldung" in html
         assert 'id="registrations-link"' in html
         assert "2 / 3" in html
+
+
+class TestMailAll:
+    def test_one_mail_per_active_registrant(self, net, http_request, portal, monkeypatch):
+        from kooperation.events import mails
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        api.portal.set_registry_record("plone.email_from_address", "k@example.org")
+        event = make_event(net)
+        objs = [
+            registrations.submit(event, parse(event, body(n)), now=NOW).registration
+            for n in range(4)
+        ]
+        registrations.cancel(objs[0], now=NOW)
+        sent = []
+        monkeypatch.setattr(mails, "queue", sent.append)
+        view = event.restrictedTraverse("@@registrations")
+        view.handle({"action": "mail_all", "subject": "Raumänderung", "text": "Raum 2"})
+        assert sorted(m["To"] for m in sent) == [f"person{n}@example.org" for n in (1, 2, 3)]
+        assert {m["Subject"] for m in sent} == {"Raumänderung"}
+        view.handle({"action": "mail_all", "subject": "", "text": "x"})
+        assert len(sent) == 3
