@@ -54,3 +54,14 @@ def demo_profile() -> Path:
 @pytest.fixture
 def demo_portal(demo):
     return demo["portal"]
+
+
+@pytest.fixture
+def inbox():
+    """A local SMTP server (aiosmtpd) that keeps what it receives; see mailbox_helpers."""
+    from mailbox_helpers import Inbox
+
+    inbox = Inbox()
+    inbox.start()
+    yield inbox
+    inbox.stop()

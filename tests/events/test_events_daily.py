@@ -9,7 +9,6 @@ from kooperation.events import registrations
 from kooperation.events.form import parse
 from kooperation.jobs.daily import run_daily
 from kooperation.testing import create_network
-from mailbox_helpers import Inbox
 from mailbox_helpers import use_real_mailhost
 from plone import api
 
@@ -19,14 +18,6 @@ import transaction
 
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
-
-
-@pytest.fixture
-def inbox():
-    inbox = Inbox()
-    inbox.start()
-    yield inbox
-    inbox.stop()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ token link; the mails arrive at a local SMTP server."""
 from events_helpers import body
 from events_helpers import make_event
 from kooperation.testing import create_network
-from mailbox_helpers import Inbox
 from mailbox_helpers import use_real_mailhost
 from plone import api
 
@@ -16,14 +15,6 @@ import transaction
 
 
 PASSWORD = "secret-pw-0815"
-
-
-@pytest.fixture
-def inbox():
-    inbox = Inbox()
-    inbox.start()
-    yield inbox
-    inbox.stop()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from datetime import timedelta
 from jobs_helpers import build_agreement
 from jobs_helpers import build_network
 from jobs_helpers import DEADLINE
-from jobs_helpers import Inbox
 from jobs_helpers import send_to
 from jobs_helpers import sign_all
 from plone import api
@@ -18,14 +17,6 @@ import transaction
 
 
 TITLE = "Kooperationsvereinbarung Übergang"
-
-
-@pytest.fixture
-def inbox():
-    inbox = Inbox()
-    inbox.start()
-    yield inbox
-    inbox.stop()
 
 
 @pytest.fixture

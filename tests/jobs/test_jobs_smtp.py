@@ -4,7 +4,6 @@ from datetime import timedelta
 from jobs_helpers import build_agreement
 from jobs_helpers import build_network
 from jobs_helpers import DEADLINE
-from jobs_helpers import Inbox
 from jobs_helpers import send_to
 from jobs_helpers import SENDER
 from jobs_helpers import sign_all
@@ -14,14 +13,6 @@ from kooperation.jobs.reminders import sent_reminders
 
 import pytest
 import transaction
-
-
-@pytest.fixture
-def inbox():
-    inbox = Inbox()
-    inbox.start()
-    yield inbox
-    inbox.stop()
 
 
 @pytest.fixture

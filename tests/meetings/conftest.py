@@ -2,7 +2,6 @@
 
 from datetime import datetime
 from kooperation.workspace import group_ids
-from mailbox_helpers import Inbox
 from mailbox_helpers import use_real_mailhost
 from plone import api
 
@@ -17,14 +16,6 @@ BERLIN = pytz.timezone("Europe/Berlin")
 @pytest.fixture
 def table(portal):
     return build_table(portal)
-
-
-@pytest.fixture
-def inbox():
-    inbox = Inbox()
-    inbox.start()
-    yield inbox
-    inbox.stop()
 
 
 @pytest.fixture

@@ -4,21 +4,12 @@ from datetime import date
 from kooperation.jobs.daily import run_daily
 from kooperation.members.reminders import sent_reminders
 from kooperation.workspace import group_ids
-from mailbox_helpers import Inbox
 from mailbox_helpers import use_real_mailhost
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
 import pytest
 import transaction
-
-
-@pytest.fixture
-def inbox():
-    inbox = Inbox()
-    inbox.start()
-    yield inbox
-    inbox.stop()
 
 
 @pytest.fixture
