@@ -1,6 +1,7 @@
 """Written form in the browser: the last missing signature makes the 2nd amendment effective,
 and the consolidated text of the agreement changes at once."""
 
+from browser_helpers import login
 from plone import api
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
@@ -26,14 +27,6 @@ def sabine(acceptance):
         notify(ObjectModifiedEvent(person))
     transaction.commit()
     return "sabine"
-
-
-def login(page, site_url, user, password):
-    page.goto(f"{site_url}/login")
-    page.fill("#__ac_name", user)
-    page.fill("#__ac_password", password)
-    page.click("#buttons-login")
-    page.wait_for_load_state("networkidle")
 
 
 def test_last_signature_changes_the_consolidated_text(page, site_url, sabine):

@@ -1,5 +1,6 @@
 """A person logs in and sees the demo network in German."""
 
+from browser_helpers import login
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 
@@ -11,11 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 class TestBrowserDemo:
     def login(self, page, site_url):
-        page.goto(f"{site_url}/login")
-        page.fill("#__ac_name", SITE_OWNER_NAME)
-        page.fill("#__ac_password", SITE_OWNER_PASSWORD)
-        page.click("#buttons-login")
-        page.wait_for_load_state("networkidle")
+        login(page, site_url, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
 
     def test_anonymous_sees_published_network_not_the_draft(self, page, site_url):
         page.goto(f"{site_url}/oberhausen")

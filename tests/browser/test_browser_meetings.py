@@ -1,13 +1,12 @@
 """A coordinator runs the round table of the demo in a real browser: series page, meeting,
 PDFs, the invitation form, and a correction of approved minutes."""
 
+from browser_helpers import login
+from browser_helpers import network_user
 from io import BytesIO
-from kooperation.workspace import group_ids
 from pdfminer.high_level import extract_text
-from plone import api
 
 import pytest
-import transaction
 
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -23,27 +22,15 @@ USER, PASSWORD = "koordination-rt", "Koord-0815-secret"
 
 @pytest.fixture
 def coordinator(acceptance):
-    """A user in the Oberhausen network's coordinators group (gone after the test)."""
-    portal = acceptance["portal"]
-    with api.env.adopt_roles(["Manager"]):
-        api.user.create(
-            username=USER,
-            password=PASSWORD,
-            email="koordination@example.org",
-            properties={"fullname": "Kora Koordination"},
-        )
-        group = group_ids(portal["oberhausen"])["coordinators"]
-        api.group.add_user(groupname=group, username=USER)
-    transaction.commit()
-    return USER
-
-
-def _login(page, site_url):
-    page.goto(f"{site_url}/login")
-    page.fill("#__ac_name", USER)
-    page.fill("#__ac_password", PASSWORD)
-    page.click("#buttons-login")
-    page.wait_for_load_state("networkidle")
+    """A user in the Oberhausen network's coordinators group."""
+    return network_user(
+        acceptance["portal"],
+        "coordinators",
+        USER,
+        PASSWORD,
+        "koordination@example.org",
+        "Kora Koordination",
+    )
 
 
 def _download_text(page, selector):
@@ -55,7 +42,7 @@ def _download_text(page, selector):
 
 
 def test_coordinator_runs_the_round_table(page, site_url, coordinator):
-    _login(page, site_url)
+    login(page, site_url, USER, PASSWORD)
     page.goto(f"{site_url}/{SERIES}")
     assert "Runder Tisch „Arbeitsmarkt und Beschäftigung“" in page.locator("h1").inner_text()
 

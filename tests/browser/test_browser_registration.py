@@ -1,10 +1,10 @@
 """A staff member registers for the annual workshop through its form in a real browser,
 receives the confirmation by mail (local SMTP server) and cancels by the link in it."""
 
-from kooperation.workspace import group_ids
+from browser_helpers import login
+from browser_helpers import network_user
 from mailbox_helpers import Inbox
 from mailbox_helpers import use_real_mailhost
-from plone import api
 
 import pytest
 import re
@@ -30,18 +30,14 @@ def inbox(acceptance):
 
 @pytest.fixture
 def staff(acceptance):
-    portal = acceptance["portal"]
-    with api.env.adopt_roles(["Manager"]):
-        api.user.create(
-            username=USER,
-            password=PASSWORD,
-            email="fachkraft@example.org",
-            properties={"fullname": "Fiona Fachkraft"},
-        )
-        group = group_ids(portal["oberhausen"])["members"]
-        api.group.add_user(groupname=group, username=USER)
-    transaction.commit()
-    return USER
+    return network_user(
+        acceptance["portal"],
+        "members",
+        USER,
+        PASSWORD,
+        "fachkraft@example.org",
+        "Fiona Fachkraft",
+    )
 
 
 def _mail(inbox, n):
@@ -53,11 +49,7 @@ def _mail(inbox, n):
 
 
 def test_staff_registers_and_cancels_by_the_link(page, site_url, staff, inbox):
-    page.goto(f"{site_url}/login")
-    page.fill("#__ac_name", USER)
-    page.fill("#__ac_password", PASSWORD)
-    page.click("#buttons-login")
-    page.wait_for_load_state("networkidle")
+    login(page, site_url, USER, PASSWORD)
 
     page.goto(f"{site_url}/{WORKSHOP}/anmeldung")
     page.fill("#form-widgets-fullname", "Fiona Fachkraft")
