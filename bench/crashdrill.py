@@ -3,10 +3,15 @@ write that was answered 2xx must be there; the database must verify.
 
     .venv/bin/python bench/crashdrill.py                 # 20 kills on FileStorage
     .venv/bin/python bench/crashdrill.py --kills 3       # the short form (tests/ops)
-    .venv/bin/python bench/crashdrill.py --profile demo --registration-event oberhausen/fortbildung-2027
+    .venv/bin/python bench/crashdrill.py --profile demo --signatures \
+        --registration-event oberhausen/fortbildung-2027
 
 The writes are plone.restapi creations of pages and PDF files (blobs); with
-``--registration-event PATH`` (below the site) also ``POST <event>/@registrations``.
+``--registration-event PATH`` (below the site) also ``POST <event>/@registrations``;
+with ``--signatures`` (demo profile) agreements of the three Oberhausen partners,
+frozen for signature (``POST @workflow/freeze_for_signature``), and their signatures
+(``POST <agreement>/@signatures`` on behalf, with the paper original as evidence).
+A signature answered 201 must be listed by ``GET <agreement>/@signatures`` afterwards.
 After each kill the FileStorage is opened once (as the server would, cutting off the
 transaction that was being written) and checked with fstest and zodbverify.
 Exit status 1 when an acknowledged write is missing or the database is damaged.
@@ -33,7 +38,14 @@ import urllib.request
 REPO = Path(__file__).resolve().parent.parent
 BIN = REPO / ".venv" / "bin"
 PDF = REPO / "tests" / "pdfimport" / "corpus" / "pdf" / "01_oberhausen_seed.pdf"
+EVIDENCE = REPO / "profiles" / "demo" / "evidence" / "unterschriften-2015-05-20.pdf"
 PASSWORD = "crash-drill"
+# the demo network's signatories, one per party (profiles/demo/site.json)
+SIGNATORY_PATHS = (
+    "oberhausen/jobcenter-oberhausen/geschaeftsfuehrung",
+    "oberhausen/bfo/geschaeftsfuehrung",
+    "oberhausen/zib/leitung",
+)
 
 
 def free_port():
@@ -129,11 +141,18 @@ class Server:
 class Writer(threading.Thread):
     """Sends writes in a loop to ``target()`` and remembers those answered 2xx."""
 
-    def __init__(self, name, target, registration_event=None):
+    def __init__(self, name, target, registration_event=None, signing=None):
         super().__init__(daemon=True)
         self.name_ = name
         self.target = target
         self.registration_event = registration_event
+        self.signing = signing  # {"network": path, "signatories": [(uid, party uid)]}
+        self.agreement = None  # (path below the site, signatories still to sign)
+        self.kinds = ("file", "page", "page")  # self.n starts at 1
+        if signing:
+            self.kinds = ("file", "signature", "page", "page")
+        if registration_event:
+            self.kinds += ("registration",)
         self.acked = []  # (kind, id, sha256 or None)
         self.failed = 0
         self.statuses = {}  # HTTP status (0: no answer) -> count
@@ -145,9 +164,9 @@ class Writer(threading.Thread):
         self.n += 1
         oid = f"drill-{self.name_}-{self.n}"
         base = self.target()
-        kind = ("file", "page", "page", "registration")[
-            self.n % (4 if self.registration_event else 3)
-        ]
+        kind = self.kinds[self.n % len(self.kinds)]
+        if kind == "signature":
+            return self.sign(base, oid)
         if kind == "registration":
             body = {"fullname": f"Drill {oid}", "email": f"{oid}@example.org", "consent": True}
             status, answer = http("POST", f"{base}/{self.registration_event}/@registrations", body)
@@ -176,10 +195,53 @@ class Writer(threading.Thread):
         self.statuses[status] = self.statuses.get(status, 0) + 1
         return (kind, oid, sha) if status == 201 else None
 
+    def count(self, status):
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+
+    def sign(self, base, oid):
+        """One signature; first an agreement frozen for signature when none is open.
+
+        Returns the acknowledged writes (the agreement, the signature) or None."""
+        acked = []
+        if self.agreement is None:
+            try:
+                self.agreement = self.signing["pool"].pop()
+            except IndexError:
+                written, self.agreement = new_agreement(base, self.signing, oid, self.count)
+                acked.extend(written)
+            if self.agreement is None:
+                return acked or None
+        path, todo = self.agreement
+        signatory, party = todo[0]
+        body = {
+            "signatory": signatory,
+            "date": "2015-05-20",
+            "place": "Oberhausen",
+            "evidence": {
+                "data": base64.b64encode(self.evidence).decode(),
+                "encoding": "base64",
+                "filename": "unterschriften.pdf",
+                "content-type": "application/pdf",
+            },
+        }
+        status, _ = http("POST", f"{base}/{path}/@signatures", body)
+        self.count(status)
+        if status == 201:
+            acked.append(("signature", path, party))
+            todo.pop(0)
+            if not todo:
+                self.agreement = None
+        elif status not in (0, 502, 503):
+            self.agreement = None  # refused (e.g. the freeze was lost): start anew
+        return acked or None
+
     def run(self):
+        self.evidence = EVIDENCE.read_bytes() if self.signing else None
         while not self.stopping.is_set():
             result = self.one()
-            if result:
+            if isinstance(result, list):
+                self.acked.extend(result)
+            elif result:
                 self.acked.append(result)
             else:
                 self.failed += 1
@@ -190,6 +252,13 @@ def missing_writes(url, acked):
     """The acknowledged writes that the site does not have (or with other bytes)."""
     missing = []
     for kind, oid, sha in acked:
+        if kind == "signature":  # sha: the party that signed
+            status, answer = http("GET", f"{url}/{oid}/@signatures")
+            items = answer.get("items", ()) if isinstance(answer, dict) else ()
+            signed = {item.get("party") for item in items if item.get("signed")}
+            if status != 200 or sha not in signed:
+                missing.append((kind, f"{oid}#{sha}", status))
+            continue
         status, answer = http("GET", f"{url}/{oid}")
         if status != 200:
             missing.append((kind, oid, status))
@@ -198,6 +267,51 @@ def missing_writes(url, acked):
             if status != 200 or hashlib.sha256(data).hexdigest() != sha:
                 missing.append((kind, oid, "content differs"))
     return missing
+
+
+def new_agreement(base, signing, oid, count=lambda status: None):
+    """Create an agreement of the signatories' parties and freeze it for signature.
+
+    Returns (acknowledged writes, (path, signatories to sign) or None)."""
+    network = signing["network"]
+    body = {
+        "@type": "Agreement",
+        "id": oid,
+        "title": f"Vereinbarung {oid}",
+        "parties": [party for _, party in signing["signatories"]],
+        "text_date": "2015-05-20",
+    }
+    status, _ = http("POST", f"{base}/{network}", body)
+    count(status)
+    if status != 201:
+        return [], None
+    path = f"{network}/{oid}"
+    status, _ = http("POST", f"{base}/{path}/@workflow/freeze_for_signature", {})
+    count(status)
+    agreement = (path, list(signing["signatories"])) if status == 200 else None
+    return [("agreement", path, None)], agreement
+
+
+def signing_setup(url, paths=SIGNATORY_PATHS, ready=2):
+    """The network, the (signatory UID, party UID) pairs for the signature writes and a
+    pool of ``ready`` agreements already frozen for signature (so that even a short
+    round signs); the writers put back the agreements they have not finished."""
+    signatories = []
+    for path in paths:
+        uids = []
+        for item in (path, path.rsplit("/", 1)[0]):
+            status, answer = http("GET", f"{url}/{item}")
+            if status != 200:
+                raise RuntimeError(f"{item}: {status} (the demo profile has the signatories)")
+            uids.append(answer["UID"])
+        signatories.append(tuple(uids))
+    signing = {"network": paths[0].split("/", 1)[0], "signatories": signatories, "pool": []}
+    for n in range(ready):
+        _, agreement = new_agreement(url, signing, f"drill-agreement-{n}")
+        if agreement is None:
+            raise RuntimeError("could not create and freeze an agreement for the drill")
+        signing["pool"].append(agreement)
+    return signing
 
 
 def verify_filestorage(instance):
@@ -217,6 +331,7 @@ def drill(
     registration_event=None,
     write_seconds=(0.5, 4.0),
     profile="empty",
+    signatures=False,
 ):
     """Run the drill on FileStorage; return a summary dict (``ok`` true when nothing is lost)."""
     rng = random.Random(seed)
@@ -232,9 +347,10 @@ def drill(
     acked = []
     try:
         server.start()
+        signing = signing_setup(server.url) if signatures else None
         for _ in range(kills):
             writers = [
-                Writer(f"{summary['kills']}-{i}", lambda: server.url, registration_event)
+                Writer(f"{summary['kills']}-{i}", lambda: server.url, registration_event, signing)
                 for i in range(2)
             ]
             for w in writers:
@@ -245,6 +361,8 @@ def drill(
             for w in writers:
                 w.stopping.set()
                 w.join(timeout=60)
+                if w.agreement is not None:
+                    signing["pool"].append(w.agreement)  # its next party signs next round
                 acked.extend(w.acked)
                 summary["failed"] += w.failed
                 for status, n in w.statuses.items():
@@ -261,8 +379,11 @@ def drill(
         summary["missing"] = sorted(
             set(summary["missing"]) | set(missing_writes(server.url, acked))
         )
-        # the check itself must see a write that is not there
-        summary["self_test"] = bool(missing_writes(server.url, [("page", "never-written", None)]))
+        # the check itself must see writes that are not there
+        probes = [("page", "never-written", None)]
+        if signing:
+            probes.append(("signature", f"{signing['network']}/drill-agreement-0", "no-party"))
+        summary["self_test"] = len(missing_writes(server.url, probes)) == len(probes)
     finally:
         server.stop()
     summary["acked"] = len(acked)
@@ -280,10 +401,18 @@ def main(argv=None):
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--registration-event", default=None, help="event path below the site")
     parser.add_argument("--profile", default="empty", help="site profile (demo has events)")
+    parser.add_argument(
+        "--signatures", action="store_true", help="agreements and signatures (demo profile)"
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     summary = drill(
-        args.kills, args.workdir, args.seed, args.registration_event, profile=args.profile
+        args.kills,
+        args.workdir,
+        args.seed,
+        args.registration_event,
+        profile=args.profile,
+        signatures=args.signatures,
     )
     summary["seconds"] = round(time.monotonic() - started, 1)
     print(json.dumps(summary, indent=2, default=str))
