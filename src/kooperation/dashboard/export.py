@@ -30,6 +30,13 @@ CSV_HEADERS = (
     _("dashboard_label_days_left", default="Days left"),
     _("dashboard_label_url", default="Address"),
 )
+PROJECT_CSV_HEADERS = (
+    _("label_date", default="Date"),
+    _("Project"),
+    _("members_label_member", default="Member"),
+    _("dashboard_label_project_deadline", default="Deadline"),
+    _("dashboard_label_url", default="Address"),
+)
 
 
 class DeadlinesExport(BrowserView):
@@ -52,6 +59,20 @@ class DeadlinesExport(BrowserView):
         brains = find_deadlines(self.context, **filters.query())
         self.request.response.setHeader("Cache-Control", "private, no-cache")
         return self.render(filters, [deadline_row(brain) for brain in brains])
+
+    def project_rows(self, filters):
+        """Project ends, pilot ends and funding phases in the window (members' area)."""
+        if filters.partner:  # projects have no parties
+            return []
+        from kooperation.members.deadlines import project_deadlines
+
+        return project_deadlines(
+            self.context,
+            filters.start,
+            filters.end,
+            self.request,
+            legal_sphere=filters.legal_sphere,
+        )
 
     def filename(self, extension):
         day = datetime.now().date().isoformat()
@@ -78,6 +99,15 @@ class DeadlinesCSV(DeadlinesExport):
                 row["url"],
             ]
             writer.writerow([neutralise(cell) for cell in cells])
+        projects = self.project_rows(filters)
+        if projects:  # a second table, as on the page: a blank line, its headers, its rows
+            writer.writerow([])
+            writer.writerow(
+                [translate(header, context=self.request) for header in PROJECT_CSV_HEADERS]
+            )
+            for row in projects:
+                cells = [row["date_text"], row["project"], row["member"], row["text"], row["url"]]
+                writer.writerow([neutralise(cell or "") for cell in cells])
         response = self.request.response
         response.setHeader("Content-Type", "text/csv; charset=utf-8")
         response.setHeader("Content-Disposition", f'attachment; filename="{self.filename("csv")}"')
@@ -129,19 +159,10 @@ class DeadlinesICal(DeadlinesExport):
                 if day is None or not filters.start <= day <= filters.end:
                     continue
                 calendar.add_component(self.event(row, kind, day, message, stamp))
-        if not filters.partner:  # projects (members' area) have no parties
-            from kooperation.members.deadlines import ical_events
-            from kooperation.members.deadlines import project_deadlines
+        from kooperation.members.deadlines import ical_events
 
-            projects = project_deadlines(
-                self.context,
-                filters.start,
-                filters.end,
-                self.request,
-                legal_sphere=filters.legal_sphere,
-            )
-            for event in ical_events(projects, stamp):
-                calendar.add_component(event)
+        for event in ical_events(self.project_rows(filters), stamp):
+            calendar.add_component(event)
         response = self.request.response
         response.setHeader("Content-Type", "text/calendar; charset=utf-8")
         response.setHeader("Content-Disposition", f'attachment; filename="{self.filename("ics")}"')

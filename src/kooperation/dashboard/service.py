@@ -83,12 +83,36 @@ def item(brain):
     }
 
 
+def project_items(context, filters, request):
+    """Project ends, pilot ends and funding phases in the window (as on ``@@deadlines``)."""
+    if filters.partner:  # projects (members' area) have no parties
+        return []
+    from kooperation.members.deadlines import project_deadlines
+
+    rows = project_deadlines(
+        context, filters.start, filters.end, request, legal_sphere=filters.legal_sphere
+    )
+    return [
+        {
+            "@id": row["url"],
+            "UID": row["uid"],
+            "date": row["date"].isoformat(),
+            "kind": row["kind"],
+            "project": row["project"],
+            "member": row["member"],
+            "text": row["text"],
+        }
+        for row in rows
+    ]
+
+
 class DeadlinesGet(Service):
     """Upcoming deadlines below the context.
 
     Query: ``start``/``end`` (ISO dates, default today and 12 months later),
     ``partner`` (UID), ``review_state`` (repeated or comma-separated), ``legal_sphere``,
-    ``b_start``/``b_size`` (default 25, at most 100).
+    ``b_start``/``b_size`` (default 25, at most 100). ``projects``: the project
+    dates in the window (not batched), empty with a ``partner`` filter.
     """
 
     def reply(self):
@@ -106,6 +130,7 @@ class DeadlinesGet(Service):
             "end": filters.end.isoformat(),
             "items_total": batch.items_total,
             "items": [item(brain) for brain in batch],
+            "projects": project_items(self.context, filters, self.request),
         }
         if batch.links:
             result["batching"] = batch.links
