@@ -25,6 +25,7 @@ from plone import api
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
+import json
 import secrets
 import uuid
 
@@ -95,6 +96,28 @@ def event_of(obj):
     return obj.aq_parent if IRegistration.providedBy(obj) else obj
 
 
+def quotas(event):
+    """Partner UID -> seats. Reads what the former JSON field stored as well (a dict, or its
+    JSON text) and skips entries that are not whole numbers of at least 0."""
+    value = getattr(event, "quotas", None) or {}
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            value = {}
+    if not isinstance(value, dict):
+        return {}
+    found = {}
+    for partner, seats in value.items():
+        try:
+            seats = int(seats)
+        except (TypeError, ValueError):
+            continue
+        if partner and seats >= 0:
+            found[str(partner)] = seats
+    return found
+
+
 def settings(event):
     """The event's registration settings as a pure ``rules.Event``."""
     youth = IYouthConference.providedBy(event)
@@ -103,7 +126,7 @@ def settings(event):
         end=_aware(getattr(event, "end", None)),
         capacity=event.capacity or 0,
         waiting_list=event.waiting_list or 0,
-        quotas=dict(getattr(event, "quotas", None) or {}),
+        quotas=quotas(event),
         quota_full=getattr(event, "quota_full", None) or "wait",
         opens=_aware(getattr(event, "registration_opens", None)),
         closes=_aware(getattr(event, "registration_closes", None)),

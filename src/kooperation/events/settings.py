@@ -1,18 +1,13 @@
 """The registration settings of an event, shared by the workshop and the youth conference."""
 
 from kooperation import _
-from plone.schema import JSONField
 from plone.supermodel import model
 from zope import schema
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
-import json
-
-
-QUOTAS_SCHEMA = json.dumps(
-    {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
-)
 
 QUOTA_FULL = SimpleVocabulary(
     [
@@ -47,13 +42,19 @@ class IRegistrationSettings(model.Schema):
         min=0,
         default=10,
     )
-    quotas = JSONField(
+    # partner UID -> seats; stored as a plain dict, as the former JSON field did.
+    quotas = schema.Dict(
         title=_("label_registration_quotas", default="Seats per partner"),
         description=_(
-            "help_registration_quotas",
-            default="Optional: partner (UID) -> seats. Partners not named have no limit.",
+            "help_registration_quotas_rows",
+            default="Optional: one row per partner of the network with its seats. "
+            "Partners not named have no limit.",
         ),
-        schema=QUOTAS_SCHEMA,
+        key_type=schema.Choice(
+            title=_("label_registration_quota_partner", default="Partner"),
+            vocabulary="kooperation.EventPartners",
+        ),
+        value_type=schema.Int(title=_("label_registration_quota_seats", default="Seats"), min=0),
         required=False,
         default={},
     )
@@ -92,3 +93,17 @@ class IRegistrationSettings(model.Schema):
         required=False,
         default=False,
     )
+
+
+@provider(IVocabularyFactory)
+def EventPartnersFactory(context):
+    """The partners of the event's network for the rows of "Seats per partner". z3c.form
+    gives the row widgets of a Dict no context; then the published page tells the event."""
+    from kooperation.vocabularies import PartnersFactory
+    from plone.app.z3cform.utils import closest_content
+
+    try:
+        context = closest_content(context)
+    except ValueError:
+        return SimpleVocabulary([])
+    return PartnersFactory(context)
