@@ -11,10 +11,13 @@ themselves are items in the event's BTree folder, whose inserts *would* merge; t
 the ledger is needed.
 
 Registration states change only here (the workflow's transitions need
-``kooperation: Change registration state``, which this module adopts), so the states of
-the objects and the decisions of the pure module never drift apart.
+``kooperation: Change registration state``, which this module adopts, and their guard
+asks ``writing_now()``: a Manager's toolbar or a plain ``api.content.transition`` is
+refused), so the states of the objects and the decisions of the pure module never drift
+apart and no cancellation skips the promotion from the waiting list.
 """
 
+from contextlib import contextmanager
 from datetime import datetime
 from datetime import UTC
 from kooperation import registration as rules
@@ -27,6 +30,7 @@ from zope.lifecycleevent import ObjectModifiedEvent
 
 import json
 import secrets
+import threading
 import uuid
 
 
@@ -46,6 +50,25 @@ TRANSITIONS = {
     ("confirmed", "no_show"): "miss",
     ("attended", "no_show"): "miss",
 }
+
+
+_WRITING = threading.local()
+
+
+@contextmanager
+def writing():
+    """While this runs (in this thread), the guard of the registration workflow lets
+    transitions through; nothing else opens it."""
+    depth = getattr(_WRITING, "depth", 0)
+    _WRITING.depth = depth + 1
+    try:
+        yield
+    finally:
+        _WRITING.depth = depth
+
+
+def writing_now():
+    return getattr(_WRITING, "depth", 0) > 0
 
 
 class SeatLedger(Persistent):
@@ -168,7 +191,7 @@ def _transition(obj, target):
     state = api.content.get_state(obj)
     if state == target:
         return
-    with api.env.adopt_roles(["Manager"]):
+    with writing(), api.env.adopt_roles(["Manager"]):
         api.content.transition(obj=obj, transition=TRANSITIONS[(state, target)])
 
 
