@@ -17,6 +17,7 @@ transaction that was being written) and checked with fstest and zodbverify.
 Exit status 1 when an acknowledged write is missing or the database is damaged.
 """
 
+from http.client import HTTPException
 from pathlib import Path
 
 import argparse
@@ -72,7 +73,7 @@ def http(method, url, body=None, timeout=30, auth=True):
             status = response.status
     except urllib.error.HTTPError as error:
         return error.code, error.read()
-    except (OSError, urllib.error.URLError):
+    except (OSError, urllib.error.URLError, HTTPException):  # e.g. cut off by the kill
         return 0, None
     try:
         return status, json.loads(raw) if raw else None
