@@ -10,6 +10,8 @@ from kooperation.interfaces import IKooperationContent
 from kooperation.members.data import places_reports
 from kooperation.members.interfaces import IMeasure
 from kooperation.members.validation import checked
+from kooperation.members.widgets import PlacesFieldWidget
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.schema import JSONField
 from plone.supermodel import model
@@ -28,13 +30,15 @@ class IMeasureSchema(model.Schema):
         required=False,
         default=False,
     )
+    directives.widget(places=PlacesFieldWidget)
     places = JSONField(
         title=_("label_measure_places", default="Places per legal sphere"),
         description=_(
-            "help_measure_places",
-            default='One entry per reporting date, e.g. [{"date": "2018-11-15", '
-            '"waiting_list": 0, "places": {"SGB VIII": {"planned": 16, "occupied": 14}}}]. '
-            "Free places are computed.",
+            "help_measure_places_rows",
+            default="One row per reporting date and legal sphere: planned and occupied "
+            "places, and the waiting list on that date. Free places are computed. (REST: "
+            '[{"date": "2018-11-15", "waiting_list": 0, '
+            '"places": {"SGB VIII": {"planned": 16, "occupied": 14}}}])',
         ),
         schema=PLACES_SCHEMA,
         required=False,

@@ -11,8 +11,10 @@ from kooperation.members.data import project_of
 from kooperation.members.interfaces import IProject
 from kooperation.members.validation import checked
 from kooperation.members.validation import invariant_error
+from kooperation.members.widgets import PhasesFieldWidget
 from kooperation.reporting import ReportingError
 from kooperation.reporting.projects import AgeRange
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.schema import JSONField
 from plone.supermodel import model
@@ -82,13 +84,14 @@ class IProjectSchema(model.Schema):
     pilot_end = schema.Date(
         title=_("label_project_pilot_end", default="End of the pilot phase"), required=False
     )
+    directives.widget(funding_phases=PhasesFieldWidget)
     funding_phases = JSONField(
         title=_("label_project_phases", default="Funding phases"),
         description=_(
-            "help_project_phases",
-            default='E.g. [{"title": "2. Förderphase", "start": "2019-01-01", '
-            '"end": "2022-06-30", "status": "under_review"}]; status: planned, submitted, '
-            "under_review, approved, rejected.",
+            "help_project_phases_rows",
+            default="One row per funding phase: name, start, end and application status. "
+            '(REST: [{"title": "2. Förderphase", "start": "2019-01-01", '
+            '"end": "2022-06-30", "status": "under_review"}])',
         ),
         schema=PHASES_SCHEMA,
         required=False,
