@@ -168,6 +168,40 @@ def objects(event):
     return sorted(found, key=lambda obj: (obj.submitted or datetime.min, obj.getId()))
 
 
+def brains(event, state=None, partner=None):
+    """The catalog entries of the event's registrations in the order of submission,
+    filtered by state and partner (``""``: without partner). Unrestricted like
+    ``objects``: the callers check ``kooperation: Manage registrations`` first."""
+    query = {
+        "portal_type": "Registration",
+        "path": {"query": "/".join(event.getPhysicalPath()), "depth": 1},
+        "sort_on": "registration_order",
+    }
+    if state:
+        query["review_state"] = state
+    if partner is not None:
+        query["registration_partner"] = partner
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(**query)
+
+
+def counts_from_brains(event):
+    """``counts`` without waking the registrations."""
+    return rules.counts(
+        tuple(
+            rules.Registration(
+                id=b.getId,
+                email="",
+                created=None,
+                state=b.review_state,
+                partner=b.registration_partner or "",
+                position=b.registration_position,
+            )
+            for b in brains(event)
+        )
+    )
+
+
 def as_rule(obj):
     """The pure ``Registration`` of a registration object."""
     return rules.Registration(

@@ -1,9 +1,24 @@
+from kooperation import _
 from kooperation.events import registrations
 from kooperation.services import forbidden_reply
 from kooperation.services.registrations.post import registration_json
 from plone import api
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
+from zope.i18n import translate
+
+
+def bad_filter_reply(service):
+    service.request.response.setStatus(400)
+    return {
+        "error": {
+            "type": "BadRequest",
+            "message": translate(
+                _("error_registrations_filter", default="state and partner are single values."),
+                context=service.request,
+            ),
+        }
+    }
 
 
 class RegistrationsGet(Service):
@@ -16,16 +31,13 @@ class RegistrationsGet(Service):
             return forbidden_reply(
                 self, "error_may_not_manage_registrations", "You may not see the registrations."
             )
-        found = registrations.objects(event)
-        counts = registrations.counts(event)
+        # Brains: only the registrations of the page are woken.
+        counts = registrations.counts_from_brains(event)
         state = self.request.form.get("state")
         partner = self.request.form.get("partner")
-        items = [
-            obj
-            for obj in found
-            if (not state or api.content.get_state(obj) == state)
-            and (partner is None or (obj.partner or "") == partner)
-        ]
+        if not all(isinstance(value, (str, type(None))) for value in (state, partner)):
+            return bad_filter_reply(self)
+        items = registrations.brains(event, state=state, partner=partner)
         batch = HypermediaBatch(self.request, items)
         result = {
             "@id": batch.canonical_url,
@@ -38,7 +50,7 @@ class RegistrationsGet(Service):
                 "waiting_list": event.waiting_list,
             },
             "items_total": batch.items_total,
-            "items": [registration_json(obj) for obj in batch],
+            "items": [registration_json(brain._unrestrictedGetObject()) for brain in batch],
         }
         if batch.links:
             result["batching"] = batch.links

@@ -1,0 +1,29 @@
+"""Catalog data of registrations, so that listings and counts read brains."""
+
+from datetime import UTC
+from kooperation.events.interfaces import IRegistration
+from plone.indexer import indexer
+
+
+@indexer(IRegistration)
+def registration_partner(obj):
+    return obj.partner or ""
+
+
+@indexer(IRegistration)
+def registration_position(obj):
+    return obj.position
+
+
+@indexer(IRegistration)
+def registration_order(obj):
+    """The order of submission as one sortable text: UTC time, then the id (as
+    ``registrations.objects`` sorts)."""
+    submitted = obj.submitted
+    if submitted is None:
+        stamp = ""
+    else:
+        if submitted.tzinfo is None:
+            submitted = submitted.replace(tzinfo=UTC)
+        stamp = submitted.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
+    return f"{stamp}|{obj.getId()}"
