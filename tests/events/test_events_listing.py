@@ -98,3 +98,38 @@ class TestListing:
         reply = self.get()
         assert "items" not in reply
         assert self.request.response.getStatus() in (401, 403)
+
+
+class TestCoordinatorsView:
+    @pytest.fixture(autouse=True)
+    def _setup(self, net, http_request, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        self.event = make_event(net)
+        self.a = net["a"].UID()
+        self.regs = [
+            registrations.submit(
+                self.event,
+                parse(self.event, body(n, partner=p)),
+                now=NOW + timedelta(seconds=n),
+            ).registration
+            for n, p in enumerate([self.a, "", self.a, "", ""])
+        ]
+
+    def test_rows_and_counts_from_brains(self, monkeypatch):
+        from kooperation.events.manage import rows
+
+        monkeypatch.setattr(registrations, "objects", pytest.fail)
+        assert [r["id"] for r in rows(self.event, state="waiting")] == [
+            r.getId() for r in self.regs[3:]
+        ]
+        assert [r["id"] for r in rows(self.event, partner=self.a)] == [
+            self.regs[0].getId(),
+            self.regs[2].getId(),
+        ]
+        assert {r["partner_title"] for r in rows(self.event, partner=self.a)} == {"Jobcenter"}
+        assert len(rows(self.event, partner="")) == 5  # the form's "all partners"
+        assert len(rows(self.event, state=["x"], partner=["y"])) == 5  # junk: no filter
+        counts = self.event.restrictedTraverse("@@registrations").counts()
+        assert (counts["seats_taken"], counts["capacity"]) == (3, 3)
+        assert counts["total"][:2] == [3, 2]  # Registered, Waiting list
+        assert {p["partner"] for p in counts["partners"]} == {"Jobcenter", "–"}

@@ -43,7 +43,7 @@ EXPORT_HEADERS = (
 
 def partner_titles(event):
     catalog = api.portal.get_tool("portal_catalog")
-    uids = {obj.partner for obj in registrations.objects(event) if obj.partner}
+    uids = {b.registration_partner for b in registrations.brains(event) if b.registration_partner}
     if not uids:
         return {}
     return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=list(uids))}
@@ -53,12 +53,12 @@ def rows(event, state=None, partner=None):
     """The registrations of ``event`` as dicts, filtered by state and partner."""
     titles = partner_titles(event)
     found = []
-    for obj in registrations.objects(event):
-        obj_state = api.content.get_state(obj)
-        if state and obj_state != state:
-            continue
-        if partner is not None and partner != "" and obj.partner != partner:
-            continue
+    # The catalog filters; only the registrations listed are woken.
+    state = state if isinstance(state, str) and state else None
+    partner = partner if isinstance(partner, str) and partner else None  # "": all
+    for brain in registrations.brains(event, state=state, partner=partner):
+        obj = brain._unrestrictedGetObject()
+        obj_state = brain.review_state
         found.append(
             {
                 "obj": obj,
@@ -173,7 +173,7 @@ class RegistrationsView(BrowserView):
         return [(key, self.state_title(key)) for key in STATE_TITLES]
 
     def counts(self):
-        counts = registrations.counts(self.context)
+        counts = registrations.counts_from_brains(self.context)
         titles = partner_titles(self.context)
         per_partner = [
             {
