@@ -60,7 +60,8 @@ class TestCorrections:
             with api.env.adopt_user(username="editor"), pytest.raises(KooperationError) as e:
                 correct(self.minutes, reason, text=NEW)
             assert e.value.field == "reason"
-            assert "reason" in e.value.message(self.minutes.REQUEST)
+            # translated for the request (the site speaks German)
+            assert "Grund für die Korrektur" in e.value.message(self.minutes.REQUEST)
         assert self.minutes.text.raw == OLD
 
     def test_others_may_not_correct(self):
