@@ -104,13 +104,3 @@ class EventView(BrowserView):
             ),
             "anonymous": api.user.is_anonymous(),
         }
-
-
-class RegistrationWrites(BrowserView):
-    """Guard of every registration transition: only while ``registrations`` writes."""
-
-    def allowed(self):
-        return registrations.writing_now()
-
-    def __call__(self):
-        return "1" if self.allowed() else "0"

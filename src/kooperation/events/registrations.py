@@ -17,10 +17,11 @@ refused), so the states of the objects and the decisions of the pure module neve
 apart and no cancellation skips the promotion from the waiting list.
 """
 
-from contextlib import contextmanager
 from datetime import datetime
 from datetime import UTC
 from kooperation import registration as rules
+from kooperation.events.guard import writing
+from kooperation.events.guard import writing_now  # noqa: F401 (the guard asks it)
 from kooperation.events.interfaces import IRegistration
 from kooperation.events.interfaces import IYouthConference
 from persistent import Persistent
@@ -30,7 +31,6 @@ from zope.lifecycleevent import ObjectModifiedEvent
 
 import json
 import secrets
-import threading
 import uuid
 
 
@@ -50,25 +50,6 @@ TRANSITIONS = {
     ("confirmed", "no_show"): "miss",
     ("attended", "no_show"): "miss",
 }
-
-
-_WRITING = threading.local()
-
-
-@contextmanager
-def writing():
-    """While this runs (in this thread), the guard of the registration workflow lets
-    transitions through; nothing else opens it."""
-    depth = getattr(_WRITING, "depth", 0)
-    _WRITING.depth = depth + 1
-    try:
-        yield
-    finally:
-        _WRITING.depth = depth
-
-
-def writing_now():
-    return getattr(_WRITING, "depth", 0) > 0
 
 
 class SeatLedger(Persistent):
