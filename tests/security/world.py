@@ -382,7 +382,11 @@ def _registration_events(net, partners):
                 position=1 if state == "waiting" else None,
             )
             _set_owner(obj, "staff_a")
-            for step in path:
-                api.content.transition(obj=obj, transition=step)
+            # Registration transitions are guarded: only while the service writes.
+            from kooperation.events.guard import writing
+
+            with writing():
+                for step in path:
+                    api.content.transition(obj=obj, transition=step)
             objs[f"registration_{state}"] = obj
     return objs
