@@ -876,7 +876,7 @@ MATRIX = [
             "editor": "-",
             "coordinator": "VM",
             "signatory_a": "-",
-            "manager": "VMD cancel confirm wait",
+            "manager": "VMD",
         },
     ),
     (
@@ -892,7 +892,7 @@ MATRIX = [
             "editor": "-",
             "coordinator": "VM",
             "signatory_a": "-",
-            "manager": "VMD attend cancel miss",
+            "manager": "VMD",
         },
     ),
     (
@@ -908,7 +908,7 @@ MATRIX = [
             "editor": "-",
             "coordinator": "VM",
             "signatory_a": "-",
-            "manager": "VMD cancel confirm hold",
+            "manager": "VMD",
         },
     ),
     (
@@ -940,7 +940,7 @@ MATRIX = [
             "editor": "-",
             "coordinator": "VM",
             "signatory_a": "-",
-            "manager": "VMD miss",
+            "manager": "VMD",
         },
     ),
     (
@@ -956,7 +956,7 @@ MATRIX = [
             "editor": "-",
             "coordinator": "VM",
             "signatory_a": "-",
-            "manager": "VMD attend",
+            "manager": "VMD",
         },
     ),
 ]
