@@ -92,6 +92,46 @@ def make_site(instance, env, profile="empty"):
     )
 
 
+PG = "host=127.0.0.1 port=5432 user=postgres"
+
+
+def drop_database(name):
+    import psycopg2
+
+    conn = psycopg2.connect(f"{PG} dbname=postgres")
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    conn.close()
+
+
+def relstorage_pair(workdir, prefix, profile="empty", names=("instance1", "instance2")):
+    """Two instances on one new PostgreSQL database, the site created, neither started.
+
+    Returns ``(database, env, one, two)``; drop the database with ``drop_database``.
+    """
+    import uuid
+
+    database = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    env = dict(
+        os.environ,
+        STORAGE="relstorage",
+        RELSTORAGE_DSN=f"{PG} dbname={database}",
+        ADMIN_PASSWORD=PASSWORD,
+        MAKEFLAGS="",
+    )
+    one_dir, two_dir = (Path(workdir) / name for name in names)
+    make_site(one_dir, env, profile)
+    subprocess.run(
+        ["make", "--no-print-directory", "config", f"INSTANCE={two_dir}"],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return database, env, Server(one_dir, free_port(), env), Server(two_dir, free_port(), env)
+
+
 class Server:
     """One Zope instance (runwsgi) in its own process group."""
 

@@ -18,11 +18,12 @@ Prints one JSON summary; exits 1 when a check of (1) fails. Needs PostgreSQL on
 127.0.0.1:5432 (trust) for RelStorage.
 """
 
+from crashdrill import drop_database
 from crashdrill import free_port
 from crashdrill import http
 from crashdrill import make_site
 from crashdrill import PASSWORD
-from crashdrill import REPO
+from crashdrill import relstorage_pair
 from crashdrill import Server
 from pathlib import Path
 
@@ -30,25 +31,11 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 import uuid
-
-
-PG = "host=127.0.0.1 port=5432 user=postgres"
-
-
-def drop_database(name):
-    import psycopg2
-
-    conn = psycopg2.connect(f"{PG} dbname=postgres")
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    conn.close()
 
 
 def make_event(url, event_id, seats, waiting):
@@ -243,24 +230,7 @@ def with_filestorage(workdir, action):
 
 
 def with_relstorage(workdir, action):
-    database = f"kooperation_bench_{uuid.uuid4().hex[:8]}"
-    env = dict(
-        os.environ,
-        STORAGE="relstorage",
-        RELSTORAGE_DSN=f"{PG} dbname={database}",
-        ADMIN_PASSWORD=PASSWORD,
-        MAKEFLAGS="",
-    )
-    one_dir, two_dir = workdir / "rs1", workdir / "rs2"
-    make_site(one_dir, env)
-    subprocess.run(
-        ["make", "--no-print-directory", "config", f"INSTANCE={two_dir}"],
-        cwd=REPO,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    one, two = Server(one_dir, free_port(), env), Server(two_dir, free_port(), env)
+    database, _env, one, two = relstorage_pair(workdir, "kooperation_bench", names=("rs1", "rs2"))
     try:
         one.start()
         two.start()

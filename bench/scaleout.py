@@ -18,20 +18,18 @@ signature and their signatures (see crashdrill.py).
 Needs haproxy (`make system-deps`) and PostgreSQL on 127.0.0.1:5432.
 """
 
+from crashdrill import drop_database
 from crashdrill import free_port
 from crashdrill import http
-from crashdrill import make_site
 from crashdrill import missing_writes
-from crashdrill import PASSWORD
+from crashdrill import relstorage_pair
 from crashdrill import REPO
-from crashdrill import Server
 from crashdrill import signing_setup
 from crashdrill import Writer
 from pathlib import Path
 
 import argparse
 import json
-import os
 import random
 import subprocess
 import sys
@@ -40,7 +38,6 @@ import time
 import uuid
 
 
-PG = "host=127.0.0.1 port=5432 user=postgres"
 sys.path.insert(0, str(REPO / "src"))
 
 
@@ -49,16 +46,6 @@ def posts_served(instance):
     return (
         sum(1 for line in log.read_text().splitlines() if '"POST ' in line) if log.exists() else 0
     )
-
-
-def drop_database(name):
-    import psycopg2
-
-    conn = psycopg2.connect(f"{PG} dbname=postgres")
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    conn.close()
 
 
 def statuses(writers):
@@ -108,24 +95,8 @@ def run(
 
     rng = random.Random(seed)
     workdir = Path(workdir or tempfile.mkdtemp(prefix="scaleout-"))
-    database = f"kooperation_scaleout_{uuid.uuid4().hex[:8]}"
-    env = dict(
-        os.environ,
-        STORAGE="relstorage",
-        RELSTORAGE_DSN=f"{PG} dbname={database}",
-        ADMIN_PASSWORD=PASSWORD,
-        MAKEFLAGS="",
-    )
-    one_dir, two_dir = workdir / "instance1", workdir / "instance2"
-    make_site(one_dir, env, profile)
-    subprocess.run(
-        ["make", "--no-print-directory", "config", f"INSTANCE={two_dir}"],
-        cwd=REPO,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    one, two = Server(one_dir, free_port(), env), Server(two_dir, free_port(), env)
+    database, env, one, two = relstorage_pair(workdir, "kooperation_scaleout", profile)
+    one_dir, two_dir = one.instance, two.instance
     lb_port = free_port()
     cfg = workdir / "haproxy.cfg"
     cfg.write_text(
