@@ -76,3 +76,16 @@ def test_mail_server_down_is_an_error_and_the_reminder_stays_due(mail_table, inb
     inbox.start()
     run_daily(mail_table["portal"], today=MINUTES_DAY, commit=True)
     assert len(inbox.envelopes) == 1
+
+
+def test_only_meetings_in_the_reminder_window_are_woken(mail_table):
+    from datetime import timedelta
+    from kooperation.meetings.reminders import meetings
+    from kooperation.meetings.reminders import WINDOW_DAYS
+
+    meeting = _meeting(mail_table)
+    assert meetings(INVITATION_DAY) == [meeting]
+    assert meetings(MINUTES_DAY) == [meeting]
+    # a year later the meeting is history: the step does not even load it
+    assert meetings(MINUTES_DAY + timedelta(days=365)) == []
+    assert meetings(date(2026, 3, 2) - timedelta(days=WINDOW_DAYS + 2)) == []

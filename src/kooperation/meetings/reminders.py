@@ -8,7 +8,9 @@ done gets none: the invitation sent from the portal, minutes beyond their draft.
 """
 
 from BTrees.OOBTree import OOBTree
+from DateTime import DateTime
 from datetime import datetime
+from datetime import timedelta
 from kooperation import _
 from kooperation.jobs.reminders import german_date
 from kooperation.meetings import _day
@@ -19,6 +21,7 @@ from kooperation.meetings.mail import queue
 from kooperation.meetings.mail import tr
 from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
 from kooperation.rotation.reminders import DEFAULT_DUE
+from kooperation.rotation.reminders import DEFAULT_REMIND_DAYS
 from kooperation.rotation.reminders import due_on
 from kooperation.rotation.reminders import reminders
 from plone import api
@@ -149,16 +152,27 @@ def send(meeting, reminder):
     return to
 
 
-def meetings():
+# A reminder can be due only this many days around its meeting: the farthest due rule,
+# the reminder lead, and a weekend that moves the due day (rotation.reminders.due_date).
+WINDOW_DAYS = max(abs(offset) for offset in DUE.values()) + DEFAULT_REMIND_DAYS + 3
+
+
+def meetings(today):
+    """The meetings whose reminder window can hold ``today``: a range query on ``start``,
+    so that the years of held meetings are not woken every day."""
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type="Meeting")
+    window = timedelta(days=WINDOW_DAYS)
+    bounds = [DateTime((today - window).isoformat()), DateTime((today + window).isoformat())]
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="Meeting", start={"query": bounds, "range": "min:max"}
+    )
     return [brain._unrestrictedGetObject() for brain in sorted(brains, key=lambda b: b.getPath())]
 
 
 def step(run):
     """IDailyStep ``meetings``: the duty reminders due on ``run.today``."""
     sent = without = 0
-    for meeting in meetings():
+    for meeting in meetings(run.today):
         for reminder in due_for(meeting, run.today):
             label = f"{'/'.join(meeting.getPhysicalPath())} {reminder.key}"
 
