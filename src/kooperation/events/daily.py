@@ -1,6 +1,7 @@
 """Steps of the daily job: the reminder the day before an event, and deleting the
 personal data of registrations once the event's retention period is over."""
 
+from DateTime import DateTime
 from datetime import timedelta
 from kooperation.events import mails
 from kooperation.events import registrations
@@ -10,10 +11,21 @@ from plone import api
 REMIND = ("confirmed", "pending")
 
 
-def events():
+def events(**query):
     catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type=["Workshop", "YouthConference"]):
+    brains = catalog.unrestrictedSearchResults(portal_type=["Workshop", "YouthConference"], **query)
+    for brain in brains:
         yield brain._unrestrictedGetObject()
+
+
+def starting_around(day):
+    """A ``start`` query a day wider on each side than ``day`` (time zones); the exact
+    day is checked on the event, so only a handful of events are woken."""
+    bounds = [
+        DateTime((day - timedelta(days=1)).isoformat()),
+        DateTime((day + timedelta(days=2)).isoformat()),
+    ]
+    return {"start": {"query": bounds, "range": "min:max"}}
 
 
 def _remind(event):
@@ -29,7 +41,7 @@ def _remind(event):
 def remind(run):
     """Participants of events that start tomorrow get one reminder each."""
     tomorrow = run.today + timedelta(days=1)
-    for event in events():
+    for event in events(**starting_around(tomorrow)):
         if registrations.settings(event).day != tomorrow:
             continue
         sent = run.guarded(
