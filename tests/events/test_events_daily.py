@@ -67,3 +67,65 @@ def test_purge_after_the_retention_keeps_counts(event):
     assert (counts.by_state["confirmed"], counts.by_state["waiting"]) == (1, 1)
     states = sorted(api.content.get_state(o) for o in objs)
     assert states == ["confirmed", "waiting"]
+
+
+def test_purge_asks_the_catalog_and_purges_each_event_once(event, monkeypatch):
+    from datetime import timedelta
+    from events_helpers import START
+    from kooperation.events import daily
+    from kooperation.events.interfaces import IRegistrationsPurged
+
+    net = event.aq_parent
+    day = registrations.settings(event).purge_day  # 9.1.2027
+    # ended with the first one, but keeps its data for a year: asked for, not purged
+    long_kept = make_event(net, id="long-kept", retention_days=365)
+    registrations.submit(long_kept, parse(long_kept, body(7)), now=NOW)
+    # takes place in summer: its retention cannot have ended, the catalog leaves it out
+    later = START + timedelta(days=200)
+    future = make_event(net, id="future", start=later, end=later + timedelta(hours=7))
+    registrations.submit(future, parse(future, body(8)), now=NOW)
+    transaction.commit()
+
+    def asked(today):
+        return sorted(e.getId() for e in daily.events(**daily.retention_can_have_ended(today)))
+
+    assert asked(day) == ["long-kept", "workshop"]
+    assert asked(date(2026, 12, 7)) == []  # nothing has ended yet
+
+    calls = []
+    purge_due = registrations.purge_due
+
+    def spy(obj, today):
+        calls.append(obj.getId())
+        return purge_due(obj, today)
+
+    monkeypatch.setattr(registrations, "purge_due", spy)
+    future._p_deactivate()
+    assert future._p_status == "ghost"
+
+    summary = run_daily(today=day, commit=True)
+    assert summary["errors"] == []
+    assert summary["steps"]["registrations purged"] == 2
+    assert calls == ["workshop"]  # not the one kept for a year, not the future one
+    assert future._p_status == "ghost"  # not even loaded
+    assert IRegistrationsPurged.providedBy(event)
+    assert [o.email for o in registrations.objects(event)] == ["", ""]
+    assert registrations.objects(long_kept)[0].email == "person7@example.org"
+    assert asked(day) == ["long-kept"]
+
+    # the next runs leave the purged event alone
+    summary = run_daily(today=day + timedelta(days=1), commit=True)
+    assert "registrations purged" not in summary.get("steps", {})
+    assert calls == ["workshop"]
+
+    # a registration after the purge (registration reopened): the job looks again
+    event.capacity = 3
+    outcome = registrations.submit(event, parse(event, body(9)), now=NOW)
+    assert outcome.state == "confirmed"
+    transaction.commit()
+    assert not IRegistrationsPurged.providedBy(event)
+    assert asked(day) == ["long-kept", "workshop"]
+    summary = run_daily(today=day + timedelta(days=2), commit=True)
+    assert summary["steps"]["registrations purged"] == 1
+    assert calls == ["workshop", "workshop"]
+    assert IRegistrationsPurged.providedBy(event)

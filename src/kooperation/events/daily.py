@@ -1,14 +1,25 @@
 """Steps of the daily job: the reminder the day before an event, and deleting the
-personal data of registrations once the event's retention period is over."""
+personal data of registrations once the event's retention period is over.
+
+Neither step wakes every event of the site: each asks the catalog for the few events it
+can concern (``start`` around tomorrow; ``end`` at least the minimum retention ago and
+not yet marked ``IRegistrationsPurged``) and checks the exact day on the event."""
 
 from DateTime import DateTime
 from datetime import timedelta
 from kooperation.events import mails
 from kooperation.events import registrations
+from kooperation.events.interfaces import IRegistrationsPurged
+from kooperation.events.settings import IRegistrationSettings
 from plone import api
+from zope.interface import alsoProvides
 
 
 REMIND = ("confirmed", "pending")
+
+# No event keeps personal data for fewer days after its end than the settings allow.
+MIN_RETENTION_DAYS = IRegistrationSettings["retention_days"].min or 0
+PURGED = IRegistrationsPurged.__identifier__
 
 
 def events(**query):
@@ -26,6 +37,17 @@ def starting_around(day):
         DateTime((day + timedelta(days=2)).isoformat()),
     ]
     return {"start": {"query": bounds, "range": "min:max"}}
+
+
+def retention_can_have_ended(day):
+    """An ``end`` query for the events whose retention period can be over on ``day``
+    (ended at least the minimum retention ago; a day wider for time zones, the exact day
+    is checked on the event), leaving out those already purged."""
+    latest = day - timedelta(days=MIN_RETENTION_DAYS) + timedelta(days=2)
+    return {
+        "end": {"query": DateTime(latest.isoformat()), "range": "max"},
+        "object_provides": {"not": PURGED},
+    }
 
 
 def _remind(event):
@@ -51,15 +73,24 @@ def remind(run):
             run.count("registration reminders sent", sent)
 
 
+def _purge(event, day):
+    """Purge the event's registrations and mark the event, so it is not asked for again."""
+    done = registrations.purge_due(event, day)
+    alsoProvides(event, IRegistrationsPurged)
+    event.reindexObject(idxs=["object_provides"])
+    return done
+
+
 def purge(run):
-    """From event end + retention days on, the personal data go; states and counts stay."""
-    for event in events():
+    """From event end + retention days on, the personal data go; states and counts stay.
+    Each event is purged once, then marked (``IRegistrationsPurged``) and left alone."""
+    for event in events(**retention_can_have_ended(run.today)):
         if registrations.settings(event).purge_day > run.today:
             continue
         done = run.guarded(
             "registration_purge",
             event.absolute_url_path(),
-            lambda e=event: registrations.purge_due(e, run.today),
+            lambda e=event: _purge(e, run.today),
         )
         if done:
             run.count("registrations purged", len(done))

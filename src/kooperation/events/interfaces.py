@@ -17,3 +17,9 @@ class IYouthConference(IRegistrationEvent):
 
 class IRegistration(Interface):
     """One registration for an event; its workflow state is its registration state."""
+
+
+class IRegistrationsPurged(Interface):
+    """Set on an event by the daily job once its retention period is over and the
+    personal data of its registrations are gone; the catalog indexes it (``object_provides``),
+    so the purge step no longer asks for the event. A new registration takes it away."""

@@ -23,10 +23,12 @@ from kooperation import registration as rules
 from kooperation.events.guard import writing
 from kooperation.events.guard import writing_now  # noqa: F401 (the guard asks it)
 from kooperation.events.interfaces import IRegistration
+from kooperation.events.interfaces import IRegistrationsPurged
 from kooperation.events.interfaces import IYouthConference
 from persistent import Persistent
 from plone import api
 from zope.event import notify
+from zope.interface import noLongerProvides
 from zope.lifecycleevent import ObjectModifiedEvent
 
 import json
@@ -297,6 +299,10 @@ def submit(event, data, now=None, owner=None):
         _set_owner(obj, owner)
     _transition(obj, new.state)
     obj.reindexObject()
+    if IRegistrationsPurged.providedBy(event):
+        # registration reopened after the purge: the daily job must look again
+        noLongerProvides(event, IRegistrationsPurged)
+        event.reindexObject(idxs=["object_provides"])
     return Outcome(decision, obj)
 
 
