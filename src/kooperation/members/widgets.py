@@ -6,27 +6,45 @@ funding phase, with date pickers, whole numbers and choices instead of JSON text
 Empty rows are left out; values that are not whole numbers are passed on as typed,
 so that the field's constraint names them in a translated, field-level error.
 A form that still posts the JSON text under the field's name is accepted as before.
+
+Without JavaScript the table ends with ``EMPTY_ROWS`` empty rows. ``rows-widget.js``
+(``++plone++kooperation.members``, loaded by the widget with ``defer``) adds an "Add row"
+button that appends a copy of the ``<template>`` row with the next free number, and a
+"Remove" button per row. The posted cells are read by their numbers, so numbers may have
+gaps; more than ``MAX_ROWS`` filled rows are refused by ``RowsValidator``.
 """
 
 from kooperation import _
+from kooperation.members.validation import ReportingInvalid
 from kooperation.reporting import LEGAL_SPHERES
 from kooperation.reporting import parse_day
 from kooperation.reporting import ReportingError
 from kooperation.reporting.projects import APPLICATION_STATUSES
+from pathlib import Path
+from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import IWidget
 from z3c.form.interfaces import NO_VALUE
+from z3c.form.validator import SimpleFieldValidator
+from z3c.form.validator import WidgetValidatorDiscriminators
 from z3c.form.widget import FieldWidget
 from z3c.form.widget import Widget
 from zope.i18n import translate
 from zope.interface import implementer
+from zope.schema.interfaces import IField
 
+import hashlib
 import json
 
 
 EMPTY_ROWS = 3
 MAX_ROWS = 200
+
+SCRIPT = Path(__file__).parent / "static" / "rows-widget.js"
+# The file's hash in the URL: a changed script is fetched again despite long caching.
+SCRIPT_VERSION = hashlib.sha256(SCRIPT.read_bytes()).hexdigest()[:12]
+SCRIPT_PATH = f"++plone++kooperation.members/rows-widget.js?v={SCRIPT_VERSION}"
 
 STATUS_TITLES = {
     "planned": _("phase_status_planned", default="planned"),
@@ -89,21 +107,46 @@ class RowsWidget(Widget):
     def cell_name(self, column, number):
         return f"{self.name}.{column}.{number}"
 
+    def posted_numbers(self):
+        """The row numbers posted, in order; rows added in the browser may leave gaps.
+
+        They are read from the cells' names, not counted from the ``<name>.rows`` marker
+        (that only tells that the table was posted), so removed rows do not matter.
+        """
+        prefix = f"{self.name}."
+        numbers = set()
+        for key in self.request.form:
+            if not key.startswith(prefix):
+                continue
+            column, _dot, number = key[len(prefix) :].rpartition(".")
+            # ASCII digits only, and no absurd numbers (int() refuses > 4300 digits)
+            digits = number.isascii() and number.isdigit() and len(number) < 10
+            if column in self.columns and digits:
+                numbers.add(int(number))
+        return sorted(numbers)
+
+    def is_empty(self, cells):
+        return not any(cells.values())
+
     def posted_rows(self):
+        """The filled rows posted, in the order of their numbers."""
         form = self.request.form
-        try:
-            count = min(int(form.get(f"{self.name}.rows", 0)), MAX_ROWS)
-        except (TypeError, ValueError):
-            count = 0
         rows = []
-        for number in range(count):
+        for number in self.posted_numbers():
             cells = {}
             for column in self.columns:
                 value = form.get(self.cell_name(column, number), "")
                 cells[column] = value.strip() if isinstance(value, str) else ""
-            if any(cells.values()):
+            if not self.is_empty(cells):
                 rows.append(cells)
         return rows
+
+    def posted_row_count(self):
+        """How many filled rows the table posted (0 when it posted none or JSON)."""
+        form = self.request.form
+        if self.name in form or f"{self.name}.rows" not in form:
+            return 0
+        return len(self.posted_rows())
 
     def extract(self, default=NO_VALUE):
         form = self.request.form
@@ -123,8 +166,41 @@ class RowsWidget(Widget):
             for number, row in enumerate(rows)
         ]
 
+    def template_row(self):
+        """The empty row that the script copies for "Add row" (names set there)."""
+        return {"number": None, "cells": dict.fromkeys(self.columns, ""), "names": {}}
+
+    def script_url(self):
+        return f"{api.portal.get().absolute_url()}/{SCRIPT_PATH}"
+
+    max_rows = MAX_ROWS
+
     def t(self, message):
         return translate(message, context=self.request)
+
+
+class RowsValidator(SimpleFieldValidator):
+    """The field's own validation, after a limit of ``MAX_ROWS`` filled rows.
+
+    Over the limit nothing is saved, and the form comes back with every row typed,
+    so that the person can remove some.
+    """
+
+    def validate(self, value, force=False):
+        count = self.widget.posted_row_count()
+        if count > MAX_ROWS:
+            raise ReportingInvalid(
+                _(
+                    "error_rows_too_many",
+                    default="At most ${max} rows can be saved, there are ${count}. "
+                    "Please remove ${excess} rows.",
+                    mapping={"max": MAX_ROWS, "count": count, "excess": count - MAX_ROWS},
+                )
+            )
+        return super().validate(value, force)
+
+
+WidgetValidatorDiscriminators(RowsValidator, field=IField, widget=IRowsWidget)
 
 
 class PlacesWidget(RowsWidget):
@@ -210,6 +286,10 @@ class PhasesWidget(RowsWidget):
             return [(status, self.t(STATUS_TITLES[status])) for status in APPLICATION_STATUSES]
         return None
 
+    def is_empty(self, cells):
+        # a status alone is the default of an empty row
+        return not any(cells[column] for column in ("title", "start", "end"))
+
     def rows_of(self, phases):
         return [
             {
@@ -224,8 +304,6 @@ class PhasesWidget(RowsWidget):
     def value_of(self, rows):
         phases = []
         for row in rows:
-            if not any(row[column] for column in ("title", "start", "end")):
-                continue  # a status alone is the default of an empty row
             phase = {"title": row["title"], "start": row["start"] or None}
             phase["end"] = row["end"] or None
             phase["status"] = row["status"] or "planned"
