@@ -14,6 +14,7 @@ from kooperation.registration import RegistrationError
 from plone import api
 from plone.supermodel.exportimport import BaseHandler
 from Products.statusmessages.interfaces import IStatusMessage
+from xml.sax.saxutils import escape
 from zope.i18n import translate
 from zope.interface import Interface
 
@@ -22,52 +23,135 @@ FORM_ID = "anmeldung"
 
 _FIELD = """
     <field name="{name}" type="{type}">
-      <title>{title}</title>
+      <title>{title}</title>{description}
       <required>{required}</required>{extra}
     </field>"""
 
-COMMON = (
-    ("fullname", "zope.schema.TextLine", "Name", True, ""),
-    ("email", "zope.schema.TextLine", "E-Mail", True, ""),
-    (
-        "partner",
-        "zope.schema.Choice",
-        "Partner",
-        False,
-        "\n      <vocabulary>kooperation.Partners</vocabulary>",
-    ),
-    ("organisation", "zope.schema.TextLine", "Organisation", False, ""),
-    ("dietary", "zope.schema.TextLine", "Ernährung / Unverträglichkeiten", False, ""),
+# The default fields: name (the REST field name, never translated), type, title,
+# description (or None), required, extra XML. Titles and descriptions are messages,
+# rendered in the site's default language when the form is created.
+PARTNERS = "\n      <vocabulary>kooperation.Partners</vocabulary>"
+FULLNAME = (
+    "fullname",
+    "zope.schema.TextLine",
+    _("label_registration_name", default="Name"),
+    None,
+    True,
+    "",
 )
-YOUTH = (
-    ("birth_date", "zope.schema.Date", "Geburtsdatum", True, ""),
-    ("school", "zope.schema.TextLine", "Schule / Einrichtung", False, ""),
-    (
+EMAIL = (
+    "email",
+    "zope.schema.TextLine",
+    _("label_registration_email", default="E-mail"),
+    _(
+        "help_form_email",
+        default="We send the confirmation and the link to cancel to this address.",
+    ),
+    True,
+    "",
+)
+PARTNER = (
+    "partner",
+    "zope.schema.Choice",
+    _("label_partner", default="Partner"),
+    _("help_form_partner", default="The partner of the network you work for."),
+    False,
+    PARTNERS,
+)
+ORGANISATION = (
+    "organisation",
+    "zope.schema.TextLine",
+    _("label_registration_organisation", default="Organisation"),
+    None,
+    False,
+    "",
+)
+DIETARY = (
+    "dietary",
+    "zope.schema.TextLine",
+    _("label_form_dietary", default="Dietary needs / intolerances"),
+    None,
+    False,
+    "",
+)
+BIRTH_DATE = (
+    "birth_date",
+    "zope.schema.Date",
+    _("label_registration_birth_date", default="Date of birth"),
+    None,
+    True,
+    "",
+)
+SCHOOL = (
+    "school",
+    "zope.schema.TextLine",
+    _("label_form_school", default="School / institution"),
+    None,
+    False,
+    "",
+)
+
+
+def _guardian_consent(age):
+    return (
         "guardian_consent",
         "zope.schema.Bool",
-        "Einwilligung der Sorgeberechtigten liegt vor (unter 16 Jahren nötig)",
+        _("label_form_guardian_consent", default="A guardian has given consent"),
+        _(
+            "help_form_guardian_consent",
+            default="Needed for participants under ${age}.",
+            mapping={"age": age},
+        ),
         False,
         "",
-    ),
-)
+    )
+
+
 CONSENT = (
-    (
-        "consent",
-        "zope.schema.Bool",
-        "Ich willige in die Verarbeitung meiner Daten für diese Veranstaltung ein.",
-        True,
-        "",
+    "consent",
+    "zope.schema.Bool",
+    _(
+        "label_form_consent",
+        default="I agree to the processing of my data for this event.",
     ),
+    _(
+        "help_form_consent",
+        default="Your data are used only to organise this event and are deleted "
+        "after the retention period.",
+    ),
+    True,
+    "",
 )
 
 
-def fields_model(youth):
-    rows = COMMON[:4] + (YOUTH if youth else COMMON[4:]) + CONSENT
+def language():
+    """The site's default language ("de" when none is set)."""
+    return api.portal.get_default_language() or "de"
+
+
+def _tr(message, lang):
+    return escape(translate(message, target_language=lang))
+
+
+def fields_model(youth, lang=None, age=16):
+    """The supermodel XML of the default fields, in ``lang`` (default: the site's)."""
+    lang = lang or language()
     if youth:
-        rows = (*COMMON[:2], YOUTH[0], YOUTH[1], COMMON[4], YOUTH[2], *CONSENT)
+        rows = (FULLNAME, EMAIL, BIRTH_DATE, SCHOOL, DIETARY, _guardian_consent(age), CONSENT)
+    else:
+        rows = (FULLNAME, EMAIL, PARTNER, ORGANISATION, DIETARY, CONSENT)
     fields = "".join(
-        _FIELD.format(name=name, type=kind, title=title, required=str(required), extra=extra)
-        for name, kind, title, required, extra in rows
+        _FIELD.format(
+            name=name,
+            type=kind,
+            title=_tr(title, lang),
+            description=""
+            if description is None
+            else f"\n      <description>{_tr(description, lang)}</description>",
+            required=str(required),
+            extra=extra,
+        )
+        for name, kind, title, description, required, extra in rows
     )
     return (
         '<model xmlns="http://namespaces.plone.org/supermodel/schema">\n'
@@ -75,10 +159,21 @@ def fields_model(youth):
     )
 
 
-ACTIONS_MODEL = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
+ACTION_TITLE = _("label_form_save_registration", default="Save the registration")
+FORM_TITLE = _("Registration")
+SUBMIT_LABEL = _("button_register", default="Register")
+THANKS_TITLE = _("form_thanks_title", default="Thank you for registering")
+THANKS_DESCRIPTION = _(
+    "form_thanks_description", default="You will receive an e-mail with all the details."
+)
+
+
+def actions_model(lang=None):
+    title = _tr(ACTION_TITLE, lang or language())
+    return f"""<model xmlns="http://namespaces.plone.org/supermodel/schema">
   <schema>
     <field name="register" type="kooperation.events.easyform.Register">
-      <title>Anmeldung speichern</title>
+      <title>{title}</title>
     </field>
   </schema>
 </model>"""
@@ -127,17 +222,19 @@ def create_form(event, created_event=None):
     if FORM_ID in event.objectIds():
         return
     youth = IYouthConference.providedBy(event)
+    age = getattr(event, "min_age_without_consent", None) or 16
+    lang = language()
     with api.env.adopt_roles(["Manager"]):
         form = api.content.create(
             container=event,
             type="EasyForm",
             id=FORM_ID,
-            title="Anmeldung",
-            fields_model=fields_model(youth),
-            actions_model=ACTIONS_MODEL,
-            submitLabel="Anmelden",
-            thankstitle="Vielen Dank für Ihre Anmeldung",
-            thanksdescription="Sie erhalten eine E-Mail mit allen Angaben.",
+            title=translate(FORM_TITLE, target_language=lang),
+            fields_model=fields_model(youth, lang, age),
+            actions_model=actions_model(lang),
+            submitLabel=translate(SUBMIT_LABEL, target_language=lang),
+            thankstitle=translate(THANKS_TITLE, target_language=lang),
+            thanksdescription=translate(THANKS_DESCRIPTION, target_language=lang),
             showAll=False,
         )
         if youth:
