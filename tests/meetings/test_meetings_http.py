@@ -97,3 +97,18 @@ def test_correct_approved_minutes(http):
     assert response.status_code == 200, response.text
     assert response.json()["version"] >= 1
     assert http("GET", path).json()["decisions"] == [*before, "neu"]
+
+
+def test_series_due_days(http):
+    data = http("GET", SERIES).json()
+    assert (data["invitation_lead_days"], data["minutes_due_days"]) == (14, 14)
+    response = http("PATCH", SERIES, json={"invitation_lead_days": 91})
+    assert response.status_code == 400
+    message = response.json()["message"]
+    assert "invitation_lead_days" in message
+    assert "Wert ist zu groß" in message  # German site, translated by zope.schema
+    assert http("PATCH", SERIES, json={"minutes_due_days": 0}).status_code == 400
+    response = http("PATCH", SERIES, json={"invitation_lead_days": 7, "minutes_due_days": 21})
+    assert response.status_code == 204, response.text
+    data = http("GET", SERIES).json()
+    assert (data["invitation_lead_days"], data["minutes_due_days"]) == (7, 21)

@@ -89,3 +89,51 @@ def test_only_meetings_in_the_reminder_window_are_woken(mail_table):
     # a year later the meeting is history: the step does not even load it
     assert meetings(MINUTES_DAY + timedelta(days=365)) == []
     assert meetings(date(2026, 3, 2) - timedelta(days=WINDOW_DAYS + 2)) == []
+
+
+def _set_days(t, **days):
+    transaction.begin()
+    series = t["portal"]["net"]["rt"]
+    for name, value in days.items():
+        setattr(series, name, value)
+    transaction.commit()
+
+
+def test_series_with_seven_days_is_reminded_at_seven_not_fourteen(mail_table, inbox):
+    # Invitation 7 days before Monday 02.03.2026: due Monday 23.02., reminded from 16.02.
+    _set_days(mail_table, invitation_lead_days=7)
+    summary = run_daily(mail_table["portal"], today=INVITATION_DAY, commit=True)
+    assert summary["errors"] == []
+    assert inbox.envelopes == []  # the default of 14 days would remind today
+    assert due_for(_meeting(mail_table), date(2026, 2, 15)) == []
+    summary = run_daily(mail_table["portal"], today=date(2026, 2, 16), commit=True)
+    assert summary["steps"]["meeting reminders sent"] == 1
+    (message,) = inbox.messages
+    assert message["Subject"] == "Invitation due on 23.02.2026: Sitzung 1"
+    assert set(sent_reminders(_meeting(mail_table))) == {"2026-03-02/invitation"}
+
+
+def test_minutes_due_days_of_the_series(mail_table, inbox):
+    # Minutes 30 days after Monday 02.03.2026: due Wednesday 01.04., reminded from 25.03.
+    _set_days(mail_table, minutes_due_days=30)
+    run_daily(mail_table["portal"], today=MINUTES_DAY, commit=True)
+    assert inbox.envelopes == []
+    run_daily(mail_table["portal"], today=date(2026, 3, 25), commit=True)
+    (message,) = inbox.messages
+    assert message["Subject"] == "Minutes due on 01.04.2026: Sitzung 1"
+
+
+def test_the_window_holds_the_largest_lead(mail_table, inbox):
+    # 90 days before Monday 02.03.2026 is Tuesday 02.12.2025, reminded from 25.11.2025:
+    # the catalog query must still find the meeting then.
+    _set_days(mail_table, invitation_lead_days=90)
+    summary = run_daily(mail_table["portal"], today=date(2025, 11, 25), commit=True)
+    assert summary["errors"] == []
+    (message,) = inbox.messages
+    assert message["Subject"] == "Invitation due on 02.12.2025: Sitzung 1"
+
+
+def test_days_stored_out_of_range_fall_back_to_the_default(mail_table):
+    _set_days(mail_table, invitation_lead_days=500, minutes_due_days=None)
+    (reminder,) = due_for(_meeting(mail_table), INVITATION_DAY)
+    assert (reminder.duty, reminder.due) == ("invitation", date(2026, 2, 16))

@@ -114,6 +114,32 @@ class TestRestInput:
         )
         assert minutes.action_items[0]["person"] == "Frau Kaya"
 
+    def test_series_due_days_round_trip(self):
+        series = self.t["series"]
+        with api.env.adopt_roles(["Manager"]):
+            data = getMultiAdapter((series, self.request), ISerializeToJson)()
+        assert (data["invitation_lead_days"], data["minutes_due_days"]) == (14, 14)
+        self._patch(series, {"invitation_lead_days": 7, "minutes_due_days": 90})
+        assert (series.invitation_lead_days, series.minutes_due_days) == (7, 90)
+        with api.env.adopt_roles(["Manager"]):
+            data = getMultiAdapter((series, self.request), ISerializeToJson)()
+        assert (data["invitation_lead_days"], data["minutes_due_days"]) == (7, 90)
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            {"invitation_lead_days": 0},
+            {"invitation_lead_days": 91},
+            {"minutes_due_days": -1},
+            {"minutes_due_days": "viel"},
+        ],
+    )
+    def test_series_due_days_out_of_range_is_400(self, data):
+        series = self.t["series"]
+        with pytest.raises(BadRequest):
+            self._patch(series, data)
+        assert (series.invitation_lead_days, series.minutes_due_days) == (14, 14)
+
     def test_types_serialize_fully(self):
         meeting = self.t["meeting"]
         meeting.agenda = [{"title": "Begrüßung", "presenter": "BFO", "time": "10:00"}]

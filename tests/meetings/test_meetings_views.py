@@ -7,6 +7,7 @@ from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 
 import pytest
+import re
 
 
 class TestViews:
@@ -54,6 +55,18 @@ class TestViews:
         assert "Partner C" in html
         assert "Protokoll März" in html  # past meeting with its minutes
         assert "1 (+" in html  # tally: held counts
+
+    def test_series_page_explains_when_duties_are_due(self):
+        def deadlines():
+            html = self.render(self.t["series"])
+            text = re.search(r'id="duty-deadlines"[^>]*>([^<]*)</p>', html).group(1)
+            # invitation days, minutes days, reminder lead (in any language)
+            return re.findall(r"\d+", text)
+
+        assert deadlines() == ["14", "14", "7"]
+        self.t["series"].invitation_lead_days = 10
+        self.t["series"].minutes_due_days = 21
+        assert deadlines() == ["10", "21", "7"]
 
     def test_series_page_hides_draft_minutes_from_other_partners(self):
         html = self.render(self.t["series"], user="staff_b")

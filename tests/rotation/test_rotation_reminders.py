@@ -6,6 +6,7 @@ from kooperation.rotation import RotationError
 from kooperation.rotation.reminders import due_date
 from kooperation.rotation.reminders import due_on
 from kooperation.rotation.reminders import reminders
+from kooperation.rotation.reminders import series_due
 
 import pytest
 
@@ -69,3 +70,51 @@ class TestReminders:
     def test_bad_meeting(self):
         with pytest.raises(RotationError):
             reminders([("2026-03-03", {"invitation": "bfo"})])
+
+
+class TestSeriesDue:
+    """The series sets the invitation lead and the minutes days; the rules take them as given."""
+
+    def test_defaults(self):
+        assert series_due() == {"invitation": -14, "minutes": 14}
+        assert series_due(None, None) == series_due(14, 14)
+
+    def test_custom_days_move_the_reminders(self):
+        # Tuesday 03.03.2026: invitation 7 days before (Tuesday 24.02.), minutes 30 days
+        # after (Thursday 02.04.), each reminded a week before.
+        items = reminders(
+            [(date(2026, 3, 3), {"invitation": "bfo", "minutes": "zib"})],
+            due=series_due(invitation_days=7, minutes_days=30),
+        )
+        assert [(r.duty, r.partner, r.due, r.remind_from) for r in items] == [
+            ("invitation", "bfo", date(2026, 2, 24), date(2026, 2, 17)),
+            ("minutes", "zib", date(2026, 4, 2), date(2026, 3, 26)),
+        ]
+        # with 7 days nothing is due yet where the default of 14 would remind
+        assert due_on(items, date(2026, 2, 13)) == ()
+        default = reminders([(date(2026, 3, 3), {"invitation": "bfo"})], due=series_due())
+        assert [r.due for r in due_on(default, date(2026, 2, 13))] == [date(2026, 2, 17)]
+
+    def test_custom_days_skip_the_weekend(self):
+        # Monday 02.03.2026, 9 days before is Saturday 21.02.: due on Friday 20.02.
+        (item,) = reminders([(date(2026, 3, 2), {"invitation": "bfo"})], due=series_due(9, 14))
+        assert item.due == date(2026, 2, 20)
+
+    @pytest.mark.parametrize("days", [1, 90])
+    def test_bounds_are_allowed(self, days):
+        assert series_due(days, days) == {"invitation": -days, "minutes": days}
+
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            ({"invitation_days": 0}, "invitation must be from 1 to 90 days, not 0."),
+            ({"invitation_days": 91}, "invitation must be from 1 to 90 days, not 91."),
+            ({"minutes_days": -3}, "minutes must be from 1 to 90 days, not -3."),
+            ({"minutes_days": "7"}, "minutes must be a whole number of days, not '7'."),
+            ({"invitation_days": True}, "invitation must be a whole number of days, not True."),
+        ],
+    )
+    def test_bad_days(self, kwargs, message):
+        with pytest.raises(RotationError) as info:
+            series_due(**kwargs)
+        assert str(info.value) == message

@@ -10,6 +10,10 @@ from kooperation.meetings.interfaces import IMeetingSeries
 from kooperation.rotation import DEFAULT_DUTIES
 from kooperation.rotation import exception_from_json
 from kooperation.rotation import RotationError
+from kooperation.rotation.reminders import DEFAULT_INVITATION_DAYS
+from kooperation.rotation.reminders import DEFAULT_MINUTES_DAYS
+from kooperation.rotation.reminders import MAX_DUE_DAYS
+from kooperation.rotation.reminders import MIN_DUE_DAYS
 from plone.dexterity.content import Container
 from plone.schema import JSONField
 from plone.supermodel import model
@@ -58,6 +62,34 @@ class IMeetingSeriesSchema(model.Schema):
         max=52,
         default=4,
         required=True,
+    )
+    invitation_lead_days = schema.Int(
+        title=_(
+            "label_series_invitation_lead_days",
+            default="Invitation due (days before the meeting)",
+        ),
+        description=_(
+            "help_series_invitation_lead_days",
+            default="The partner holding the invitation duty is reminded a week before.",
+        ),
+        min=MIN_DUE_DAYS,
+        max=MAX_DUE_DAYS,
+        default=DEFAULT_INVITATION_DAYS,
+        required=False,
+    )
+    minutes_due_days = schema.Int(
+        title=_(
+            "label_series_minutes_due_days",
+            default="Minutes due (days after the meeting)",
+        ),
+        description=_(
+            "help_series_minutes_due_days",
+            default="The partner holding the minutes duty is reminded a week before.",
+        ),
+        min=MIN_DUE_DAYS,
+        max=MAX_DUE_DAYS,
+        default=DEFAULT_MINUTES_DAYS,
+        required=False,
     )
     coordinator = schema.Choice(
         title=_("label_series_coordinator", default="Coordinating partner"),

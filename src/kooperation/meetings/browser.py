@@ -23,10 +23,12 @@ from kooperation.meetings.invitation import recipients as invitation_recipients
 from kooperation.meetings.invitation import send_invitation
 from kooperation.meetings.invitation import sent_invitation
 from kooperation.meetings.mail import find_partner
+from kooperation.meetings.reminders import due_rules
 from kooperation.privacy.thirdparty import find_third_party_data
 from kooperation.privacy.thirdparty import warning
 from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
 from kooperation.rotation import RotationError
+from kooperation.rotation.reminders import DEFAULT_REMIND_DAYS
 from kooperation.vocabularies import find_network
 from plone import api
 from plone.dexterity.browser.edit import DefaultEditForm
@@ -89,6 +91,24 @@ class SeriesView(BrowserView):
 
     def coordinator(self):
         return self.titles.get(self.context.coordinator, "")
+
+    def deadlines(self):
+        """When the invitation and the minutes are due, as the daily job's reminders count."""
+        due = due_rules(self.context)
+        return translate(
+            _(
+                "info_series_duty_deadlines",
+                default="The invitation is due ${invitation} days before each meeting, the "
+                "minutes ${minutes} days after it; their holders are reminded by e-mail "
+                "${remind} days before a duty is due.",
+                mapping={
+                    "invitation": -due["invitation"],
+                    "minutes": due["minutes"],
+                    "remind": DEFAULT_REMIND_DAYS,
+                },
+            ),
+            context=self.request,
+        )
 
     def members(self):
         return [self.titles.get(uid, uid) for uid in self.context.members or ()]

@@ -1,7 +1,8 @@
 """Daily-job step: remind the duty holders of round tables of the invitation and the minutes.
 
 ``kooperation.rotation.reminders`` says when (invitation 14 days before the meeting,
-minutes 14 days after, a week of reminding before); this step finds the meetings,
+minutes 14 days after, unless the series sets other days; a week of reminding before);
+this step finds the meetings,
 writes to the duty holder's staff (coordinators when it has none) and remembers
 on the meeting what was sent, so that every reminder goes out once. A duty already
 done gets none: the invitation sent from the portal, minutes beyond their draft.
@@ -20,10 +21,12 @@ from kooperation.meetings.mail import duty_recipients
 from kooperation.meetings.mail import queue
 from kooperation.meetings.mail import tr
 from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
-from kooperation.rotation.reminders import DEFAULT_DUE
+from kooperation.rotation import RotationError
 from kooperation.rotation.reminders import DEFAULT_REMIND_DAYS
 from kooperation.rotation.reminders import due_on
+from kooperation.rotation.reminders import MAX_DUE_DAYS
 from kooperation.rotation.reminders import reminders
+from kooperation.rotation.reminders import series_due
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
@@ -34,7 +37,8 @@ logger = logging.getLogger("kooperation.meetings")
 
 SENT_KEY = "kooperation.meetings.reminders"
 INVITATION_KEY = "kooperation.meetings.invitation"
-DUE = {duty: DEFAULT_DUE[duty] for duty in ("invitation", "minutes")}
+# The default due rules (a series without its own days); see due_rules.
+DUE = series_due()
 
 
 def sent_reminders(meeting):
@@ -61,6 +65,18 @@ def duty_done(meeting, duty):
     return False
 
 
+def due_rules(series):
+    """The series' due rules: its invitation lead and minutes days (defaults when unset;
+    a value out of range, stored around the form, counts as unset and is logged)."""
+    invitation = getattr(series, "invitation_lead_days", None)
+    minutes = getattr(series, "minutes_due_days", None)
+    try:
+        return series_due(invitation, minutes)
+    except RotationError as error:
+        logger.warning("%s: %s; the default days apply", series.absolute_url(), error)
+        return dict(DUE)
+
+
 def due_for(meeting, today):
     """The reminders of ``meeting`` to send on ``today`` (not yet sent, duty not done)."""
     day = _day(getattr(meeting, "start", None))
@@ -68,9 +84,10 @@ def due_for(meeting, today):
     if day is None or not holders:
         return []
     done = sent_reminders(meeting)
+    due = due_rules(meeting.__parent__)
     return [
         reminder
-        for reminder in due_on(reminders([(day, holders)], due=DUE), today)
+        for reminder in due_on(reminders([(day, holders)], due=due), today)
         if reminder.key not in done and not duty_done(meeting, reminder.duty)
     ]
 
@@ -152,9 +169,10 @@ def send(meeting, reminder):
     return to
 
 
-# A reminder can be due only this many days around its meeting: the farthest due rule,
-# the reminder lead, and a weekend that moves the due day (rotation.reminders.due_date).
-WINDOW_DAYS = max(abs(offset) for offset in DUE.values()) + DEFAULT_REMIND_DAYS + 3
+# A reminder can be due only this many days around its meeting: the farthest due rule a
+# series may set, the reminder lead, and a weekend that moves the due day
+# (rotation.reminders.due_date).
+WINDOW_DAYS = MAX_DUE_DAYS + DEFAULT_REMIND_DAYS + 3
 
 
 def meetings(today):

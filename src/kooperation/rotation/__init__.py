@@ -80,6 +80,7 @@ MESSAGES = {
         '{"type": "assign", "date": ..., "duty": ..., "partner": ...}.'
     ),
     "error_rotation_days": "${name} must be a whole number of days, not ${value}.",
+    "error_rotation_days_range": "${name} must be from ${min} to ${max} days, not ${value}.",
 }
 
 

@@ -2,8 +2,9 @@
 
 Pure date arithmetic. A duty is due a number of days relative to the meeting: the
 invitation 14 days before, the minutes 14 days after (defaults; the series may set
-others). A due date on a weekend moves to the working side: before the meeting to the
-Friday before (the invitation must have gone out), after it to the Monday after.
+others from 1 to 90 days, :func:`series_due`). A due date on a weekend moves to the
+working side: before the meeting to the Friday before (the invitation must have gone
+out), after it to the Monday after.
 The reminder is due from ``remind_days`` before the due date up to the due date, like
 the notice reminders of agreements: a mail job that did not run for a few days still
 sends it, and keeps the reminder's ``key`` so that it goes out once.
@@ -18,6 +19,11 @@ from kooperation.rotation import RotationError
 # duty -> days relative to the meeting (negative: before it)
 DEFAULT_DUE = {"topics": -21, "invitation": -14, "minutes": 14}
 DEFAULT_REMIND_DAYS = 7
+# What a series may set for the invitation (days before) and the minutes (days after).
+DEFAULT_INVITATION_DAYS = -DEFAULT_DUE["invitation"]
+DEFAULT_MINUTES_DAYS = DEFAULT_DUE["minutes"]
+MIN_DUE_DAYS = 1
+MAX_DUE_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,28 @@ def _days(value, name):
     if isinstance(value, bool) or not isinstance(value, int):
         raise RotationError("error_rotation_days", name=name, value=repr(value))
     return value
+
+
+def series_due(invitation_days=None, minutes_days=None):
+    """The due rules of a series: the invitation ``invitation_days`` before the meeting,
+    the minutes ``minutes_days`` after it (None: the default of 14), each from
+    ``MIN_DUE_DAYS`` to ``MAX_DUE_DAYS``. A ``due`` for :func:`reminders`."""
+    rules = {}
+    for duty, days, default, sign in (
+        ("invitation", invitation_days, DEFAULT_INVITATION_DAYS, -1),
+        ("minutes", minutes_days, DEFAULT_MINUTES_DAYS, 1),
+    ):
+        days = default if days is None else _days(days, duty)
+        if not MIN_DUE_DAYS <= days <= MAX_DUE_DAYS:
+            raise RotationError(
+                "error_rotation_days_range",
+                name=duty,
+                value=days,
+                min=MIN_DUE_DAYS,
+                max=MAX_DUE_DAYS,
+            )
+        rules[duty] = sign * days
+    return rules
 
 
 def due_date(meeting, offset, skip_weekend=True):
