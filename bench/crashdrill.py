@@ -289,24 +289,36 @@ class Writer(threading.Thread):
                 time.sleep(0.05)
 
 
+def read(url, attempts=3):
+    """GET, asked again when no answer came: a lost answer is no evidence of a lost write
+    (a refused or cut connection, a timeout), a 404 or other bytes are."""
+    for attempt in range(attempts):
+        status, answer = http("GET", url, timeout=60)
+        if status != 0:
+            break
+        time.sleep(1 + attempt)
+    return status, answer
+
+
 def missing_writes(url, acked):
     """The acknowledged writes that the site does not have (or with other bytes)."""
     missing = []
     for kind, oid, sha in acked:
         if kind == "signature":  # sha: the party that signed
-            status, answer = http("GET", f"{url}/{oid}/@signatures")
+            status, answer = read(f"{url}/{oid}/@signatures")
             items = answer.get("items", ()) if isinstance(answer, dict) else ()
             signed = {item.get("party") for item in items if item.get("signed")}
             if status != 200 or sha not in signed:
                 missing.append((kind, f"{oid}#{sha}", status))
             continue
-        status, answer = http("GET", f"{url}/{oid}")
+        status, answer = read(f"{url}/{oid}")
         if status != 200:
             missing.append((kind, oid, status))
         elif sha is not None:
-            status, data = http("GET", f"{url}/{oid}/@@download/file")
+            status, data = read(f"{url}/{oid}/@@download/file")
             if status != 200 or hashlib.sha256(data).hexdigest() != sha:
-                missing.append((kind, oid, "content differs"))
+                seen = f"{len(data)} bytes {data[:40]!r}" if isinstance(data, bytes) else data
+                missing.append((kind, oid, f"content differs (download {status}: {seen})"))
     return missing
 
 
@@ -427,6 +439,8 @@ def drill(
         summary["self_test"] = len(missing_writes(server.url, probes)) == len(probes)
     finally:
         server.stop()
+    if summary["missing"] or summary["verify_errors"]:
+        summary["log_tail"] = server.log.read_text(errors="replace")[-4000:]
     summary["acked"] = len(acked)
     summary["kinds"] = {k: sum(1 for a in acked if a[0] == k) for k in {a[0] for a in acked}}
     summary["ok"] = (

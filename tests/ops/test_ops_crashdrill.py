@@ -31,6 +31,6 @@ def test_three_kills_lose_no_acknowledged_write(tmp_path):
     assert summary["kinds"].get("file", 0) >= 1  # blobs were written too
     assert summary["kinds"].get("registration", 0) >= 1
     assert summary["kinds"].get("signature", 0) >= 1  # checked with GET @signatures
-    assert summary["missing"] == []
-    assert summary["verify_errors"] == []
+    assert summary["missing"] == [], summary.get("log_tail")
+    assert summary["verify_errors"] == [], summary.get("log_tail")
     assert summary["ok"] is True
