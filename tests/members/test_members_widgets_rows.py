@@ -261,3 +261,16 @@ class TestAddRowMarkup:
         body = b"".join(resource(portal.REQUEST, portal.REQUEST.response))
         assert b"rows-widget-template" in body
         assert "javascript" in portal.REQUEST.response.getHeader("Content-Type")
+
+    def test_phases_template_row_defaults_to_planned(self):
+        project = self.measure.aq_parent
+        with api.env.adopt_user(username="coordinator"):
+            widget = _widget_html(_post(project, "@@edit", {}), F)
+        template = widget.split('<template class="rows-widget-template"')[1].split("</template>")[0]
+        assert re.findall(r'data-column="(\w+)"', template) == list(PHASES)
+        assert "name=" not in template
+        # no empty choice: a copied row is "planned" until chosen otherwise
+        status = template.split('data-column="status"')[1].split("</select>")[0]
+        assert re.findall(r'<option value="(\w*)"', status)[0] == "planned"
+        assert f'data-name="{F}"' in widget
+        assert "rows-widget-add" in widget
