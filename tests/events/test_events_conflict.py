@@ -96,3 +96,63 @@ def test_the_second_commit_conflicts_and_the_retry_waits(pair):
     assert second.submit(2) == "waiting"
     second.tm.commit()
     assert sorted(first.states()) == ["confirmed", "waiting"]
+
+
+def test_committed_outlasts_more_conflicts_than_zopes_retries(db, functional, monkeypatch):
+    """Another instance commits a registration between our read and our commit, five
+    times in a row (Zope's publisher gives up after three retries and answers 500).
+    ``service.committed`` decides again on the committed state each time: never a seat or
+    a waiting place too many."""
+    from kooperation.events import service
+
+    monkeypatch.setattr(service.time, "sleep", lambda seconds: None)
+    event = functional["portal"]["net"]["workshop"]
+    other = Connection(*db)
+    rivals = iter(range(10, 15))  # five rivals: the seat and waiting places 1..4
+    attempts = []
+
+    def action():
+        outcome = registrations.submit(event, parse(event, body(1)), now=NOW)
+        attempts.append(outcome.state)
+        rival = next(rivals, None)
+        if rival is not None:  # the other instance is quicker
+            other.tm.begin()
+            assert other.submit(rival) in ("confirmed", "waiting")
+            other.tm.commit()
+        return outcome
+
+    try:
+        outcome = service.committed(action)
+    finally:
+        other.close()
+    assert len(attempts) == 6  # five conflicts, then committed
+    assert attempts[0] == "confirmed"  # what the first read saw, never committed
+    assert (outcome.state, outcome.registration.position) == ("waiting", 5)
+    states = sorted(api.content.get_state(o) for o in registrations.objects(event))
+    assert states == ["confirmed"] + ["waiting"] * 5  # one seat, five waiting places
+    positions = sorted(o.position for o in registrations.objects(event) if o.position)
+    assert positions == [1, 2, 3, 4, 5]
+
+
+def test_committed_gives_up_after_its_attempts(db, functional, monkeypatch):
+    from kooperation.events import service
+
+    monkeypatch.setattr(service.time, "sleep", lambda seconds: None)
+    event = functional["portal"]["net"]["workshop"]
+    other = Connection(*db)
+    rivals = iter(range(10, 20))
+
+    def action():
+        outcome = registrations.submit(event, parse(event, body(1)), now=NOW)
+        other.tm.begin()
+        other.submit(next(rivals))
+        other.tm.commit()
+        return outcome
+
+    try:
+        with pytest.raises(ConflictError):
+            service.committed(action, attempts=3)
+    finally:
+        other.close()
+    transaction.begin()
+    assert "person1@example.org" not in [o.email for o in registrations.objects(event)]
