@@ -1,10 +1,12 @@
 """Round tables over HTTP on the demo site: @rotation, JSON, 400 for bad input, @workflow."""
 
+from mailbox_helpers import use_real_mailhost
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 
 import pytest
 import requests
+import transaction
 
 
 pytestmark = pytest.mark.slow
@@ -112,3 +114,20 @@ def test_series_due_days(http):
     assert response.status_code == 204, response.text
     data = http("GET", SERIES).json()
     assert (data["invitation_lead_days"], data["minutes_due_days"]) == (7, 21)
+
+
+def test_send_invitation_on_the_demo(http, acceptance, inbox):
+    use_real_mailhost(acceptance["portal"], inbox)
+    transaction.commit()
+    path = f"{SERIES}/2027-01-19/@send-invitation"
+    assert http("POST", path, json={"note": "Hallo"}, auth=None).status_code == 401
+    response = http("POST", path, json={"note": 7})
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == "note"
+    assert inbox.envelopes == []
+    response = http("POST", path, json={"note": "Bitte Raum beachten."})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["by"] == SITE_OWNER_NAME
+    assert data["sent_to"] == len(inbox.envelopes[0].rcpt_tos) > 0
+    assert "Bitte Raum beachten." in inbox.messages[0].get_body(("plain",)).get_content()

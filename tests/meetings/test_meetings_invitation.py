@@ -118,3 +118,14 @@ def test_coordinator_sends_through_the_form(meeting, mail_table, inbox):
     assert "Already sent by" in browser.contents
     assert len(inbox.envelopes) == 1
     assert "Raum geändert." in inbox.messages[0].get_body(("plain",)).get_content()
+
+
+def test_form_refuses_a_note_too_long(meeting, mail_table, inbox):
+    browser = _browser(mail_table["app"], "coordinator")
+    browser.raiseHttpErrors = False
+    browser.open(meeting.absolute_url() + "/@@send-invitation")
+    browser.getControl(name="note").value = "x" * 2001
+    browser.getControl(name="form.send").click()
+    assert browser.headers["status"].startswith("400")
+    assert "The note may have at most 2000 characters, not 2001." in browser.contents
+    assert inbox.envelopes == []

@@ -171,10 +171,35 @@ def invitation_mail(meeting, to, note="", user=None):
     return message
 
 
+MAX_NOTE = 2000
+
+
+def check_note(note):
+    """The note to the invitation: a text of at most ``MAX_NOTE`` characters ("" for None)."""
+    if note is None:
+        return ""
+    if not isinstance(note, str):
+        raise KooperationError(
+            "note", _("error_invitation_note_type", default="The note must be a text.")
+        )
+    if len(note) > MAX_NOTE:
+        raise KooperationError(
+            "note",
+            _(
+                "error_invitation_note_length",
+                default="The note may have at most ${max} characters, not ${length}.",
+                mapping={"max": MAX_NOTE, "length": len(note)},
+            ),
+        )
+    return note
+
+
 def send_invitation(meeting, note="", user=None):
     """Check, mail the invitation, record who sent it; return the recipients.
 
-    KooperationError when the user may not invite or nobody can be written to.
+    KooperationError when the user may not invite, the note is no text or too long, or
+    nobody can be written to. The date is not compared with today: the form sends for
+    a meeting in the past as well, and ``POST @send-invitation`` follows the form.
     """
     user = user or api.user.get_current()
     if not may_invite(meeting, user):
@@ -186,6 +211,7 @@ def send_invitation(meeting, note="", user=None):
                 "send the invitation.",
             ),
         )
+    note = check_note(note)
     if _day(getattr(meeting, "start", None)) is None:
         raise KooperationError(
             "start", _("error_invitation_no_date", default="The meeting has no date yet.")

@@ -89,3 +89,42 @@ class CorrectPost(Service):
         except KooperationError as error:
             return error_reply(self, error)
         return {"@id": f"{self.context.absolute_url()}/@correct", "version": version}
+
+
+class SendInvitationPost(Service):
+    """POST <meeting>/@send-invitation {"note": text?}: what the form @@send-invitation does.
+
+    200 {"sent_to": n, "sent": ISO datetime, "by": userid}; 401/403 for those who may not
+    invite (the partner holding the invitation duty or a coordinator may), 400 for a bad
+    note or when nobody can be written to.
+    """
+
+    def reply(self):
+        from kooperation.meetings.invitation import may_invite
+        from kooperation.meetings.invitation import send_invitation
+        from kooperation.meetings.invitation import sent_invitation
+        from kooperation.services import forbidden_reply
+        from kooperation.services import json_object
+        from plone.protect.interfaces import IDisableCSRFProtection
+        from zope.interface import alsoProvides
+
+        # JSON API without a form: CSRF tokens do not apply; the right is checked here.
+        alsoProvides(self.request, IDisableCSRFProtection)
+        if not may_invite(self.context):
+            return forbidden_reply(
+                self,
+                "error_invitation_not_allowed",
+                "Only the partner holding the invitation duty or a coordinator may send the "
+                "invitation.",
+            )
+        try:
+            body = json_object(self.request, {"note"}, empty_ok=True)
+            to = send_invitation(self.context, note=body.get("note"))
+        except KooperationError as error:
+            return error_reply(self, error)
+        record = sent_invitation(self.context)
+        return {
+            "sent_to": len(to),
+            "sent": record["sent_at"].isoformat(),
+            "by": record["sent_by"],
+        }
