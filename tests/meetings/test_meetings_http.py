@@ -131,3 +131,26 @@ def test_send_invitation_on_the_demo(http, acceptance, inbox):
     assert data["by"] == SITE_OWNER_NAME
     assert data["sent_to"] == len(inbox.envelopes[0].rcpt_tos) > 0
     assert "Bitte Raum beachten." in inbox.messages[0].get_body(("plain",)).get_content()
+
+
+def test_correct_action_items_of_approved_minutes(http):
+    path = f"{SERIES}/2026-09-15/protokoll"
+    items = http("GET", path).json()["action_items"]
+    assert items[1]["done"] is False
+    response = http(
+        "POST", f"{path}/@correct", json={"reason": "x", "action_items": [{"index": 9}]}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == "action_items"
+    response = http(
+        "POST",
+        f"{path}/@correct",
+        json={
+            "reason": "Erledigt gemeldet",
+            "action_items": [{"index": 1, "done": True, "due": "2027-01-15"}],
+        },
+    )
+    assert response.status_code == 200, response.text
+    after = http("GET", path).json()["action_items"]
+    assert after[1] == {**items[1], "done": True, "due": "2027-01-15"}
+    assert after[0] == items[0]

@@ -540,7 +540,8 @@ class MinutesPdf(BrowserView):
 
 
 class CorrectView(BrowserView):
-    """@@correct on approved minutes: new text and decisions with a reason (a new version)."""
+    """@@correct on approved minutes: new text, decisions and the done flag and due date of
+    action items, with a reason (a new version)."""
 
     error = None
 
@@ -563,6 +564,7 @@ class CorrectView(BrowserView):
                     form.get("reason", ""),
                     text=form.get("text", ""),
                     decisions=form.get("decisions", ""),
+                    action_items=self.action_changes(),
                 )
             except KooperationError as error:
                 self.error = error.message(self.request)
@@ -585,6 +587,41 @@ class CorrectView(BrowserView):
         if "decisions" in self.request.form:
             return self.request.form["decisions"]
         return "\n".join(self.context.decisions or ())
+
+    def action_changes(self):
+        """done and due of every action item as the form sends them (None: no items, or
+        a form without them)."""
+        items = self.context.action_items or ()
+        form = self.request.form
+        if not items or not form.get("action_items_shown"):
+            return None
+        return [
+            {
+                "index": index,
+                "done": bool(form.get(f"action_done_{index}")),
+                "due": form.get(f"action_due_{index}") or None,
+            }
+            for index in range(len(items))
+        ]
+
+    def action_items(self):
+        """The action items for the form: what, who, done and due (as sent after an error)."""
+        items = self.context.action_items or ()
+        titles = _titles([item.get("partner") for item in items])
+        sent = self.request.method == "POST" and "form.correct" in self.request.form
+        form = self.request.form
+        return [
+            {
+                "index": index,
+                "what": item.get("what", ""),
+                "owner": ", ".join(
+                    x for x in (titles.get(item.get("partner"), ""), item.get("person")) if x
+                ),
+                "done": bool(form.get(f"action_done_{index}")) if sent else bool(item.get("done")),
+                "due": form.get(f"action_due_{index}", "") if sent else item.get("due") or "",
+            }
+            for index, item in enumerate(items)
+        ]
 
 
 def version_rows(minutes):

@@ -2,17 +2,21 @@
 
 Approval locks the minutes (nobody holds "Modify portal content" from then on). A
 coordinator or an editor of the network may still correct an error: the correction
-changes text and decisions in code, with a mandatory reason, and CMFEditions keeps
+changes text, decisions and the state of action items (done, due date) in code, with
+a mandatory reason, and CMFEditions keeps
 every version (the approved one is saved first, on approval). Public minutes stay
 free of third-party data: a correction that adds some is refused.
 """
 
+from datetime import date
 from kooperation import _
 from kooperation.agreements.errors import KooperationError
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
+
+import re
 
 
 LOCKED_STATES = ("approved", "published", "published_public")
@@ -84,10 +88,102 @@ def _decisions(value):
     return [v.strip() for v in value if v.strip()]
 
 
-def correct(minutes, reason, text=None, decisions=None, user=None):
+ACTION_KEYS = {"index", "done", "due"}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _bad_action(message=None):
+    return KooperationError(
+        "action_items",
+        message
+        or _(
+            "error_correction_actions",
+            default='Action items are a list of {"index": number, "done": true or false, '
+            '"due": "YYYY-MM-DD" or null}.',
+        ),
+    )
+
+
+def _iso_date(value):
+    """``value`` as "YYYY-MM-DD" when it is a real date written so; None otherwise."""
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _action_items(value, items):
+    """The action items after the changes ``value`` (a list of {"index": n, "done": bool?,
+    "due": "YYYY-MM-DD" or null?}); None when ``value`` is None. What and who stay."""
+    if value is None:
+        return None
+    if not isinstance(value, list | tuple):
+        raise _bad_action()
+    result = [dict(item) for item in items]
+    seen = set()
+    for change in value:
+        if not isinstance(change, dict) or not set(change) <= ACTION_KEYS:
+            raise _bad_action()
+        index = change.get("index")
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(items):
+            raise _bad_action(
+                _(
+                    "error_correction_action_index",
+                    default="There is no action item ${index} (the minutes have ${count}, "
+                    "counted from 0).",
+                    mapping={"index": repr(index), "count": len(items)},
+                )
+            )
+        if index in seen:
+            raise _bad_action(
+                _(
+                    "error_correction_action_twice",
+                    default="Action item ${index} is corrected twice.",
+                    mapping={"index": index},
+                )
+            )
+        seen.add(index)
+        item = result[index]
+        if "done" in change:
+            if not isinstance(change["done"], bool):
+                raise _bad_action(
+                    _(
+                        "error_correction_action_done",
+                        default="done of action item ${index} must be true or false.",
+                        mapping={"index": index},
+                    )
+                )
+            item["done"] = change["done"]
+        if "due" in change:
+            due = change["due"]
+            if due in (None, ""):
+                if "due" in item:
+                    item["due"] = None
+            elif _iso_date(due) is None:
+                raise _bad_action(
+                    _(
+                        "error_correction_action_due",
+                        default="The due date of action item ${index} is not a date of the "
+                        "form YYYY-MM-DD: ${value}",
+                        mapping={"index": index, "value": repr(due)},
+                    )
+                )
+            else:
+                item["due"] = _iso_date(due)
+    return result
+
+
+def _state(item):
+    return (bool(item.get("done")), item.get("due") or None)
+
+
+def correct(minutes, reason, text=None, decisions=None, action_items=None, user=None):
     """Correct approved ``minutes``; return the new version's number.
 
-    ``text`` (HTML) and ``decisions`` (list or lines) left None stay as they are.
+    ``text`` (HTML), ``decisions`` (list or lines) and ``action_items`` (changes of done
+    and due date by index, see ``_action_items``) left None stay as they are.
     KooperationError: not allowed, not approved yet, no reason, nothing changed, or
     public minutes that would show third-party data.
     """
@@ -131,8 +227,15 @@ def correct(minutes, reason, text=None, decisions=None, user=None):
     decisions = _decisions(decisions)
     old_text = minutes.text.raw if minutes.text else ""
     old_decisions = list(minutes.decisions or ())
-    changed = (text is not None and text.strip() != old_text.strip()) or (
-        decisions is not None and decisions != old_decisions
+    old_items = [dict(item) for item in minutes.action_items or ()]
+    action_items = _action_items(action_items, old_items)
+    changed = (
+        (text is not None and text.strip() != old_text.strip())
+        or (decisions is not None and decisions != old_decisions)
+        or (
+            action_items is not None
+            and [_state(i) for i in action_items] != [_state(i) for i in old_items]
+        )
     )
     if not changed:
         raise KooperationError(
@@ -144,11 +247,14 @@ def correct(minutes, reason, text=None, decisions=None, user=None):
         minutes.text = RichTextValue(text, "text/html", "text/x-html-safe")
     if decisions is not None:
         minutes.decisions = decisions
+    if action_items is not None:
+        minutes.action_items = action_items
     if api.content.get_state(minutes) == "published_public":
         found, _findings = privacy_warning(minutes, minutes.REQUEST)
         if found:
             minutes.text = RichTextValue(old_text, "text/html", "text/x-html-safe")
             minutes.decisions = old_decisions
+            minutes.action_items = old_items
             raise KooperationError(
                 "text",
                 _(

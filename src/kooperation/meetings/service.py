@@ -60,7 +60,8 @@ class RotationGet(Service):
 
 
 class CorrectPost(Service):
-    """POST <minutes>/@correct {"reason": ..., "text": HTML?, "decisions": [...]?}."""
+    """POST <minutes>/@correct {"reason": ..., "text": HTML?, "decisions": [...]?,
+    "action_items": [{"index": n, "done": bool?, "due": "YYYY-MM-DD" or null?}]?}."""
 
     def reply(self):
         from kooperation.meetings.corrections import correct
@@ -79,12 +80,13 @@ class CorrectPost(Service):
                 "Only the network's coordinators and editors may correct approved minutes.",
             )
         try:
-            body = json_object(self.request, {"reason", "text", "decisions"})
+            body = json_object(self.request, {"reason", "text", "decisions", "action_items"})
             version = correct(
                 self.context,
                 body.get("reason"),
                 text=body.get("text"),
                 decisions=body.get("decisions"),
+                action_items=body.get("action_items"),
             )
         except KooperationError as error:
             return error_reply(self, error)
