@@ -175,3 +175,48 @@ def test_the_daily_job_logs_json_and_exits_non_zero_when_it_cannot_run(site):
     last = daily_lines(instance)[-1]
     assert (last["exit_status"], last["ok"], last["level"]) == (2, False, "ERROR")
     assert "LockError" in last["error"]
+
+
+def test_mail_command_and_the_daily_job_send_the_queue(site, tmp_path):
+    """``kooperation-admin mail`` sets the server and the queue; the daily job and
+    ``mail --flush`` send what is queued (here put in the maildir by hand)."""
+    from mailbox import Maildir
+    from mailbox_helpers import Inbox
+
+    instance, _backups = site
+    admin = BIN / "kooperation-admin"
+    queue = tmp_path / "mailqueue"
+    inbox = Inbox()
+    inbox.start()
+    try:
+        out = run(admin, "mail", "--instance", instance, "--host", "127.0.0.1", "--port",
+                  inbox.port, "--from", "portal@example.org", "--queue", queue).stdout  # fmt: skip
+        shown = json.loads(out)
+        assert [shown[key] for key in ("host", "port", "queue")] == [
+            "127.0.0.1",
+            inbox.port,
+            str(queue),
+        ]
+
+        def queue_mail(subject):
+            Maildir(str(queue)).add(
+                "X-Zope-From: portal@example.org\nX-Zope-To: anna@example.org\n"
+                f"From: portal@example.org\nTo: anna@example.org\nSubject: {subject}\n\nHallo"
+            )
+
+        queue_mail("aus dem Tagesjob")
+        assert run(admin, "daily", "--instance", instance).returncode == 0
+        assert daily_lines(instance)[-1]["summary"]["mail"] == {"sent": 1, "left": 0}
+
+        queue_mail("nach einer Stoerung")
+        flushed = json.loads(run(admin, "mail", "--instance", instance, "--flush").stdout)
+        assert flushed["flushed"] == {"sent": 1, "left": 0}
+        subjects = [message["Subject"] for message in inbox.messages]
+        assert subjects == ["aus dem Tagesjob", "nach einer Stoerung"]
+    finally:
+        inbox.stop()
+        run(admin, "mail", "--instance", instance, "--no-queue")
+
+    bad = run(admin, "mail", "--instance", instance, "--port", "x", check=False)
+    assert bad.returncode == 2
+    assert bad.stderr == "kooperation-admin mail: port 'x': a number from 1 to 65535\n"

@@ -10,6 +10,9 @@ kooperation-admin pack         [--instance DIR] [--days N]
 kooperation-admin verify       [--instance DIR]
 kooperation-admin fingerprint  [--instance DIR] [--site-id ID]
 kooperation-admin haproxy-config --backend HOST:PORT ... [--listen ADDR:PORT]
+kooperation-admin mail         [--instance DIR] [--host H] [--port P] [--user U] [--from ADDR]
+                               [--from-name NAME] [--queue DIR | --no-queue] [--flush]
+                               (SMTP_PASSWORD: the mail server password)
 kooperation-admin release-profile   (at a release: record profiles/default as released)
 """
 
@@ -225,6 +228,18 @@ def cmd_daily(args):
     return status
 
 
+def _flush_queue(site):
+    """Send the reminders this job queued before it exits (no server's sender may run)."""
+    from kooperation.ops import mail
+
+    try:
+        sent, left = mail.flush(site)
+    except Exception as exc:  # the job's own work is committed; the queue keeps the mails
+        print(f"kooperation-admin daily: mail queue: {exc}", file=sys.stderr)
+        return {"sent": 0, "left": None}
+    return {"sent": sent, "left": left}
+
+
 def _daily(args, outcome):
     """The daily job; ``outcome`` receives its summary or error for the JSON log."""
     from kooperation.jobs.daily import format_summary
@@ -249,6 +264,7 @@ def _daily(args, outcome):
         set_site_url(app.REQUEST, site, url)
         summary = run_daily(site, today=args.date, commit=True)
         transaction.commit()
+        summary["mail"] = _flush_queue(site)
     except Exception as exc:
         transaction.abort()
         outcome["error"] = f"{type(exc).__name__}: {exc}"
@@ -261,6 +277,47 @@ def _daily(args, outcome):
     for error in summary["errors"]:
         print(f"kooperation-admin daily: {error}", file=sys.stderr)
     return 1 if summary["errors"] else 0
+
+
+def cmd_mail(args):
+    """Show or set the mail server, the sender and the queue; ``--flush`` sends the queue."""
+    from kooperation.ops import mail
+    from zope.component.hooks import setSite
+
+    import json
+    import transaction
+
+    queue = False if args.no_queue else args.queue
+    changes = {
+        "host": args.host,
+        "port": args.port,
+        "user": args.user,
+        "password": os.environ.get("SMTP_PASSWORD") or None,
+        "sender": args.sender,
+        "name": args.sender_name,
+        "queue": queue,
+    }
+    problems = mail.check(args.host, args.port, args.sender, queue or None)
+    if problems:
+        for problem in problems:
+            print(f"kooperation-admin mail: {problem}", file=sys.stderr)
+        return 2
+    app = _open_app(Path(args.instance).resolve())
+    try:
+        site = app[args.site_id]
+        setSite(site)
+        if any(value is not None for value in changes.values()):
+            current = mail.configure(site, **changes)
+            transaction.commit()
+        else:
+            current = mail.settings(site)
+        if args.flush:
+            sent, left = mail.flush(site)
+            current["flushed"] = {"sent": sent, "left": left}
+    finally:
+        app._p_jar.close()
+    print(json.dumps(current, indent=2))
+    return 1 if args.flush and current["flushed"]["left"] else 0
 
 
 def _backup_dir(args):
@@ -441,6 +498,20 @@ def build_parser():
     p.add_argument("--listen", default="127.0.0.1:80")
     p.add_argument("--site-id", default="Plone")
     p.set_defaults(func=cmd_haproxy_config)
+
+    p = sub.add_parser("mail", help="show or set the mail server, sender and mail queue")
+    p.add_argument("--instance", default="instance")
+    p.add_argument("--site-id", default="Plone")
+    p.add_argument("--host", default=None, help="SMTP server")
+    p.add_argument("--port", default=None, help="SMTP port")
+    p.add_argument("--user", default=None, help="SMTP user (password: SMTP_PASSWORD)")
+    p.add_argument("--from", dest="sender", default=None, help="sender address of the portal")
+    p.add_argument("--from-name", dest="sender_name", default=None, help="sender name")
+    queue = p.add_mutually_exclusive_group()
+    queue.add_argument("--queue", default=None, help="queue mails in this folder (a maildir)")
+    queue.add_argument("--no-queue", action="store_true", help="send at commit (Plone default)")
+    p.add_argument("--flush", action="store_true", help="send the queued mails now")
+    p.set_defaults(func=cmd_mail)
 
     p = sub.add_parser("release-profile", help="at a release: record profiles/default")
     p.set_defaults(func=cmd_release_profile)

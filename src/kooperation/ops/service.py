@@ -9,6 +9,7 @@ from kooperation.jobs.daily import last_run
 from kooperation.ops.health import daily_state
 from kooperation.ops.health import mail_state
 from kooperation.ops.health import verdict
+from kooperation.ops.mail import tend
 from plone.restapi.services import Service
 from Products.Five.browser import BrowserView
 from ZODB.utils import z64
@@ -33,11 +34,14 @@ def database_reachable(obj):
 
 
 def mail_queue(site):
+    """(queued, pending); with the queue on, also tend it (``ops.mail.tend``), so that a
+    load balancer's polling keeps a sender running and failed mails tried again."""
     mailhost = getattr(site, "MailHost", None)
     queued = bool(getattr(mailhost, "smtp_queue", False))
     if not queued:
         return False, None
     try:
+        tend(site)
         return True, int(mailhost.queueLength())
     except Exception:
         logger.exception("Health check: cannot read the mail queue")
