@@ -20,20 +20,26 @@ def _can(user, permission, obj):
         return bool(api.user.has_permission(permission, obj=obj))
 
 
+def circulated_minutes(table, **fields):
+    """Minutes of the table's meeting by the coordinator, in circulation."""
+    with api.env.adopt_user(username="coordinator"):
+        minutes = api.content.create(
+            container=table["meeting"],
+            type="Minutes",
+            id="protokoll",
+            title="Protokoll",
+            text=RichTextValue(OLD, "text/html", "text/x-html-safe"),
+            **fields,
+        )
+        api.content.transition(obj=minutes, transition="circulate")
+    return minutes
+
+
 class TestCorrections:
     @pytest.fixture(autouse=True)
     def _setup(self, table):
         self.t = table
-        with api.env.adopt_user(username="coordinator"):
-            self.minutes = api.content.create(
-                container=table["meeting"],
-                type="Minutes",
-                id="protokoll",
-                title="Protokoll",
-                text=RichTextValue(OLD, "text/html", "text/x-html-safe"),
-                decisions=["Flyer im Mai"],
-            )
-            api.content.transition(obj=self.minutes, transition="circulate")
+        self.minutes = circulated_minutes(table, decisions=["Flyer im Mai"])
 
     def _approve(self):
         with api.env.adopt_user(username="editor"):
@@ -130,16 +136,7 @@ class TestActionItemCorrections:
     @pytest.fixture(autouse=True)
     def _setup(self, table):
         self.t = table
-        with api.env.adopt_user(username="coordinator"):
-            self.minutes = api.content.create(
-                container=table["meeting"],
-                type="Minutes",
-                id="protokoll",
-                title="Protokoll",
-                text=RichTextValue(OLD, "text/html", "text/x-html-safe"),
-                action_items=[dict(item) for item in ITEMS],
-            )
-            api.content.transition(obj=self.minutes, transition="circulate")
+        self.minutes = circulated_minutes(table, action_items=[dict(item) for item in ITEMS])
         with api.env.adopt_user(username="editor"):
             api.content.transition(obj=self.minutes, transition="approve")
 
