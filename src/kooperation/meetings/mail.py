@@ -58,6 +58,15 @@ def coordinators_of(obj):
     return _unique(coordinator_emails(network_of(obj)))
 
 
+def partners_and_coordinators(obj, partner_uids):
+    """The people of the given partners, then the network's coordinators (each once)."""
+    found = []
+    for uid in partner_uids or ():
+        found += [a for a in staff_emails(uid) if a not in found]
+    found += [a for a in coordinators_of(obj) if a not in found]
+    return found
+
+
 def duty_recipients(obj, partner_uid):
     """The duty holder's staff, or the network's coordinators when it has nobody to write to."""
     return staff_emails(partner_uid) or coordinators_of(obj)

@@ -10,9 +10,8 @@ from kooperation.jobs.reminders import german_date
 from kooperation.jobs.reminders import ReminderError
 from kooperation.meetings import _day
 from kooperation.meetings.mail import compose
-from kooperation.meetings.mail import coordinators_of
+from kooperation.meetings.mail import partners_and_coordinators
 from kooperation.meetings.mail import queue
-from kooperation.meetings.mail import staff_emails
 from kooperation.meetings.mail import tr
 from zope.annotation.interfaces import IAnnotations
 
@@ -27,12 +26,7 @@ PUBLISH_TRANSITIONS = ("publish", "publish_public")
 
 def network_recipients(minutes):
     """The people of the series' member partners and the network's coordinators."""
-    series = minutes.__parent__.__parent__
-    found = []
-    for uid in series.members or ():
-        found += [a for a in staff_emails(uid) if a not in found]
-    found += [a for a in coordinators_of(minutes) if a not in found]
-    return found
+    return partners_and_coordinators(minutes, minutes.__parent__.__parent__.members)
 
 
 def announcement(minutes, to):
