@@ -11,6 +11,9 @@ plone.app.discussion binds "Discussion Item" to its own (public) workflows whene
 registry record ``moderation_enabled`` is written, by its control panel or by a profile
 (also ours): ``keep_comment_workflow`` binds it back.
 
+Minutes do not tell the catalog who commented (``commentators``: an index and a metadata
+column that Anonymous can query on public minutes).
+
 A new comment (or reply) on minutes in circulation is mailed to the minute-taker's
 partner and the network's coordinators.
 """
@@ -20,6 +23,7 @@ from kooperation import _
 from kooperation.jobs.reminders import german_date
 from kooperation.jobs.reminders import ReminderError
 from kooperation.meetings import _day
+from kooperation.meetings.interfaces import IMinutes
 from kooperation.meetings.mail import compose
 from kooperation.meetings.mail import partners_and_coordinators
 from kooperation.meetings.mail import queue
@@ -27,7 +31,9 @@ from kooperation.meetings.mail import tr
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.discussion.interfaces import IDiscussionSettings
+from plone.indexer import indexer
 from plone.restapi.services.discussion.conversation import CommentsGet
+from Products.ZCatalog.interfaces import IZCatalog
 from zExceptions import NotFound
 from zExceptions import Unauthorized
 from zope.component.hooks import getSite
@@ -58,6 +64,12 @@ class MinutesCommentsGet(CommentsGet):
             if not _allowed("View", conversation[self.comment_id]):
                 raise Unauthorized("You may not read this comment.")
         return super().reply()
+
+
+@indexer(IMinutes, IZCatalog)
+def no_commentators(minutes):
+    """Who commented on minutes is not for the catalog (Anonymous searches it)."""
+    raise AttributeError("commentators")
 
 
 def correction_recipients(minutes):
