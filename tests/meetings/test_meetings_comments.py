@@ -160,10 +160,15 @@ def test_comments_stay_internal_when_the_minutes_are_public(site):
     response = call("GET", comment_url)
     assert response.status_code in (401, 403, 404)
     assert TEXT not in response.text
-    response = call("GET", comment_url, json_api=False)  # the comment's view: to the login
-    assert response.status_code in (302, 401, 403)
-    assert f"#{cid}" not in response.headers.get("Location", "")
+    for suffix in ("", "/@@view", "/getText", "/text", "/author_name"):
+        response = call("GET", f"{comment_url}{suffix}", json_api=False)
+        assert response.status_code in (302, 401, 403, 404), suffix
+        assert f"#{cid}" not in response.headers.get("Location", "")  # login, not the comment
+        assert TEXT not in response.text
+        assert "staff_b" not in response.text
+    response = call("GET", f"{site['path']}/++conversation++default", json_api=False)
     assert TEXT not in response.text
+    assert "staff_b" not in response.text
     found = call("GET", "@search?portal_type=Discussion Item&SearchableText=Jugendamt")
     assert found.status_code == 200
     assert found.json()["items_total"] == 0
