@@ -156,3 +156,20 @@ def test_past_and_future_meetings_like_the_form(http, mail_table, inbox, year):
     assert response.status_code == 200, response.text
     (message,) = wait_for(inbox, 1)
     assert f"02.03.{year}" in message["Subject"]
+
+
+def test_without_a_sender_address_the_answer_is_409_and_nothing_is_recorded(
+    http, mail_table, inbox
+):
+    from plone import api
+
+    transaction.begin()
+    api.portal.set_registry_record("plone.email_from_address", "")
+    transaction.commit()
+    response = http("coordinator")
+    assert response.status_code == 409, response.text
+    error = response.json()["error"]
+    assert (error["type"], error["field"]) == ("Conflict", "sender")
+    assert "sender address" in error["message"] or "Absenderadresse" in error["message"]
+    assert sent_invitation(_meeting(mail_table)) is None
+    assert inbox.envelopes == []

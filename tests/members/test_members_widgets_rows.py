@@ -136,8 +136,8 @@ class TestPostedRows:
             _data, errors = _form(self.budget, "++add++Measure", self.places(rows))
         assert list(errors) == ["places"]
         message = errors["places"].render()
-        assert "At most 200 rows can be saved, there are 202." in message
-        assert "Please remove 2 rows." in message
+        assert "Es können höchstens 200 Zeilen gespeichert werden, eingegeben sind 202." in message
+        assert "Bitte entfernen Sie 2 Zeilen." in message
 
     def test_too_many_rows_are_not_saved_and_all_come_back(self):
         before = self.measure.places
@@ -148,7 +148,7 @@ class TestPostedRows:
             html = _post(self.measure, "@@edit", fields)
         assert self.measure.places == before
         widget = _widget_html(html, P)
-        assert "At most 200 rows can be saved, there are 201." in widget
+        assert "Es können höchstens 200 Zeilen gespeichert werden, eingegeben sind 201." in widget
         # every typed row is shown again, so that some can be removed
         assert f'name="{P}.date.{MAX_ROWS}" value="{_day(MAX_ROWS)}"' in widget
         assert f'name="{P}.date.{MAX_ROWS + EMPTY}"' in widget
@@ -211,7 +211,7 @@ class TestPostedPhases:
         with api.env.adopt_user(username="coordinator"):
             _data, errors = _form(self.member, "++add++Project", self.phases(rows))
         assert list(errors) == ["funding_phases"]
-        assert "there are 201" in errors["funding_phases"].render()
+        assert "eingegeben sind 201" in errors["funding_phases"].render()
 
 
 class TestAddRowMarkup:
@@ -244,8 +244,8 @@ class TestAddRowMarkup:
         add = widget.split('class="btn btn-sm btn-outline-primary rows-widget-add"')[0]
         assert add.rsplit("<p", 1)[1].startswith(" hidden data-rows-js")
         assert 'type="button"' in widget.split("rows-widget-add")[1][:30]
-        assert ">Add row</button>" in widget
-        assert ">Remove</button>" in widget
+        assert ">Zeile hinzufügen</button>" in widget
+        assert ">Entfernen</button>" in widget
         assert "onclick" not in widget  # no inline handlers
 
     def test_script_is_loaded_deferred_from_the_static_resource(self):

@@ -73,6 +73,8 @@ CASES = [
         "coordinator",
         200,
     ),
+    # the world's portal has no sender address: the right is checked first, then 409
+    ("POST", "@send-invitation", "net/rt/m1", lambda objs: {}, "staff_a", "coordinator", 409),
     ("POST", "@kooperation-daily", "", lambda objs: {}, "coordinator", "manager", 200),
     ("DELETE", "@personal-data/staff_c", "", None, "staff_a", "manager", 200),
     (

@@ -10,6 +10,7 @@ from datetime import datetime
 from kooperation import _
 from kooperation.agreements.errors import KooperationError
 from kooperation.jobs.reminders import german_date
+from kooperation.jobs.reminders import ReminderError
 from kooperation.meetings import _day
 from kooperation.meetings.mail import compose
 from kooperation.meetings.mail import find_partner
@@ -174,6 +175,22 @@ def invitation_mail(meeting, to, note="", user=None):
 MAX_NOTE = 2000
 
 
+class NoSender(KooperationError):
+    """The portal cannot send mail yet: 409 in REST, a form error in Classic UI."""
+
+    status = 409
+
+    def __init__(self):
+        super().__init__(
+            "sender",
+            _(
+                "error_mail_no_sender",
+                default="The portal has no sender address, so no mail can be sent. An "
+                "administrator sets it in the mail settings (kooperation-admin mail --from).",
+            ),
+        )
+
+
 def check_note(note):
     """The note to the invitation: a text of at most ``MAX_NOTE`` characters ("" for None)."""
     if note is None:
@@ -225,7 +242,10 @@ def send_invitation(meeting, note="", user=None):
                 default="None of the invited partners has a person with an e-mail address.",
             ),
         )
-    queue(invitation_mail(meeting, to, note, user))
+    try:
+        queue(invitation_mail(meeting, to, note, user))
+    except ReminderError as error:  # no sender address: a setting, not the user's input
+        raise NoSender() from error
     annotations = IAnnotations(meeting)
     earlier = list(annotations.get(INVITATION_KEY, {}).get("all", ()))
     record = {
