@@ -46,6 +46,7 @@ setup(
         "plone.api",
         "plone.restapi",
         "collective.easyform",
+        "plone.app.discussion",  # comments on minutes in circulation (kooperation.meetings)
         "pdfminer.six>=20251230",
         "reportlab",  # printable PDFs for signing (kooperation.printing)
         "icalendar",
