@@ -12,6 +12,7 @@ from zope.component import getSiteManager
 import email
 import email.policy
 import socket
+import time
 
 
 SENDER = "kooperation@example.org"
@@ -45,6 +46,15 @@ class Inbox:
     @property
     def messages(self):
         return [parse(envelope.content) for envelope in self.envelopes]
+
+    def wait_for(self, n, seconds=5):
+        """The messages once ``n`` have arrived (or after ``seconds``): a server in another
+        thread hands mail over a moment after the request that sent it was answered."""
+        for _ in range(int(seconds / 0.05)):
+            if len(self.envelopes) >= n:
+                break
+            time.sleep(0.05)
+        return self.messages
 
     def start(self):
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port)

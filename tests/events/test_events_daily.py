@@ -13,7 +13,6 @@ from mailbox_helpers import use_real_mailhost
 from plone import api
 
 import pytest
-import time
 import transaction
 
 
@@ -32,21 +31,13 @@ def event(functional, inbox):
     return event
 
 
-def wait_for(inbox, n):
-    for _ in range(100):
-        if len(inbox.envelopes) >= n:
-            break
-        time.sleep(0.05)
-    return inbox.messages
-
-
 def test_reminder_the_day_before_once_and_only_to_participants(event, inbox):
     summary = run_daily(today=date(2026, 12, 8), commit=True)
     assert "registration reminders sent" not in summary.get("steps", {})
     summary = run_daily(today=date(2026, 12, 9), commit=True)
     assert summary["errors"] == []
     assert summary["steps"]["registration reminders sent"] == 1
-    (message,) = wait_for(inbox, 1)
+    (message,) = inbox.wait_for(1)
     assert message["To"] == "person1@example.org"  # not the waiting one
     assert "@@cancel-registration" in message.get_content()
     summary = run_daily(today=date(2026, 12, 9), commit=True)

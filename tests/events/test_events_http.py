@@ -10,7 +10,6 @@ from plone import api
 import pytest
 import re
 import requests
-import time
 import transaction
 
 
@@ -42,14 +41,6 @@ def call(method, url, user=None, **kw):
     return requests.request(
         method, url, auth=auth, headers={"Accept": "application/json"}, timeout=60, **kw
     )
-
-
-def wait_for(inbox, n):
-    for _ in range(100):
-        if len(inbox.envelopes) >= n:
-            return inbox.messages
-        time.sleep(0.05)
-    return inbox.messages
 
 
 class TestRest:
@@ -84,7 +75,7 @@ class TestRest:
         assert cancelled.json()["state"] == "cancelled"
         assert cancelled.json()["promoted"] == [second.json()["id"]]
         assert call("DELETE", mine, "staffer").status_code == 409
-        wait_for(inbox, 4)
+        inbox.wait_for(4)
         subjects = [m["Subject"] for m in inbox.messages]
         assert len(subjects) == 4, subjects  # refused: no mail
         promoted = [m for m in inbox.messages if m["To"] == "person2@example.org"]
@@ -104,7 +95,7 @@ class TestMailAndToken:
     def test_confirmation_has_ical_and_a_working_cancel_link(self, site, inbox):
         _portal, _event, base = site
         assert call("POST", f"{base}/@registrations", "staffer", json=body(1)).status_code == 201
-        (message,) = wait_for(inbox, 1)
+        (message,) = inbox.wait_for(1)
         assert message["To"] == "person1@example.org"
         parts = {part.get_content_type(): part for part in message.iter_parts()}
         calendar = parts["text/calendar"].get_content()
@@ -135,7 +126,7 @@ class TestMailAndToken:
         )
         assert done.status_code == 200, done.text[:2000]
         assert 'id="registration-cancelled"' in done.text
-        messages = wait_for(inbox, 2)
+        messages = inbox.wait_for(2)
         assert len(messages) == 2
 
 
@@ -180,7 +171,7 @@ class TestYouthConferenceAndQuotas:
         assert other.json()["state"] == "confirmed"
         unknown = call("POST", url, "staffer", json=body(4, partner="not-a-partner"))
         assert set(unknown.json()["error"]["fields"]) == {"partner"}
-        messages = wait_for(inbox, 4)
+        messages = inbox.wait_for(4)
         to_coordinators = [m for m in messages if m["To"] == "coord@example.org"]
         assert len(to_coordinators) == 2
 

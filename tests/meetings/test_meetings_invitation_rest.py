@@ -10,7 +10,6 @@ from kooperation.meetings.reminders import due_for
 
 import pytest
 import requests
-import time
 import transaction
 
 
@@ -42,14 +41,6 @@ def _change(t, **values):
     transaction.commit()
 
 
-def wait_for(inbox, n):
-    for _ in range(100):
-        if len(inbox.envelopes) >= n:
-            break
-        time.sleep(0.05)
-    return inbox.messages
-
-
 def test_coordinator_sends_the_invitation(http, mail_table, inbox):
     before = datetime.now().replace(microsecond=0)
     response = http("coordinator", json={"note": "Bitte Zahlen mitbringen."})
@@ -58,7 +49,7 @@ def test_coordinator_sends_the_invitation(http, mail_table, inbox):
     assert data["sent_to"] == 2
     assert data["by"] == "coordinator"
     assert datetime.fromisoformat(data["sent"]) >= before
-    (message,) = wait_for(inbox, 1)
+    (message,) = inbox.wait_for(1)
     assert inbox.envelopes[0].rcpt_tos == ["anna.a@example.org", "bert.a@example.org"]
     assert message["Subject"] == "Invitation: Sitzung 1, 02.03.2026, 10:00–12:00"
     assert message["Reply-To"] == "coordinator@example.org"
@@ -80,7 +71,7 @@ def test_the_note_is_optional(http, inbox):
     assert response.status_code == 200, response.text
     assert http("coordinator", json={}).status_code == 200
     assert http("coordinator", json={"note": None}).status_code == 200
-    assert len(wait_for(inbox, 3)) == 3
+    assert len(inbox.wait_for(3)) == 3
 
 
 def test_who_may_send(http, mail_table, inbox):
@@ -100,7 +91,7 @@ def test_who_may_send(http, mail_table, inbox):
     assert response.status_code == 200, response.text
     assert response.json()["by"] == "staff_a"
     assert http("staff_b").status_code == 403
-    assert len(wait_for(inbox, 1)) == 1
+    assert len(inbox.wait_for(1)) == 1
 
 
 @pytest.mark.parametrize(
@@ -130,7 +121,7 @@ def test_bad_input_is_400(http, mail_table, inbox, kwargs, field, text):
 def test_a_note_of_2000_characters_goes_out(http, inbox):
     response = http("coordinator", json={"note": "x" * 2000})
     assert response.status_code == 200, response.text
-    (message,) = wait_for(inbox, 1)
+    (message,) = inbox.wait_for(1)
     assert "x" * 2000 in message.get_body(("plain",)).get_content()
 
 
@@ -154,7 +145,7 @@ def test_past_and_future_meetings_like_the_form(http, mail_table, inbox, year):
     )
     response = http("coordinator")
     assert response.status_code == 200, response.text
-    (message,) = wait_for(inbox, 1)
+    (message,) = inbox.wait_for(1)
     assert f"02.03.{year}" in message["Subject"]
 
 

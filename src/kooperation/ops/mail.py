@@ -144,7 +144,7 @@ def start_sender(site):
         return False
     if mailhost.queueThreadAlive():
         return False
-    mailhost._startQueueProcessorThread()
+    mailhost.manage_restartQueueThread(action="start")
     return True
 
 
