@@ -6,6 +6,7 @@ from kooperation.agreements.signatures import last_signature_date
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.signatures import signatures
 from kooperation.agreements.status import enter_into_force_if_due
+from kooperation.testing import add_person
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 
@@ -79,7 +80,7 @@ class TestSignatures:
             other = api.content.create(
                 container=self.network, type="Partner", id="x", title="X", partner_kind="other"
             )
-            api.content.create(container=other, type="Person", id="boss", title="Y", may_sign=True)
+            add_person(container=other, id="boss", title="Y", may_sign=True)
         with pytest.raises(KooperationError) as error:
             self.sign("x", user="boss-x")
         assert error.value.msgid == "error_signatory_not_party"

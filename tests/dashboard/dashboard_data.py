@@ -27,6 +27,7 @@ from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.status import enter_into_force_if_due
 from kooperation.behaviors.validity import IValidityRules
 from kooperation.deadlines import Period
+from kooperation.testing import add_person
 from plone import api
 from Products.CMFCore.indexing import processQueue
 
@@ -86,9 +87,8 @@ def make_network(portal, network_id, partner_ids):
                 partner_kind="other",
                 legal_spheres=SPHERES[pid],
             )
-            api.content.create(
+            add_person(
                 container=partner,
-                type="Person",
                 id="boss",
                 title=f"Chefin {pid.upper()}",
                 position="Geschäftsführung",

@@ -12,6 +12,7 @@ from kooperation.behaviors.validity import IValidityRules
 from kooperation.deadlines import Period
 from kooperation.jobs.settings import ensure_registered
 from kooperation.jobs.settings import IReminderSettings
+from kooperation.testing import add_person
 from kooperation.testing import create_network
 from mailbox_helpers import free_port  # noqa: F401
 from mailbox_helpers import Inbox  # noqa: F401
@@ -31,9 +32,8 @@ def build_network(portal, id="net", title="Netz"):
     net = create_network(portal, PARTIES, id=id, title=title, boss_email=True)
     with api.env.adopt_roles(["Manager"]):
         for pid, _title in PARTIES:
-            api.content.create(
+            add_person(
                 container=net[pid],
-                type="Person",
                 id="contact",
                 title=f"Kontakt {pid.upper()}",
                 email=f"contact-{pid}@example.org",

@@ -1,6 +1,7 @@
 """A network with partners A, B, C (staff users), a round table of all three and a meeting."""
 
 from datetime import datetime
+from kooperation.testing import add_person
 from kooperation.workspace import group_ids
 from mailbox_helpers import use_real_mailhost
 from plone import api
@@ -32,9 +33,8 @@ def mail_table(functional, inbox):
     with api.env.adopt_roles(["Manager"]):
         t = build_table(portal)
         t["partners"]["a"]["staff"].email = "anna.a@example.org"
-        api.content.create(
+        add_person(
             container=t["partners"]["a"],
-            type="Person",
             id="bert",
             title="Bert Beispiel",
             email="bert.a@example.org",
@@ -63,9 +63,8 @@ def build_table(portal):
                 partner_kind="other",
             )
             if pid != "c":
-                api.content.create(
+                add_person(
                     container=partners[pid],
-                    type="Person",
                     id="staff",
                     title=f"Anna Muster{pid}",
                     user_id=f"staff_{pid}",

@@ -2,6 +2,7 @@
 
 from io import BytesIO
 from kooperation.meetings.printing import attendance_rows
+from kooperation.testing import add_person
 from pdfminer.high_level import extract_text
 from plone import api
 
@@ -91,9 +92,7 @@ class TestMeetingPdfs:
     def test_attendance_list(self):
         # Everyone who still works at an invited partner, per partner, and blank rows.
         with api.env.adopt_roles(["Manager"]):
-            api.content.create(
-                container=self.t["partners"]["c"], type="Person", id="carl", title="Carl Clausen"
-            )
+            add_person(container=self.t["partners"]["c"], id="carl", title="Carl Clausen")
         text = _text(_view(self.t["meeting"], "attendance-list-pdf"))
         assert "Unterschrift" in text or "Signature" in text
         for name in ("Anna Mustera", "Anna Musterb", "Carl Clausen"):

@@ -1,6 +1,7 @@
 """A network where the user "petra" signs for partner A and her e-mail names a person of B."""
 
 from datetime import date
+from kooperation.testing import add_person
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -29,9 +30,8 @@ def build(portal):
             api.content.create(
                 container=net, type="Partner", id=pid, title=title, partner_kind="other"
             )
-        api.content.create(
+        add_person(
             container=net["a"],
-            type="Person",
             id="petra",
             title="Petra Demo",
             position="Geschäftsführung",
@@ -41,17 +41,15 @@ def build(portal):
             signing_from=date(2010, 1, 1),
             user_id="petra",
         )
-        api.content.create(
+        add_person(
             container=net["b"],
-            type="Person",
             id="contact",
             title="P. Demo",
             email="Petra@Example.org",
             phone="0208 456",
         )
-        api.content.create(
+        add_person(
             container=net["b"],
-            type="Person",
             id="boss",
             title="Chef B",
             position="Amtsleitung",

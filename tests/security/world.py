@@ -5,6 +5,7 @@ the network's groups, exactly as the product does it.
 """
 
 from datetime import date
+from kooperation.testing import add_person
 from kooperation.workspace import group_ids
 from plone import api
 
@@ -50,14 +51,14 @@ def _user(user_id):
     return api.user.create(email=f"{user_id}@example.org", username=user_id, password=PASSWORD)
 
 
-def _person(partner, pid, user_id=None, may_sign=False):
-    return api.content.create(
+def _person(partner, pid, user_id=None, may_sign=False, partner_admin=False):
+    return add_person(
         container=partner,
-        type="Person",
         id=pid,
         title=f"{pid} {partner.getId()}",
         user_id=user_id,
         may_sign=may_sign,
+        partner_admin=partner_admin,
         signing_from=date(2010, 1, 1) if may_sign else None,
         email=f"{pid}.{partner.getId()}@example.org",
     )
@@ -92,7 +93,8 @@ def build(portal):
             )
             _person(partners[pid], "boss", None, may_sign=True)
             _person(partners[pid], "staff", f"staff_{pid}")
-        _person(partners["a"], "chief", "signatory_a", may_sign=True)
+        # Partner A's management: signs and confirms who acts for A.
+        _person(partners["a"], "chief", "signatory_a", may_sign=True, partner_admin=True)
     with api.env.adopt_roles(["Manager"]):
         objs.update(network=net, partner=partners["a"], person=partners["a"]["staff"])
         objs["area"] = partners["a"]["intern"]

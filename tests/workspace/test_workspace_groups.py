@@ -1,6 +1,7 @@
 """Networks and partners get their groups; people join partners through Person entries."""
 
 from datetime import date
+from kooperation.testing import add_person
 from kooperation.workspace import group_ids
 from plone import api
 
@@ -53,9 +54,7 @@ class TestNetworkGroups:
 
     def test_person_with_login_joins_the_partner(self):
         with api.env.adopt_roles(["Manager"]):
-            person = api.content.create(
-                container=self.partner, type="Person", id="anna", title="Anna", user_id="anna"
-            )
+            person = add_person(container=self.partner, id="anna", title="Anna", user_id="anna")
         assert "anna" in members("net-p-staff")
         assert "anna" not in members("net-p-signatories")
         user = api.user.get(username="anna")
@@ -74,9 +73,8 @@ class TestNetworkGroups:
 
     def test_removing_the_person_takes_the_membership_back(self):
         with api.env.adopt_roles(["Manager"]):
-            api.content.create(
+            add_person(
                 container=self.partner,
-                type="Person",
                 id="anna",
                 title="Anna",
                 user_id="anna",
@@ -91,18 +89,14 @@ class TestNetworkGroups:
             other = api.content.create(
                 container=self.net, type="Partner", id="q", title="Q", partner_kind="other"
             )
-            person = api.content.create(
-                container=self.partner, type="Person", id="anna", title="Anna", user_id="anna"
-            )
+            person = add_person(container=self.partner, id="anna", title="Anna", user_id="anna")
             api.content.move(source=person, target=other)
         assert "anna" not in members("net-p-staff")
         assert "anna" in members("net-q-staff")
 
     def test_unknown_login_grants_nothing(self):
         with api.env.adopt_roles(["Manager"]):
-            api.content.create(
-                container=self.partner, type="Person", id="x", title="X", user_id="nobody-here"
-            )
+            add_person(container=self.partner, id="x", title="X", user_id="nobody-here")
         assert members("net-p-staff") == set()
 
     def test_copied_network_gets_its_own_groups(self):

@@ -3,6 +3,7 @@
 from datetime import date
 from kooperation.agreements.errors import KooperationError
 from kooperation.audit import entries
+from kooperation.testing import add_person
 from kooperation.workspace import group_ids
 from kooperation.workspace.handover import leave
 from kooperation.workspace.handover import move
@@ -28,9 +29,8 @@ class TestHandover:
             self.b = api.content.create(
                 container=self.net, type="Partner", id="b", title="B", partner_kind="other"
             )
-            self.ines = api.content.create(
+            self.ines = add_person(
                 container=self.a,
-                type="Person",
                 id="ines",
                 title="Ines Koordina",
                 user_id="ines",
@@ -38,9 +38,8 @@ class TestHandover:
                 may_sign=True,
                 signing_from=date(2015, 1, 1),
             )
-            self.tom = api.content.create(
+            self.tom = add_person(
                 container=self.a,
-                type="Person",
                 id="tom",
                 title="Tom Nachfolge",
                 is_contact=False,
@@ -91,9 +90,7 @@ class TestHandover:
 
     def test_deputyship_passes_to_the_successor(self):
         with api.env.adopt_roles(["Manager"]):
-            vera = api.content.create(
-                container=self.a, type="Person", id="vera", title="Vera", deputy=self.ines.UID()
-            )
+            vera = add_person(container=self.a, id="vera", title="Vera", deputy=self.ines.UID())
         leave(self.ines, date(2018, 10, 31), self.tom.UID())
         assert vera.deputy == self.tom.UID()
 

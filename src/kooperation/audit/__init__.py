@@ -55,12 +55,15 @@ def describe(obj):
     """uid, path, title and portal_type of ``obj`` for an entry."""
     if obj is None:
         return {}
+    from kooperation.content.case_note import listed_title
+
     title = getattr(obj, "Title", None)
+    portal_type = getattr(obj, "portal_type", "") or ""
     return {
         "uid": IUUID(obj, None) or "",
         "path": "/".join(obj.getPhysicalPath()),
-        "title": title() if callable(title) else (title or ""),
-        "portal_type": getattr(obj, "portal_type", "") or "",
+        "title": listed_title(portal_type, title() if callable(title) else (title or "")),
+        "portal_type": portal_type,
     }
 
 

@@ -118,6 +118,7 @@ class AuditLogView(BrowserView):
     def rows(self):
         for entry in self.items:
             details = entry.details
+            data = entry.as_json()
             yield {
                 "when": entry.when.astimezone(self.tz).strftime("%d.%m.%Y %H:%M:%S"),
                 "when_iso": entry.when.isoformat(timespec="seconds"),
@@ -126,8 +127,8 @@ class AuditLogView(BrowserView):
                 else entry.user_id,
                 "action": self.action_label(entry.action),
                 "subject": entry.subject,
-                "title": entry.title,
-                "path": entry.path,
+                "title": data["title"],
+                "path": data["path"],
                 "address": entry.address,
                 "forwarded_for": entry.forwarded_for,
                 "details": "; ".join(f"{k}: {v}" for k, v in sorted(details.items())),

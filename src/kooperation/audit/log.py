@@ -93,6 +93,12 @@ class AuditEntry:
     def as_json(self):
         data = asdict(self)
         del data["details_json"]
+        if self.portal_type == "CaseNote":
+            # Entries from before case notes got anonymous ids and titles: show neither.
+            from kooperation.content.case_note import CONFIDENTIAL_TITLE
+
+            data["title"] = CONFIDENTIAL_TITLE
+            data["path"] = self.path.rsplit("/", 1)[0]
         data["when"] = self.when.isoformat(timespec="seconds")
         data["details"] = self.details
         return data

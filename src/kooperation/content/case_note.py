@@ -1,13 +1,28 @@
 from kooperation import _
 from kooperation.interfaces import ICaseNote
 from kooperation.interfaces import IKooperationContent
+from kooperation.interfaces import IPartnerArea
+from plone.app.content.namechooser import NormalizingNameChooser
 from plone.app.textfield import RichText
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
+from zope.component import adapter
+from zope.container.interfaces import INameChooser
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
+
+
+# What a case note is called wherever something must be listed or counted outside it:
+# audit log, personal-data export, catalog. Titles carry client names ("Fall Max M.").
+CONFIDENTIAL_TITLE = "Fallbesprechung (vertraulich)"
+ID_STEM = "fallbesprechung"
+
+
+def listed_title(portal_type, title):
+    """The title to show of an object outside itself: case notes never show theirs."""
+    return CONFIDENTIAL_TITLE if portal_type == "CaseNote" else title
 
 
 class ICaseNoteSchema(model.Schema):
@@ -59,3 +74,15 @@ class CaseNote(Item):
     """
 
     __ac_local_roles_block__ = True
+
+
+@implementer(INameChooser)
+@adapter(IPartnerArea)
+class AreaNameChooser(NormalizingNameChooser):
+    """In a partner's internal area, case note ids carry no name, whatever title or id
+    a caller proposes: fallbesprechung, fallbesprechung-1, ..."""
+
+    def chooseName(self, name, obj):
+        if ICaseNote.providedBy(obj):
+            name = ID_STEM
+        return super().chooseName(name, obj)

@@ -45,7 +45,7 @@ class IPersonSchema(model.Schema):
     model.fieldset(
         "signing",
         label=_("fieldset_signing", default="Authority to sign"),
-        fields=["may_sign", "signing_from", "signing_until"],
+        fields=["may_sign", "signing_from", "signing_until", "signing_basis", "partner_admin"],
     )
     may_sign = schema.Bool(
         title=_("label_may_sign", default="Entitled to sign for the partner"),
@@ -58,6 +58,26 @@ class IPersonSchema(model.Schema):
     signing_until = schema.Date(
         title=_("label_signing_until", default="Entitled until"),
         description=_("help_signing_until", default="Empty: until further notice."),
+        required=False,
+    )
+
+    signing_basis = schema.TextLine(
+        title=_("label_signing_basis", default="Granted by"),
+        description=_(
+            "help_signing_basis",
+            default="The document that grants the authority, e.g. Vollmacht vom 02.01.2026, "
+            "Geschäftsverteilungsplan.",
+        ),
+        required=False,
+        max_length=300,
+    )
+    partner_admin = schema.Bool(
+        title=_("label_partner_admin", default="Manages the partner's people"),
+        description=_(
+            "help_partner_admin",
+            default="Confirms who belongs to the partner and who may sign for it.",
+        ),
+        default=False,
         required=False,
     )
 
@@ -75,10 +95,16 @@ class IPersonSchema(model.Schema):
 class Person(Item):
     """A person of a partner (Ansprechperson / Unterzeichnungsberechtigte)."""
 
+    def grant(self):
+        """What counts of this entry: the part the partner confirmed (see workspace)."""
+        from kooperation.workspace import effective_grant
+
+        return effective_grant(self)
+
+    def acts_as(self, user_id) -> bool:
+        """The portal user ``user_id`` belongs to the partner through this entry."""
+        return bool(user_id) and self.grant().user_id == user_id
+
     def may_sign_on(self, day: date) -> bool:
-        """Entitled to sign for the partner on ``day`` (the window includes both ends)."""
-        if not self.may_sign:
-            return False
-        if self.signing_from and day < self.signing_from:
-            return False
-        return not (self.signing_until and day > self.signing_until)
+        """Entitled to sign for the partner on ``day``, as the partner confirmed it."""
+        return self.grant().signs_on(day)

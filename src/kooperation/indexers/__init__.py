@@ -117,3 +117,16 @@ def party_titles(obj):
 def case_note_searchable_text(obj):
     """Case data stays out of the full-text index: nobody finds a young person by name."""
     return ""
+
+
+@indexer(ICaseNote)
+def case_note_title(obj):
+    """The catalog (and its management screens) never holds a case note's title."""
+    from kooperation.content.case_note import CONFIDENTIAL_TITLE
+
+    return CONFIDENTIAL_TITLE
+
+
+@indexer(ICaseNote)
+def case_note_description(obj):
+    return ""

@@ -16,6 +16,7 @@ from itertools import chain
 from kooperation.agreements.signatures import signatures
 from kooperation.audit import entries as audit_entries
 from kooperation.audit import log_event
+from kooperation.content.case_note import listed_title
 from kooperation.content.person import IPersonSchema
 from kooperation.interfaces import ISignable
 from plone import api
@@ -59,7 +60,7 @@ def _ref(obj):
     return {
         "uid": IUUID(obj, None) or "",
         "path": "/".join(obj.getPhysicalPath()),
-        "title": obj.Title(),
+        "title": listed_title(obj.portal_type, obj.Title()),
         "portal_type": obj.portal_type,
     }
 
@@ -140,7 +141,7 @@ def _created(userid):
         {
             "uid": brain.UID,
             "path": brain.getPath(),
-            "title": brain.Title,
+            "title": listed_title(brain.portal_type, brain.Title),
             "portal_type": brain.portal_type,
             "review_state": brain.review_state or "",
             "created": jsonable(brain.created),

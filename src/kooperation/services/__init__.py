@@ -56,7 +56,7 @@ def error_reply(service, error):
     service.request.response.setStatus(error.status)
     return {
         "error": {
-            "type": "BadRequest" if error.status == 400 else "Conflict",
+            "type": {400: "BadRequest", 403: "Forbidden"}.get(error.status, "Conflict"),
             "message": error.message(service.request),
             "field": error.field,
         }
@@ -91,3 +91,35 @@ FORBIDDEN_MESSAGES = (
     _("error_may_not_manage_members", default="You may not manage the members of this network."),
     _("error_may_not_run_daily", default="Only site managers run the daily job."),
 )
+
+
+def evidence_file(value, field="evidence"):
+    """A signed original sent as {"data": <base64>, "filename", "content-type"}; None if absent."""
+    from kooperation.agreements.errors import KooperationError
+    from plone.namedfile.file import NamedBlobFile
+
+    import base64
+    import binascii
+
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("data"), str):
+        raise KooperationError(
+            field,
+            _(
+                "error_evidence_shape",
+                default='Evidence is {"data": <base64>, "encoding": "base64", '
+                '"filename": ..., "content-type": ...}.',
+            ),
+        )
+    try:
+        data = base64.b64decode(value["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise KooperationError(
+            field, _("error_evidence_base64", default="The evidence is not valid base64.")
+        ) from None
+    return NamedBlobFile(
+        data=data,
+        contentType=str(value.get("content-type") or "application/pdf"),
+        filename=str(value.get("filename") or "evidence.pdf"),
+    )

@@ -89,6 +89,11 @@ def _create_item(container, item, profile_dir):
         request = obj.REQUEST
         deserializer = getMultiAdapter((obj, request), IDeserializeFromJson)
         deserializer(data=fields, create=True)
+    if item["@type"] == "Person":
+        # Whoever creates a site from a profile speaks for the partners it lists.
+        from kooperation.workspace import confirm_person
+
+        confirm_person(obj, by="site-profile", how="site_profile")
     for transition in item.get("transitions", ()):
         api.content.transition(obj=obj, transition=transition)
     if "signatures" in item:

@@ -1,18 +1,35 @@
 """Network workspaces: the groups of a network and of its partners, and their local roles.
 
 Every network gets groups for its members, editors and coordinators; every partner
-a staff group (nested in the network's members) and a signatories group. Roles are
-granted once, as local roles on the network and on the partner's internal area, so
-that the workflows' permission maps decide everything else. Portal users join a
-partner through a Person entry with their login (``user_id``).
+a staff group (nested in the network's members), a signatories group and an admins
+group (its management, who decide who acts for it). Roles are granted once, as local
+roles on the network, the partner and the partner's internal area, so that the
+workflows' permission maps decide everything else.
+
+Portal users join a partner through a Person entry with their login (``user_id``).
+What the entry says is a proposal; what counts is the part the partner's admins
+confirmed (``confirmation.effective``). Only that part reaches the partner's groups,
+and nobody can join those groups another way: ``veto_direct_membership`` refuses every
+change of their members that does not come from ``sync_person``.
 """
 
+from Acquisition import aq_base
+from contextlib import contextmanager
+from datetime import datetime
+from kooperation import _
+from kooperation.agreements.errors import KooperationError
 from kooperation.interfaces import IPartner
 from kooperation.vocabularies import find_network
+from kooperation.workspace.confirmation import effective
+from kooperation.workspace.confirmation import Grant
+from kooperation.workspace.confirmation import pending
+from persistent.mapping import PersistentMapping
 from plone import api
+from zExceptions import Forbidden
 from zope.annotation.interfaces import IAnnotations
 
 import logging
+import threading
 
 
 logger = logging.getLogger(__name__)
@@ -28,15 +45,24 @@ NETWORK_ROLES = {
 }
 # Local roles of a partner's groups: signatories on the network, staff on the internal area.
 SIGNATORY_ROLES = ("Signatory",)
-AREA_ROLES = ("Reader", "Contributor", "Editor")
+ADMIN_ROLES = ("PartnerAdmin",)
+# PartnerStaff is what the internal area's workflow maps its permissions to: a role
+# nobody holds globally, so a global Reader or Manager sees nothing there.
+AREA_ROLES = ("Reader", "Contributor", "Editor", "PartnerStaff")
 CASE_ROLES = ("CaseParticipant",)
+# Roles that exist only as local roles granted here; never assignable site-wide.
+LOCAL_ONLY_ROLES = ("PartnerAdmin", "PartnerStaff", "CaseParticipant")
 
 NETWORK_GROUP_TITLES = {
     "members": "Mitglieder",
     "editors": "Redaktion",
     "coordinators": "Koordination",
 }
-PARTNER_GROUP_TITLES = {"staff": "Mitarbeitende", "signatories": "Zeichnungsberechtigte"}
+PARTNER_GROUP_TITLES = {
+    "staff": "Mitarbeitende",
+    "signatories": "Zeichnungsberechtigte",
+    "admins": "Personalverwaltung",
+}
 
 
 def _set_roles(obj, principal_id, roles):
@@ -109,9 +135,12 @@ def setup_partner(partner):
             group_id = ids.get(kind) or _unique(f"{network.getId()}-{partner.getId()}-{kind}")
             ids[kind] = _ensure_group(group_id, f"{partner.Title()}: {suffix}")
     annotations[GROUPS_KEY] = ids
-    _add_to_group(ids["staff"], network_ids["members"])
-    _add_to_group(ids["signatories"], ids["staff"])
+    with _syncing():
+        _add_to_group(ids["staff"], network_ids["members"])
+        _add_to_group(ids["signatories"], ids["staff"])
+        _add_to_group(ids["admins"], ids["staff"])
     _set_roles(network, ids["signatories"], SIGNATORY_ROLES)
+    _set_roles(partner, ids["admins"], ADMIN_ROLES)
     network.reindexObjectSecurity()
     area = partner.get(AREA_ID)
     if area is None:
@@ -156,38 +185,196 @@ def remove_groups(obj):
 # Persons: a portal user belongs to a partner through a Person entry ----------------------------
 
 MEMBERSHIP_KEY = "kooperation.membership"
+CONFIRMED_KEY = "kooperation.confirmed"
+_local = threading.local()
+
+
+@contextmanager
+def _syncing():
+    """Changes of the partner groups' members made here are the legitimate ones."""
+    depth = getattr(_local, "syncing", 0)
+    _local.syncing = depth + 1
+    try:
+        yield
+    finally:
+        _local.syncing = depth
+
+
+def confirmation(person):
+    """The partner's last confirmation of ``person`` (a dict; empty: never confirmed)."""
+    return dict(IAnnotations(person).get(CONFIRMED_KEY, {}))
+
+
+def effective_grant(person):
+    """What counts of the entry: the part of it that the partner confirmed."""
+    record = IAnnotations(person).get(CONFIRMED_KEY)
+    return effective(Grant.of(person), Grant.of(record) if record else None)
+
+
+def pending_fields(person):
+    """The fields of the entry that wait for the partner's confirmation."""
+    record = IAnnotations(person).get(CONFIRMED_KEY)
+    return pending(Grant.of(person), Grant.of(record) if record else None)
+
+
+def partner_admins(partner):
+    """The logins that manage ``partner``'s people, from its confirmed entries."""
+    admins = set()
+    for person in partner.persons() if IPartner.providedBy(partner) else ():
+        grant = effective_grant(person)
+        if grant.partner_admin and grant.user_id:
+            admins.add(grant.user_id)
+    return admins
+
+
+def _refused(field, message):
+    error = KooperationError(field, message)
+    error.status = 403
+    return error
+
+
+def check_may_confirm(person, user_id, may_manage_network, evidence):
+    """Raise unless ``user_id`` may confirm ``person`` for its partner.
+
+    The partner's admins confirm its people, but nobody their own entry. A partner
+    that has no admin yet gets its first people recorded by the network on behalf,
+    with the partner's signed nomination as evidence (like a signature on behalf).
+    """
+    partner = person.__parent__
+    own = {(person.user_id or "").strip(), confirmation(person).get("user_id") or ""}
+    if user_id in own:
+        raise _refused(
+            "user_id",
+            _(
+                "error_confirm_own_entry",
+                default="Nobody confirms their own entry: another person of the partner "
+                "who manages its people must do it.",
+            ),
+        )
+    admins = partner_admins(partner)
+    if user_id in admins:
+        return "partner"
+    if admins:
+        raise _refused(
+            "user_id",
+            _(
+                "error_confirm_not_admin",
+                default="Only the people who manage ${partner}'s people confirm who acts for it.",
+                mapping={"partner": partner.Title()},
+            ),
+        )
+    if not may_manage_network:
+        raise _refused(
+            "user_id",
+            _(
+                "error_confirm_not_allowed",
+                default="You may not confirm people for ${partner}.",
+                mapping={"partner": partner.Title()},
+            ),
+        )
+    if evidence is None:
+        raise KooperationError(
+            "evidence",
+            _(
+                "error_confirm_needs_evidence",
+                default="${partner} has nobody yet who manages its people: record the "
+                "partner's signed nomination as evidence.",
+                mapping={"partner": partner.Title()},
+            ),
+        )
+    return "on_behalf"
+
+
+def confirm_person(person, by, how="partner", evidence=None, note=""):
+    """Record that the partner confirms the entry as it stands now; grant what follows.
+
+    Trusted code (site profiles, upgrades, tests) calls this directly; web requests
+    go through ``check_may_confirm`` first.
+    """
+    from kooperation.audit import log_event
+
+    grant = Grant.of(person)
+    record = PersistentMapping(grant.as_dict())
+    record.update(
+        confirmed_by=by,
+        confirmed_at=datetime.now(),
+        how=how,
+        evidence=evidence,
+        note=(note or "")[:2000],
+    )
+    IAnnotations(person)[CONFIRMED_KEY] = record
+    sync_person(person)
+    log_event(
+        "person_confirmed",
+        obj=person,
+        subject=grant.user_id,
+        how=how,
+        may_sign=grant.may_sign,
+        partner_admin=grant.partner_admin,
+        evidence=bool(evidence),
+    )
+    return record
 
 
 def sync_person(person):
-    """Put the person's portal user into the partner's staff (and signatories) group.
+    """Put the person's portal user into the partner's groups, as far as confirmed.
 
     What was granted is remembered on the person, so that a changed login, a
     revoked authority to sign or a move to another partner takes it back.
     """
     annotations = IAnnotations(person)
-    before = set(annotations.get(MEMBERSHIP_KEY, ()))
+    before = {tuple(pair) for pair in annotations.get(MEMBERSHIP_KEY, ())}
     partner = person.__parent__
     wanted = set()
-    user_id = (person.user_id or "").strip()
+    grant = effective_grant(person)
+    user_id = grant.user_id
     if user_id and IPartner.providedBy(partner) and api.user.get(userid=user_id) is not None:
         ids = group_ids(partner) or setup_partner(partner)
         if ids:
             wanted.add((user_id, ids["staff"]))
-            if person.may_sign:
+            if grant.may_sign:
                 wanted.add((user_id, ids["signatories"]))
-    for member_id, group_id in before - wanted:
-        _remove_from_group(member_id, group_id)
-    for member_id, group_id in wanted - before:
-        _add_to_group(member_id, group_id)
+            if grant.partner_admin and "admins" in ids:
+                wanted.add((user_id, ids["admins"]))
+    with _syncing():
+        for member_id, group_id in before - wanted:
+            _remove_from_group(member_id, group_id)
+        for member_id, group_id in wanted - before:
+            _add_to_group(member_id, group_id)
     annotations[MEMBERSHIP_KEY] = sorted(wanted)
 
 
 def release_person(person):
     """Take back every group membership the person's entry granted."""
     annotations = IAnnotations(person)
-    for member_id, group_id in annotations.get(MEMBERSHIP_KEY, ()):
-        _remove_from_group(member_id, group_id)
+    with _syncing():
+        for member_id, group_id in annotations.get(MEMBERSHIP_KEY, ()):
+            _remove_from_group(member_id, group_id)
     annotations[MEMBERSHIP_KEY] = []
+
+
+def partner_group_ids():
+    """The ids of every partner's groups (they follow the confirmed entries alone)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    found = set()
+    for brain in catalog.unrestrictedSearchResults(portal_type="Partner"):
+        found.update(group_ids(brain._unrestrictedGetObject()).values())
+    return found
+
+
+def veto_direct_membership(event):
+    """Refuse joining a partner's group other than by a confirmed Person entry.
+
+    A site manager could otherwise add himself to a partner's staff in the users and
+    groups control panel (or ``@groups``) and read its internal area.
+    """
+    if getattr(_local, "syncing", 0):
+        return
+    if event.group_id in partner_group_ids():
+        raise Forbidden(
+            "The members of a partner's groups follow its confirmed Person entries; "
+            "ask the partner to confirm the person instead."
+        )
 
 
 # Case notes -------------------------------------------------------------------------------------
@@ -230,7 +417,21 @@ def container_copied(obj, event):
     IAnnotations(obj).pop(GROUPS_KEY, None)
 
 
+def _confirm_if_by_partner(person):
+    """An entry written by one of the partner's admins is the partner's own decision."""
+    if not pending_fields(person):
+        return
+    user = api.user.get_current()
+    user_id = user.getId() if user is not None else None
+    try:
+        how = check_may_confirm(person, user_id, False, None)
+    except KooperationError:
+        return
+    confirm_person(person, by=user_id, how=how)
+
+
 def person_changed(person, event):
+    _confirm_if_by_partner(person)
     sync_person(person)
 
 
@@ -238,12 +439,17 @@ def person_moved(person, event):
     """Added, moved to another partner, or removed."""
     if event.newParent is None:
         release_person(person)
-    else:
-        sync_person(person)
+        return
+    if event.oldParent is None or aq_base(event.oldParent) is not aq_base(event.newParent):
+        # New here: another partner's confirmation does not carry over.
+        IAnnotations(person).pop(CONFIRMED_KEY, None)
+    _confirm_if_by_partner(person)
+    sync_person(person)
 
 
 def person_copied(person, event):
     IAnnotations(person).pop(MEMBERSHIP_KEY, None)
+    IAnnotations(person).pop(CONFIRMED_KEY, None)
 
 
 def case_note_changed(note, event):

@@ -171,3 +171,69 @@ class NetworkMembersView(BrowserView):
                 }
             )
         return result
+
+
+class ConfirmView(BrowserView):
+    """@@confirm on a Person: the partner confirms who acts for it (see workspace)."""
+
+    errors = None
+    FIELD_TITLES = {
+        "user_id": _("label_user_id", default="Portal user"),
+        "may_sign": _("label_may_sign", default="Entitled to sign for the partner"),
+        "signing_window": _("label_signing_window", default="Window of the authority to sign"),
+        "partner_admin": _("label_partner_admin", default="Manages the partner's people"),
+    }
+
+    def __call__(self):
+        self.errors = {}
+        if self.request.method == "POST" and "form.confirm" in self.request.form:
+            CheckAuthenticator(self.request)
+            if self._confirm():
+                api.portal.show_message(
+                    _("msg_person_confirmed", default="The entry is confirmed for the partner."),
+                    self.request,
+                )
+                self.request.response.redirect(self.context.absolute_url())
+                return ""
+        return self.index()
+
+    def _confirm(self):
+        from kooperation.workspace import check_may_confirm
+        from kooperation.workspace import confirm_person
+        from plone.namedfile.file import NamedBlobFile
+
+        upload = self.request.form.get("evidence")
+        evidence = None
+        if upload is not None and getattr(upload, "filename", None):
+            evidence = NamedBlobFile(
+                data=upload.read(),
+                filename=upload.filename,
+                contentType=upload.headers.get("content-type") or "application/pdf",
+            )
+        note = (self.request.form.get("note") or "").strip()[:2000]
+        user_id = api.user.get_current().getId()
+        try:
+            how = check_may_confirm(
+                self.context,
+                user_id,
+                api.user.has_permission("kooperation: Manage network members", obj=self.context),
+                evidence,
+            )
+        except KooperationError as error:
+            self.errors[error.field] = error.message(self.request)
+            return False
+        confirm_person(self.context, by=user_id, how=how, evidence=evidence, note=note)
+        return True
+
+    def pending(self):
+        from kooperation.workspace import pending_fields
+
+        return [
+            translate(self.FIELD_TITLES[name], context=self.request)
+            for name in pending_fields(self.context)
+        ]
+
+    def needs_evidence(self):
+        from kooperation.workspace import partner_admins
+
+        return not partner_admins(self.context.__parent__)

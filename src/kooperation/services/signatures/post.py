@@ -3,17 +3,14 @@ from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.status import enter_into_force_if_due
 from kooperation.services import error_reply
+from kooperation.services import evidence_file
 from kooperation.services import forbidden_reply
 from kooperation.services import json_object
 from kooperation.services import parse_date
 from plone import api
-from plone.namedfile.file import NamedBlobFile
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
-
-import base64
-import binascii
 
 
 ALLOWED_KEYS = {"signatory", "date", "function", "place", "qes_reference", "evidence"}
@@ -33,31 +30,6 @@ def _text(body, key, limit=200):
             ),
         )
     return value
-
-
-def _evidence(value):
-    if value is None:
-        return None
-    if not isinstance(value, dict) or not isinstance(value.get("data"), str):
-        raise KooperationError(
-            "evidence",
-            _(
-                "error_evidence_shape",
-                default='Evidence is {"data": <base64>, "encoding": "base64", '
-                '"filename": ..., "content-type": ...}.',
-            ),
-        )
-    try:
-        data = base64.b64decode(value["data"], validate=True)
-    except (binascii.Error, ValueError):
-        raise KooperationError(
-            "evidence", _("error_evidence_base64", default="The evidence is not valid base64.")
-        ) from None
-    return NamedBlobFile(
-        data=data,
-        contentType=str(value.get("content-type") or "application/pdf"),
-        filename=str(value.get("filename") or "evidence.pdf"),
-    )
 
 
 class SignaturesPost(Service):
@@ -95,7 +67,7 @@ class SignaturesPost(Service):
                 function=_text(body, "function"),
                 place=_text(body, "place"),
                 qes_reference=_text(body, "qes_reference", 1000),
-                evidence=_evidence(body.get("evidence")),
+                evidence=evidence_file(body.get("evidence")),
             )
         except KooperationError as error:
             return error_reply(self, error)
