@@ -21,19 +21,36 @@ DEADLINE_KEYS = (
 
 
 def agreement_rules(agreement):
+    """The rules as stored today (the latest applied version)."""
     return IValidityRules(agreement).rules
+
+
+def rule_history(agreement):
+    """The original rules and each effective amendment's, with the day it takes effect.
+
+    The one source of rules for deadlines, notices, indexers, dashboard, reminders
+    and iCal: the engine picks the rules in force on each day from it.
+    """
+    from kooperation.amendments.model import rule_history
+
+    return rule_history(agreement)
+
+
+def rules_on(agreement, day=None):
+    """The rules in force on ``day`` (default today)."""
+    return rule_history(agreement).rules_on(day or date.today())
 
 
 def deadlines_for(agreement, day=None):
     """The engine's result for ``agreement`` on ``day`` (default today).
 
-    Memoised on the object for the same inputs (rules, last signature, day), so
-    that the indexers of one reindex compute it once.
+    Memoised on the object for the same inputs (rule history, last signature, day),
+    so that the indexers of one reindex compute it once.
     """
     from kooperation.amendments.terminations import ending
 
     end = ending(agreement) or (None, "notice")  # an effective notice or cancellation
-    key = (agreement_rules(agreement), last_signature_date(agreement), day or date.today(), *end)
+    key = (rule_history(agreement), last_signature_date(agreement), day or date.today(), *end)
     cached = getattr(agreement, "_v_kooperation_deadlines", None)
     if cached is not None and cached[0] == key:
         return cached[1]

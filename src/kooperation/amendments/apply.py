@@ -22,6 +22,14 @@ import logging
 
 logger = logging.getLogger("kooperation.amendments")
 
+DEADLINE_INDEXES = [
+    "notice_deadline",
+    "term_end",
+    "next_deadline",
+    "deadline_dates",
+    "deadline_status",
+]
+
 
 class AmendmentStatus(BrowserView):
     """Questions the amendment workflow's guards ask (``@@amendment-status``)."""
@@ -71,7 +79,10 @@ def signature_recorded(amendment, event):
             return
         amendment.effective_on = effective_day(amendment)
         api.content.transition(obj=amendment, transition="make_effective")
-    apply_due(model.agreement_of(amendment))
+    agreement = model.agreement_of(amendment)
+    if not apply_due(agreement):
+        # Due later: its rules already shape the terms and deadlines from its day on.
+        agreement.reindexObject(idxs=DEADLINE_INDEXES)
 
 
 def apply_due(agreement, today=None):

@@ -15,10 +15,16 @@ from kooperation.agreements.signatures import signatures
 from kooperation.amendments import texts
 from kooperation.behaviors.validity import IValidityRules
 from kooperation.deadlines import in_force_since
+from kooperation.deadlines import RuleHistory
+from kooperation.deadlines import RuleVersion
 from kooperation.interfaces import IAgreement
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
+import logging
+
+
+logger = logging.getLogger("kooperation.amendments")
 
 ORIGINAL_KEY = "kooperation.amendments.original"
 # Amendments that change (or have changed) the agreement.
@@ -120,6 +126,37 @@ def effective_amendments(agreement):
         for obj in amendments_of(agreement)
         if api.content.get_state(obj) in EFFECTIVE_STATES and obj.effective_on is not None
     ]
+
+
+def rule_history(agreement):
+    """The agreement's rule versions for the deadline engine: the original rules, then
+    each effective amendment's rule changes from the day it takes effect (issue 22).
+
+    Read from the amendments' own fields (no text is consolidated), so that the
+    indexers can ask for it cheaply. An amendment whose rules no longer fit the ones
+    before it is left out (it could not have been signed that way).
+    """
+    original = original_of(agreement)
+    rules = original.fields.rules
+    versions = [RuleVersion(rules)]
+    start = original.in_force_since
+    changing = [
+        obj
+        for obj in amendments_of(agreement)
+        if obj.rules
+        and obj.effective_on is not None
+        and (start is None or obj.effective_on >= start)
+        and api.content.get_state(obj) in EFFECTIVE_STATES
+    ]
+    changing.sort(key=lambda obj: obj.effective_on)
+    for obj in changing:
+        try:
+            rules = texts.rules_after(rules, dict(obj.rules))
+        except texts.AmendmentError:
+            logger.warning("rules of %s do not fit, left out", "/".join(obj.getPhysicalPath()))
+            continue
+        versions.append(RuleVersion(rules, obj.effective_on, obj.Title()))
+    return RuleHistory(tuple(versions))
 
 
 def version_on(agreement, day):

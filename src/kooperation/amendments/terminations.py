@@ -3,7 +3,8 @@
 Kept on the agreement as records, one per notice or cancellation. A notice without
 the written form the agreement demands (§ 59 (2) SGB X) is recorded but not
 effective. An effective notice that ends the agreement for all moves it to
-'terminated'; its last day comes from the deadline engine (``notice_effect``). With
+'terminated'; its last day comes from the deadline engine (``notice_effect``), judged
+by the rules in force on the day the notice was received (``model.rule_history``). With
 more than two parties a notice may instead end only the notifying party's
 participation; the agreement continues between the others.
 """
@@ -13,8 +14,8 @@ from datetime import datetime
 from kooperation import _
 from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.signatures import last_signature_date
+from kooperation.amendments.model import rule_history
 from kooperation.audit import log_event
-from kooperation.behaviors.validity import IValidityRules
 from kooperation.deadlines import notice_effect
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
@@ -149,9 +150,9 @@ def record_notice(agreement, party, received_on, written_form, ends_for="all", e
             "written_form",
             _("error_written_form", default="Say whether the notice has the written form."),
         )
-    rules = IValidityRules(agreement).rules
-    effect = notice_effect(rules, last_signature_date(agreement), received_on)
-    form_missing = rules.written_form_termination and not written_form
+    history = rule_history(agreement)  # judged by the rules in force on the day of receipt
+    effect = notice_effect(history, last_signature_date(agreement), received_on)
+    form_missing = history.rules_on(received_on).written_form_termination and not written_form
     record = _store(
         agreement,
         {

@@ -99,6 +99,32 @@ MESSAGES = {
     ),
 }
 
+# What an amendment changed, for the explanation: "Since the 1. Änderung of 01.01.2017,
+# the agreement renews by 2 years." ("from … on" for an amendment after the day asked about).
+AMENDED_FACTS = {
+    "renewal": "the agreement renews by ${renewal}",
+    "no_renewal": "the agreement is no longer renewed",
+    "end": "the agreement ends on ${end}",
+    "unlimited": "the agreement runs for an unlimited period",
+    "notice_end_of_term": "notice must be received ${notice} before the end of the term",
+    "notice_end_of_month": "notice must be received ${notice} before the end of a calendar month",
+    "notice_end_of_quarter": (
+        "notice must be received ${notice} before the end of a calendar quarter"
+    ),
+    "notice_end_of_year": "notice must be received ${notice} before the end of a calendar year",
+    "no_notice": "the agreement provides for no ordinary notice",
+}
+for _when, _lead in (
+    ("since", "Since the ${amendment} of ${date}, "),
+    ("from", "From the ${amendment} of ${date} on, "),
+):
+    for _fact, _tail in AMENDED_FACTS.items():
+        MESSAGES[f"deadline_amended_{_when}_{_fact}"] = f"{_lead}{_tail}."
+MESSAGES["notice_rules_original"] = "On ${received} the original rules were in force."
+MESSAGES["notice_rules_amended"] = (
+    "On ${received} the rules of the ${amendment} of ${date} were in force."
+)
+
 # Upper bound for walking through renewals: 1,000 terms of one day each are
 # still found; a term of one day renewed daily for longer is not a real case.
 MAX_TERMS = 100_000
@@ -358,38 +384,154 @@ class Deadlines:
         return " ".join(str(p) for p in self.explanation)
 
 
+@dataclass(frozen=True)
+class RuleVersion:
+    """Rules in force from ``since`` on (None: from the entry into force); ``amendment``
+    names the amendment that made them, empty for the agreement's original rules."""
+
+    rules: Rules
+    since: date | None = None
+    amendment: str = ""
+
+
+@dataclass(frozen=True)
+class RuleHistory:
+    """The rule versions of an agreement: the original rules, then each amendment's, in
+    order of effect. Hashable, so that callers can memoise on it."""
+
+    versions: tuple
+
+    def __post_init__(self):
+        versions = tuple(
+            v if isinstance(v, RuleVersion) else RuleVersion(v) for v in self.versions or ()
+        )
+        if not versions:
+            raise ValueError("a rule history needs the original rules")
+        first, *rest = versions
+        rest = sorted((v for v in rest if v.since is not None), key=lambda v: v.since)
+        object.__setattr__(self, "versions", (replace(first, since=None), *rest))
+
+    @property
+    def original(self):
+        return self.versions[0].rules
+
+    @property
+    def last_change(self):
+        """The day the last version takes effect (None: only the original rules)."""
+        return self.versions[-1].since
+
+    @property
+    def changed(self):
+        """Whether any amendment changed a rule (identical versions change nothing)."""
+        return any(self.changes(index) for index in range(1, len(self.versions)))
+
+    def index_on(self, day):
+        index = 0
+        for position, version in enumerate(self.versions[1:], start=1):
+            if version.since <= day:
+                index = position
+        return index
+
+    def rules_on(self, day):
+        """The rules in force on ``day``."""
+        return self.versions[self.index_on(day)].rules
+
+    def changes(self, index):
+        """Names of the rules that version ``index`` changes against the one before it."""
+        if index == 0:
+            return ()
+        before, after = self.versions[index - 1].rules, self.versions[index].rules
+        return tuple(
+            name
+            for name in (
+                "initial_term",
+                "end_date",
+                "renewal_term",
+                "notice_period",
+                "notice_anchor",
+            )
+            if getattr(before, name) != getattr(after, name)
+        )
+
+    def new_end(self, index):
+        """The fixed end date that version ``index`` sets (None: it sets none)."""
+        if index and "end_date" in self.changes(index):
+            return self.versions[index].rules.end_date
+        return None
+
+    def source_on(self, day):
+        """The version whose rule changes are in force on ``day`` (0: the original)."""
+        index = self.index_on(day)
+        while index and not self.changes(index):
+            index -= 1
+        return index
+
+    def windows(self):
+        """(first day, last day, rules) of each version; date.min/date.max at the open ends."""
+        result = []
+        for index, version in enumerate(self.versions):
+            first = version.since if index else date.min
+            if index + 1 < len(self.versions):
+                last = self.versions[index + 1].since - ONE_DAY
+            else:
+                last = date.max
+            if first <= last:
+                result.append((first, last, version.rules))
+        return result
+
+
+def as_history(rules):
+    """A RuleHistory from one set of Rules, a sequence of versions, or a history."""
+    if isinstance(rules, RuleHistory):
+        return rules
+    if isinstance(rules, Rules):
+        return RuleHistory((RuleVersion(rules),))
+    return RuleHistory(tuple(rules))
+
+
 def in_force_since(rules, signed_on):
     """The first day in force: the last signature's day, or the fixed date once all signed."""
     if signed_on is None:
         return None
+    rules = as_history(rules).original
     if rules.effective_rule == "fixed_date":
         return rules.effective_date
     return signed_on
 
 
-def iter_terms(rules, start):
-    """(first day, last day) of each term; the last day is None when unlimited."""
-    if rules.end_date is not None:
-        end = rules.end_date
-    elif rules.initial_term is not None:
-        end = term_end(start, rules.initial_term)
-    else:
-        yield start, None
-        return
-    yield start, end
-    if rules.renewal_term is None:
-        if rules.calendar_anchor:
-            yield end + ONE_DAY, None  # after a minimum term it runs on until notice
-        return
-    for _ in range(MAX_TERMS):
-        start = end + ONE_DAY
-        end = term_end(start, rules.renewal_term)
-        yield start, end
+@dataclass(frozen=True)
+class Term:
+    """One term of the chain: its days, how it came about and what follows it.
+
+    ``kind``: initial | renewal | fixed (a fixed end set by an amendment on the day it
+    began) | open (runs on for an unlimited period). ``successor``: the kind of the next
+    term, None when the agreement ends with this one. ``interrupted``: an unlimited term
+    that an amendment giving the agreement terms ended on the day before its effect.
+    """
+
+    start: date
+    end: date | None
+    kind: str
+    successor: str | None = None
+    interrupted: bool = False
 
 
-def _final_end(rules, start):
-    """The day it ends by itself (no renewal, no running on); None otherwise."""
-    if rules.continues_after_initial_term:
+def _runs_on(rules):
+    """After a term under ``rules`` the agreement runs on for an unlimited period."""
+    return (
+        rules.renewal_term is None
+        and rules.end_date is None
+        and (rules.initial_term is None or rules.calendar_anchor)
+    )
+
+
+def _first_end(history, start, kind, fixed_end=None):
+    rules = history.rules_on(start)
+    if kind == "fixed":
+        return fixed_end
+    if kind == "renewal":
+        return term_end(start, rules.renewal_term)
+    if kind == "open":
         return None
     if rules.end_date is not None:
         return rules.end_date
@@ -398,46 +540,156 @@ def _final_end(rules, start):
     return None
 
 
-def _termination_dates(rules, start):
-    """The days to whose end an ordinary notice can end the agreement, in order."""
-    if rules.calendar_anchor:
-        final = _final_end(rules, start)
-        if final is not None:  # fixed end: calendar dates before it
-            for anchor_day in anchor_dates(rules.notice_anchor, start):
-                if anchor_day >= final:
-                    return
-                yield anchor_day
-            return
-        first = start
-        if rules.initial_term is not None:  # a minimum term, then calendar dates
-            minimum_end = term_end(start, rules.initial_term)
-            yield minimum_end
-            first = minimum_end + ONE_DAY
-        yield from anchor_dates(rules.notice_anchor, first)
-        return
-    for _term_start, end in iter_terms(rules, start):
+def _amended_end(history, start, end):
+    """The end of a term [start, end] after the amendments taking effect while it runs:
+    a fixed end date set by one ends it on that date; an unlimited term ends the day
+    before an amendment that gives the agreement terms. (end, interrupted)."""
+    for index in range(1, len(history.versions)):
+        since = history.versions[index].since
+        if since <= start:
+            continue
+        if end is not None and since > end:
+            break
+        fixed = history.new_end(index)
+        if fixed is not None:
+            end = max(fixed, since - ONE_DAY)
+        elif end is None and not _runs_on(history.versions[index].rules):
+            return since - ONE_DAY, True
+    return end, False
+
+
+def _successor(history, next_start):
+    """(kind, fixed end) of the term that would begin on ``next_start``; kind None: none."""
+    index = history.index_on(next_start)
+    fixed = history.new_end(index)
+    if fixed is not None and history.versions[index].since == next_start:
+        return ("fixed", fixed) if fixed >= next_start else (None, None)
+    rules = history.versions[index].rules
+    if rules.renewal_term is not None:
+        return "renewal", None
+    if _runs_on(rules):
+        return "open", None
+    return None, None
+
+
+def terms(rules, start):
+    """The chain of Terms from the entry into force ``start``, one after another.
+
+    Each term's length comes from the rules in force on its first day; see the
+    module docstring for the amendments that end a running term.
+    """
+    history = as_history(rules)
+    kind, fixed = "initial", None
+    for _ in range(MAX_TERMS + 2):
+        end = _first_end(history, start, kind, fixed)
+        end, interrupted = _amended_end(history, start, end)
         if end is None:
+            yield Term(start, None, kind)
             return
-        yield end
+        if interrupted:
+            successor, fixed = "initial", None
+        else:
+            successor, fixed = _successor(history, end + ONE_DAY)
+        yield Term(start, end, kind, successor, interrupted)
+        if successor is None:
+            return
+        start, kind = end + ONE_DAY, successor
 
 
-def _earliest_end(rules, start, received):
-    """(end, its notice deadline) that a notice received on ``received`` reaches."""
-    if rules.notice_period is None:
-        return None, None
-    terms_unlimited = rules.end_date is None and rules.initial_term is None
-    if not rules.calendar_anchor and terms_unlimited:
-        # Unlimited, notice without an anchor: it ends when the period runs out.
-        return period_end_after(received, rules.notice_period), received
-    for count, end in enumerate(_termination_dates(rules, start)):
+def iter_terms(rules, start):
+    """(first day, last day) of each term; the last day is None when unlimited."""
+    for term in terms(rules, start):
+        yield term.start, term.end
+
+
+def _final_end(history, start):
+    """The day the chain ends by itself (no renewal, no running on); None otherwise."""
+    last_change = history.last_change or date.min
+    for count, term in enumerate(terms(history, start)):
+        if term.end is None or count > MAX_TERMS:
+            return None
+        if term.successor is None:
+            return term.end
+        if term.successor == "renewal" and term.start > last_change:
+            return None  # the rules stay as they are: renewals without end
+    return None
+
+
+def _ends(history, start, received):
+    """(day, kind) to whose end a notice received on ``received`` can end the agreement.
+
+    The term running on the day of receipt is judged by the anchor in force on that
+    day, later terms by the anchor in force when they begin. ``kind`` "runs_out": an
+    unlimited agreement without an anchor ends when the notice period runs out.
+    """
+    notice = history.rules_on(received).notice_period
+    for term in terms(history, start):
+        if term.end is not None and term.end < received:
+            continue
+        first = max(received, term.start)
+        rules = history.rules_on(first)
+        if term.end is None or term.interrupted:
+            if rules.calendar_anchor:
+                for day in anchor_dates(rules.notice_anchor, first):
+                    if term.end is not None and day > term.end:
+                        break
+                    yield day, "anchor"
+            elif notice is not None:
+                day = max(period_end_after(received, notice), term.start)
+                if term.end is None or day <= term.end:
+                    yield day, "runs_out"
+            if term.end is None:
+                return
+        elif term.successor is not None:
+            yield term.end, "term"
+        elif rules.calendar_anchor:  # a fixed end: calendar dates before it
+            for day in anchor_dates(rules.notice_anchor, first):
+                if day >= term.end:
+                    return
+                yield day, "anchor"
+            return
+        else:
+            yield term.end, "term"
+            return
+
+
+def _deadline(history, start, end):
+    """The last day a notice may be received to end the agreement on ``end``: the last day
+    on which the notice period (and anchor) in force on that day still reach it."""
+    windows = history.windows()
+    best = None
+    for first, last, rules in windows:
+        if rules.notice_period is None or first > end:
+            continue
+        day = min(latest_receipt(end, rules.notice_period), last)
+        if day < first or (best is not None and day <= best):
+            continue
+        if len(windows) > 1 and not _reaches(history, start, day, end):
+            continue
+        best = day
+    return best
+
+
+def _reaches(history, start, received, end):
+    for count, (day, _kind) in enumerate(_ends(history, start, received)):
+        if day >= end or count > MAX_TERMS:
+            return day == end
+    return False
+
+
+def _earliest_end(history, start, received):
+    """(end, its notice deadline, kind) that a notice received on ``received`` reaches."""
+    notice = history.rules_on(received).notice_period
+    if notice is None:
+        return None, None, None
+    for count, (end, kind) in enumerate(_ends(history, start, received)):
         if count > MAX_TERMS:
             break
-        if end < received:
-            continue
-        deadline = latest_receipt(end, rules.notice_period)
-        if deadline >= received:
-            return end, deadline
-    return None, None
+        if kind == "runs_out":
+            return end, received, kind
+        if latest_receipt(end, notice) >= received:
+            return end, _deadline(history, start, end), kind
+    return None, None, None
 
 
 @dataclass(frozen=True)
@@ -455,54 +707,103 @@ class Notice:
         return " ".join(str(p) for p in self.explanation)
 
 
+def _notice_rules(history, received):
+    """Which rules judged a notice, when an amendment changed them."""
+    if not history.changed:
+        return ()
+    index = history.source_on(received)
+    if index == 0:
+        return (Phrase("notice_rules_original", {"received": received}),)
+    version = history.versions[index]
+    mapping = {"received": received, "amendment": version.amendment, "date": version.since}
+    return (Phrase("notice_rules_amended", mapping),)
+
+
 def notice_effect(rules, signed_on, received):
     """The end that a notice received on ``received`` brings about.
 
+    ``rules``: the agreement's Rules, or its RuleHistory when amendments changed them;
+    the notice is judged by the notice period and anchor in force on the day of receipt.
     Received by the notice deadline of the current term (or of the first possible end
     on a calendar anchor), it ends the agreement then; received later, at the next
     possible end. An agreement without ordinary notice is not ended by it.
     """
-    since = in_force_since(rules, signed_on)
+    history = as_history(rules)
+    since = in_force_since(history, signed_on)
     if since is None:
         return Notice(received, None, False, (Phrase("deadline_not_signed"),))
     reference = max(received, since)
-    final = _final_end(rules, since)
+    final = _final_end(history, since)
     values = {"received": received}
+    why = _notice_rules(history, reference)
     if final is not None and reference > final:
         return Notice(
             received, None, False, (Phrase("notice_after_end", {**values, "end": final}),)
         )
-    if rules.notice_period is None:
-        return Notice(received, None, False, (Phrase("notice_no_ordinary_notice", values),))
-    end, deadline = _earliest_end(rules, since, reference)
-    if rules.end_date is None and rules.initial_term is None and not rules.calendar_anchor:
-        return Notice(received, end, True, (Phrase("notice_period_runs", {**values, "end": end}),))
-    first_end = next((day for day in _termination_dates(rules, since) if day >= reference), None)
-    missed = latest_receipt(first_end, rules.notice_period) if first_end else None
+    if history.rules_on(reference).notice_period is None:
+        return Notice(received, None, False, (Phrase("notice_no_ordinary_notice", values), *why))
+    end, deadline, kind = _earliest_end(history, since, reference)
+    if kind == "runs_out":
+        phrase = Phrase("notice_period_runs", {**values, "end": end})
+        return Notice(received, end, True, (phrase, *why))
+    first_end = next((day for day, _kind in _ends(history, since, reference)), None)
+    missed = _deadline(history, since, first_end) if first_end else None
     if end is None:  # too late for the only possible end: a fixed end comes anyway
-        return Notice(
-            received,
-            final,
-            False,
-            (Phrase("notice_fixed_end", {**values, "missed": missed, "end": final}),),
-        )
+        phrase = Phrase("notice_fixed_end", {**values, "missed": missed, "end": final})
+        return Notice(received, final, False, (phrase, *why))
     if end == first_end:
         phrase = Phrase("notice_timely", {**values, "deadline": deadline, "end": end})
-        return Notice(received, end, True, (phrase,))
+        return Notice(received, end, True, (phrase, *why))
     phrase = Phrase("notice_late", {**values, "missed": missed, "term_end": first_end, "end": end})
-    return Notice(received, end, False, (phrase,))
+    return Notice(received, end, False, (phrase, *why))
+
+
+def _rule_phrases(history, day, horizon):
+    """A sentence for each rule an amendment changed, up to ``horizon``."""
+    phrases = []
+    for index in range(1, len(history.versions)):
+        version = history.versions[index]
+        changed = history.changes(index)
+        if version.since > horizon or not changed:
+            continue
+        rules = version.rules
+        when = "since" if version.since <= day else "from"
+        base = {"amendment": version.amendment, "date": version.since}
+        before = history.versions[index - 1].rules
+        facts = []
+        if _runs_on(rules) and not _runs_on(before):
+            facts.append(("unlimited", {}))
+        else:
+            if history.new_end(index) is not None:
+                facts.append(("end", {"end": rules.end_date}))
+            if "renewal_term" in changed:
+                if rules.renewal_term is not None:
+                    facts.append(("renewal", {"renewal": rules.renewal_term}))
+                else:
+                    facts.append(("no_renewal", {}))
+        if "notice_period" in changed or "notice_anchor" in changed:
+            if rules.notice_period is None:
+                facts.append(("no_notice", {}))
+            else:
+                facts.append((f"notice_{rules.notice_anchor}", {"notice": rules.notice_period}))
+        for fact, mapping in facts:
+            phrases.append(Phrase(f"deadline_amended_{when}_{fact}", {**base, **mapping}))
+    return phrases
 
 
 def compute(rules, signed_on, day, ends_on=None, ended_by="notice"):
     """The agreement's deadlines on ``day``, with their explanation.
 
+    ``rules``: the agreement's Rules, or its RuleHistory (the original rules and each
+    amendment's, with the day it takes effect): one chain of terms serves every day.
     ``signed_on`` is the day the last party signed (None while a signature is missing).
     ``ends_on``: the last day in force after an effective notice (``ended_by="notice"``)
     or a mutual cancellation (``"cancellation"``); no renewal and no notice deadline then.
     """
+    history = as_history(rules)
     if ends_on is not None:
-        return _ending(compute(rules, signed_on, day), ends_on, ended_by)
-    since = in_force_since(rules, signed_on)
+        return _ending(compute(history, signed_on, day), ends_on, ended_by)
+    since = in_force_since(history, signed_on)
     if since is None:
         return Deadlines(
             day=day,
@@ -519,7 +820,7 @@ def compute(rules, signed_on, day, ends_on=None, ended_by="notice"):
         status = "in_force"
         reference = day
 
-    final = _final_end(rules, since)
+    final = _final_end(history, since)
     if final is not None and reference > final:
         return Deadlines(
             day=day,
@@ -529,16 +830,18 @@ def compute(rules, signed_on, day, ends_on=None, ended_by="notice"):
             explanation=(
                 Phrase("deadline_in_force_since", {"date": since}),
                 Phrase("deadline_ended", {"date": final}),
+                *_rule_phrases(history, day, final),
             ),
         )
 
-    term_start = term_last = None
-    for count, (start, end) in enumerate(iter_terms(rules, since)):
-        if end is None or end >= reference or count > MAX_TERMS:
-            term_start, term_last = start, end
+    current = None
+    for count, term in enumerate(terms(history, since)):
+        current = term
+        if term.end is None or term.end >= reference or count > MAX_TERMS:
             break
+    term_start, term_last = current.start, current.end
     next_renewal = None
-    if rules.renewal_term is not None and term_last is not None:
+    if current.successor == "renewal":
         next_renewal = term_last + ONE_DAY
 
     if term_last is not None:
@@ -550,30 +853,19 @@ def compute(rules, signed_on, day, ends_on=None, ended_by="notice"):
         )
     else:
         phrases.append(Phrase("deadline_unlimited", {"start": term_start}))
-    if rules.renewal_term is not None:
-        phrases.append(
-            Phrase(
-                "deadline_renews",
-                {"renewal": rules.renewal_term, "date": next_renewal},
-            )
-        )
+    if next_renewal is not None:
+        renewal = history.rules_on(next_renewal).renewal_term
+        phrases.append(Phrase("deadline_renews", {"renewal": renewal, "date": next_renewal}))
     elif final is not None:
         phrases.append(Phrase("deadline_ends_without_notice", {"date": final}))
 
     notice_deadline = None
-    if rules.notice_period is not None and term_last is not None and not rules.calendar_anchor:
-        if rules.renewal_term is not None:
-            notice_deadline = latest_receipt(term_last, rules.notice_period)
-    elif (
-        rules.notice_period is not None
-        and term_last is not None
-        and rules.calendar_anchor
-        and term_last != final
-    ):
-        notice_deadline = latest_receipt(term_last, rules.notice_period)
+    if term_last is not None and current.successor is not None and not current.interrupted:
+        notice_deadline = _deadline(history, since, term_last)
 
-    earliest, earliest_deadline = _earliest_end(rules, since, max(day, since))
-    if rules.notice_period is None:
+    notice_period = history.rules_on(reference).notice_period
+    earliest, earliest_deadline, _kind = _earliest_end(history, since, reference)
+    if notice_period is None:
         if final is None:
             phrases.append(Phrase("deadline_no_notice"))
     elif notice_deadline is not None and notice_deadline >= day:
@@ -591,7 +883,7 @@ def compute(rules, signed_on, day, ends_on=None, ended_by="notice"):
             )
         )
     if (
-        rules.notice_period is not None
+        notice_period is not None
         and earliest is not None
         and (notice_deadline is None or notice_deadline < day)
         and earliest != final
@@ -602,6 +894,8 @@ def compute(rules, signed_on, day, ends_on=None, ended_by="notice"):
                 {"deadline": earliest_deadline, "end": earliest},
             )
         )
+    horizon = max(d for d in (reference, term_last, next_renewal, earliest, final) if d)
+    phrases.extend(_rule_phrases(history, day, horizon))
     return Deadlines(
         day=day,
         status=status,
@@ -640,6 +934,7 @@ def _ending(result, ends_on, ended_by):
         for p in result.explanation
         if p.msgid
         in ("deadline_in_force_since", "deadline_enters_into_force", "deadline_current_term")
+        or p.msgid.startswith("deadline_amended_")
     ]
     phrases.append(Phrase(f"deadline_ends_by_{ended_by}", {"date": ends_on}))
     return replace(

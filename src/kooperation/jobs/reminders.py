@@ -26,9 +26,9 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import make_msgid
 from kooperation import _
-from kooperation.agreements.deadlines import agreement_rules
 from kooperation.agreements.deadlines import deadlines_for
 from kooperation.agreements.deadlines import explanation
+from kooperation.agreements.deadlines import rules_on
 from kooperation.deadlines import Deadlines
 from kooperation.interfaces import INetwork
 from kooperation.interfaces import IPartner
@@ -324,7 +324,7 @@ def compose(reminder, to, settings=None, language=None, request=None):
         + " "
         + tr(_when_message(reminder)),
     ]
-    if agreement_rules(agreement).written_form_termination:
+    if rules_on(agreement, reminder.deadline).written_form_termination:
         lines.append(
             tr(
                 _(

@@ -8,10 +8,10 @@ from kooperation.amendments.terminations import record_json
 from kooperation.amendments.terminations import record_notice
 from kooperation.amendments.terminations import records
 from kooperation.services import error_reply
+from kooperation.services import evidence_file
 from kooperation.services import forbidden_reply
 from kooperation.services import json_object
 from kooperation.services import parse_date
-from kooperation.services.signatures.post import _evidence
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
@@ -50,7 +50,7 @@ class TerminationsPost(Service):
         try:
             body = json_object(self.request, FIELDS)
             kind = body.get("kind", "notice")
-            evidence = _evidence(body.get("evidence"))
+            evidence = evidence_file(body.get("evidence"))
             if kind == "notice":
                 record = record_notice(
                     self.context,
