@@ -19,6 +19,32 @@ How periods are counted
   day on which that still holds.
 * § 193 BGB does not move these dates to a working day: it applies to declarations
   that must be made on a day, not to the end of a term or the latest receipt date.
+
+Deadlines across amendments
+---------------------------
+Amendments may change the rules (renewal term, notice period and anchor, a fixed
+end, a switch to an unlimited term). ``compute`` and ``notice_effect`` take a
+``RuleHistory``: the original rules and each amendment's, with the day it takes
+effect (a plain ``Rules`` is the history of one version). One chain of terms,
+built from the entry into force, answers every day:
+
+* The rules in force on a day are the original rules until the day before an
+  amendment takes effect, then the amended ones (several chain in order of effect).
+* Each term's length comes from the rules in force on its first day: a term that
+  began before an amendment keeps its length; the first renewal beginning on or
+  after the day of effect has the new renewal term.
+* A fixed end date set by an amendment ends the term running on its day of effect
+  on that date (on the day before that day, if the date lies earlier); renewals
+  follow only if a renewal term is in force. A term running for an unlimited
+  period ends the day before an amendment that gives the agreement terms again;
+  a new first term begins on that day.
+* A notice received on a day must satisfy the notice period and anchor in force on
+  that day (counted as above, from the receipt as an event); later terms offer the
+  ends their own rules allow. A term's notice deadline is the last day of receipt
+  for which that holds, so a notice period that changes while a term runs gives
+  the deadline of whichever rules were in force on that last day.
+* The explanation names the amendment behind each changed rule ("Since the 1.
+  Änderung of 01.01.2017, the agreement renews by 2 years.").
 """
 
 from dataclasses import dataclass

@@ -1,0 +1,1 @@
+Deadlines stay right after an amendment changes the rules: the engine takes the agreement's rule versions (original + effective amendments) and builds one chain of terms for @deadlines, @terminations, dashboard, reminders and iCal; a notice is judged by the rules in force on its day of receipt.
