@@ -1,5 +1,6 @@
 """What the real permission machinery grants each persona (used by the matrix test)."""
 
+from kooperation.interfaces import IPerson
 from kooperation.interfaces import ISignable
 from plone import api
 from Products.CMFCore.interfaces import IFolderish
@@ -15,6 +16,23 @@ CHECKS = (
 )
 
 
+def _confirms(obj):
+    """May confirm the Person entry for its partner (the right and the partner's rule)."""
+    from kooperation.agreements.errors import KooperationError
+    from kooperation.workspace import check_may_confirm
+
+    if not IPerson.providedBy(obj) or not api.user.has_permission(
+        "kooperation: Confirm partner people", obj=obj
+    ):
+        return False
+    network = api.user.has_permission("kooperation: Manage network members", obj=obj)
+    try:
+        check_may_confirm(obj, api.user.get_current().getId(), network, evidence=object())
+    except KooperationError:
+        return False
+    return True
+
+
 def _cell(obj):
     signable = ISignable.providedBy(obj)
     letters = "".join(
@@ -22,6 +40,7 @@ def _cell(obj):
         for letter, perm in CHECKS
         if (signable or letter not in "SB") and api.user.has_permission(perm, obj=obj)
     )
+    letters += "C" if _confirms(obj) else ""
     wf = api.portal.get_tool("portal_workflow")
     transitions = sorted(t["id"] for t in wf.getTransitionsFor(obj))
     adds = []

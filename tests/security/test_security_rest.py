@@ -64,6 +64,8 @@ CASES = [
     ),
     ("POST", "@terminations", "net/agreement-in_force", _notice, "signatory_a", "coordinator", 201),
     ("POST", "@handover", "net/c/staff", _leave, "staff_a", "coordinator", 200),
+    # Partner A has an admin (signatory_a): the coordinator may no longer confirm for A.
+    ("POST", "@confirmation", "net/a/staff", lambda objs: {}, "coordinator", "signatory_a", 200),
     (
         "POST",
         "@correct",

@@ -158,6 +158,21 @@ class TestNoSignatureByTheBackDoor:
 
         assert world["network"]["c"].UID() not in signatures(agreement)
 
+    def test_a_borrowed_entry_signs_only_on_behalf(self, base, world):
+        """The boss's confirmed authority does not pass to a login written into the entry."""
+        agreement = world["agreement_for_signature"]
+        boss = world["network"]["c"]["boss"]
+        patched = call("PATCH", boss.absolute_url(), "coordinator", {"user_id": "coordinator"})
+        assert patched.status_code == 204
+        signed = call(
+            "POST",
+            f"{agreement.absolute_url()}/@signatures",
+            "coordinator",
+            {"signatory": boss.UID(), "date": date.today().isoformat()},
+        )
+        assert signed.status_code == 400, signed.text
+        assert "evidence" in signed.text
+
 
 class TestCaseNotesStayWithThePartners:
     """Hole 3 and 4: no Owner, no root, no title in audit, privacy export, sharing or catalog."""

@@ -90,7 +90,7 @@ class TestDemoWorkspace:
             partner = network[partner_id]
             assert api.content.get_state(partner) == "published"
             assert partner["intern"].portal_type == "PartnerArea"
-            assert set(group_ids(partner)) == {"staff", "signatories"}
+            assert set(group_ids(partner)) == {"staff", "signatories", "admins"}
         person = network["bfo"]["geschaeftsfuehrung"]
         assert api.content.get_state(person) == "internal"
 

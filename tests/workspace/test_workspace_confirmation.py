@@ -12,7 +12,7 @@ D = date
 
 
 @pytest.mark.parametrize(
-    "proposed,confirmed,counts,waiting",
+    ("proposed", "confirmed", "counts", "waiting"),
     [
         # Never confirmed: nothing counts, everything granting waits.
         (Grant("anna", True, D(2020, 1, 1)), None, Grant(), ["user_id", "may_sign"]),

@@ -2,7 +2,9 @@
 
 from datetime import date
 from kooperation.testing import add_person
+from kooperation.workspace import confirm_person
 from kooperation.workspace import group_ids
+from kooperation.workspace import pending_fields
 from plone import api
 
 import pytest
@@ -39,18 +41,25 @@ class TestNetworkGroups:
 
     def test_partner_groups_nest_in_the_network(self):
         ids = group_ids(self.partner)
-        assert ids == {"staff": "net-p-staff", "signatories": "net-p-signatories"}
+        assert ids == {
+            "staff": "net-p-staff",
+            "signatories": "net-p-signatories",
+            "admins": "net-p-admins",
+        }
         groups = api.portal.get_tool("portal_groups")
         assert "net-p-staff" in groups.getGroupById("net-members").getMemberIds()
         assert "net-p-signatories" in groups.getGroupById("net-p-staff").getMemberIds()
         assert dict(self.net.get_local_roles())["net-p-signatories"] == ("Signatory",)
+        # The partner's admins (its management) manage its people, on the partner only.
+        assert "net-p-admins" in groups.getGroupById("net-p-staff").getMemberIds()
+        assert dict(self.partner.get_local_roles())["net-p-admins"] == ("PartnerAdmin",)
 
     def test_internal_area_only_for_the_staff(self):
         area = self.partner["intern"]
         assert area.portal_type == "PartnerArea"
         assert area.__ac_local_roles_block__
         local = {principal: set(roles) for principal, roles in area.get_local_roles()}
-        assert local == {"net-p-staff": {"Contributor", "Editor", "Reader"}}
+        assert local == {"net-p-staff": {"Contributor", "Editor", "Reader", "PartnerStaff"}}
 
     def test_person_with_login_joins_the_partner(self):
         with api.env.adopt_roles(["Manager"]):
@@ -67,9 +76,17 @@ class TestNetworkGroups:
         from zope.lifecycleevent import ObjectModifiedEvent
 
         notify(ObjectModifiedEvent(person))
+        # A wider authority is a proposal until the partner confirms it.
+        assert "anna" not in members("net-p-signatories")
+        assert pending_fields(person) == ["may_sign"]
+        confirm_person(person, by="boss")
         assert "anna" in members("net-p-signatories")
         user = api.user.get(username="anna")
         assert "Signatory" in user.getRolesInContext(self.net)
+        # Taking it away counts at once.
+        person.may_sign = False
+        notify(ObjectModifiedEvent(person))
+        assert "anna" not in members("net-p-signatories")
 
     def test_removing_the_person_takes_the_membership_back(self):
         with api.env.adopt_roles(["Manager"]):
@@ -90,8 +107,11 @@ class TestNetworkGroups:
                 container=self.net, type="Partner", id="q", title="Q", partner_kind="other"
             )
             person = add_person(container=self.partner, id="anna", title="Anna", user_id="anna")
-            api.content.move(source=person, target=other)
+            moved = api.content.move(source=person, target=other)
         assert "anna" not in members("net-p-staff")
+        # Partner P's confirmation does not speak for Q: Q confirms its new person.
+        assert "anna" not in members("net-q-staff")
+        confirm_person(moved, by="q-boss")
         assert "anna" in members("net-q-staff")
 
     def test_unknown_login_grants_nothing(self):

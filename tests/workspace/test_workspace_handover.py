@@ -4,6 +4,7 @@ from datetime import date
 from kooperation.agreements.errors import KooperationError
 from kooperation.audit import entries
 from kooperation.testing import add_person
+from kooperation.workspace import confirm_person
 from kooperation.workspace import group_ids
 from kooperation.workspace.handover import leave
 from kooperation.workspace.handover import move
@@ -115,8 +116,11 @@ class TestHandover:
     def test_move_to_another_partner(self):
         moved = move(self.ines, self.b.UID())
         assert moved.__parent__.UID() == self.b.UID()
-        assert "ines" in members(group_ids(self.b)["staff"])
         assert "ines" not in members(group_ids(self.a)["staff"])
+        # B decides whether Ines acts for it: the move is a proposal until B confirms.
+        assert "ines" not in members(group_ids(self.b)["staff"])
+        confirm_person(moved, by="b-boss")
+        assert "ines" in members(group_ids(self.b)["staff"])
 
     def test_move_needs_another_partner_of_the_network(self):
         with pytest.raises(KooperationError):

@@ -202,7 +202,7 @@ def check_signature(obj, signatory_uid, day, user_id, may_record_on_behalf, toda
                 mapping={"name": person.Title(), "party": partner.Title(), "date": day},
             ),
         )
-    own = bool(person.user_id) and person.user_id == user_id
+    own = person.acts_as(user_id)  # the partner confirmed this login
     if not own and not may_record_on_behalf:
         raise KooperationError(
             "signatory",

@@ -52,7 +52,7 @@ def own_parties(obj, user_id):
         partner = api.content.get(UID=uid)
         persons = partner.objectValues() if partner is not None else ()
         if any(
-            IPerson.providedBy(person) and person.user_id == user_id and person.may_sign
+            IPerson.providedBy(person) and person.acts_as(user_id) and person.grant().may_sign
             for person in persons
         ):
             result.append(uid)

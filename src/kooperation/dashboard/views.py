@@ -192,7 +192,7 @@ class MySignaturesView(BrowserView):
         mine = set()
         for brain in persons:
             person = brain._unrestrictedGetObject()
-            if person.user_id and person.user_id == user_id and person.may_sign_on(today):
+            if person.acts_as(user_id) and person.may_sign_on(today):
                 mine.add(uid_by_path[brain.getPath().rsplit("/", 1)[0]])
         return mine
 

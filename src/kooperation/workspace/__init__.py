@@ -23,6 +23,7 @@ from kooperation.vocabularies import find_network
 from kooperation.workspace.confirmation import effective
 from kooperation.workspace.confirmation import Grant
 from kooperation.workspace.confirmation import pending
+from kooperation.workspace.roles import LOCAL_ONLY_ROLES  # noqa: F401  (applies the rule)
 from persistent.mapping import PersistentMapping
 from plone import api
 from zExceptions import Forbidden
@@ -50,8 +51,7 @@ ADMIN_ROLES = ("PartnerAdmin",)
 # nobody holds globally, so a global Reader or Manager sees nothing there.
 AREA_ROLES = ("Reader", "Contributor", "Editor", "PartnerStaff")
 CASE_ROLES = ("CaseParticipant",)
-# Roles that exist only as local roles granted here; never assignable site-wide.
-LOCAL_ONLY_ROLES = ("PartnerAdmin", "PartnerStaff", "CaseParticipant")
+# Roles that exist only as local roles granted here; never held site-wide (see roles).
 
 NETWORK_GROUP_TITLES = {
     "members": "Mitglieder",

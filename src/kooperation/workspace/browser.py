@@ -11,8 +11,10 @@ from kooperation.workspace.handover import leave
 from kooperation.workspace.handover import move
 from kooperation.workspace.handover import open_duties
 from plone import api
+from plone.app.layout.viewlets.common import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
 
 
@@ -237,3 +239,28 @@ class ConfirmView(BrowserView):
         from kooperation.workspace import partner_admins
 
         return not partner_admins(self.context.__parent__)
+
+
+class ConfirmationViewlet(ViewletBase):
+    """On a Person: what counts of the entry, what waits for the partner, and the way
+    to confirm it for those who may."""
+
+    index = ViewPageTemplateFile("templates/confirmation_viewlet.pt")
+
+    def update(self):
+        from kooperation.workspace import confirmation
+        from kooperation.workspace import pending_fields
+
+        super().update()
+        self.record = confirmation(self.context)
+        self.waiting = [
+            translate(ConfirmView.FIELD_TITLES[name], context=self.request)
+            for name in pending_fields(self.context)
+        ]
+        self.may_confirm = bool(self.waiting) and api.user.has_permission(
+            "kooperation: Confirm partner people", obj=self.context
+        )
+
+    def confirmed_on(self):
+        when = self.record.get("confirmed_at")
+        return when.strftime("%d.%m.%Y") if when else ""

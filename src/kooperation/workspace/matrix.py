@@ -100,7 +100,7 @@ MATRIX = [
             "staff_c": "V",
             "editor": "VA",
             "coordinator": "VMAD publish +Person",
-            "signatory_a": "V",
+            "signatory_a": "VMAD +Person",
             "manager": "VMAD publish +PartnerArea +Person",
         },
     ),
@@ -116,7 +116,7 @@ MATRIX = [
             "staff_c": "V",
             "editor": "VA",
             "coordinator": "VMAD publish",
-            "signatory_a": "V",
+            "signatory_a": "VMADC",
             "manager": "VMAD publish",
         },
     ),
@@ -133,7 +133,7 @@ MATRIX = [
             "editor": "-",
             "coordinator": "-",
             "signatory_a": "VMAD +CaseNote +File +Image",
-            "manager": "VMAD +CaseNote +File +Image",
+            "manager": "-",
         },
     ),
     (
@@ -182,9 +182,9 @@ MATRIX = [
             "staff_b": "V",
             "staff_c": "V",
             "editor": "VA",
-            "coordinator": "VMAD retract",
+            "coordinator": "VMADC retract",
             "signatory_a": "V",
-            "manager": "VMAD retract",
+            "manager": "VMADC retract",
         },
     ),
     (
@@ -972,19 +972,51 @@ def render_markdown():
         "real permission machinery.",
         "",
         "Letters: **V** view, **M** modify, **A** add content, **D** delete, **S** sign, "
-        "**B** record a signature on behalf, **-** nothing; then the workflow transitions "
-        "offered and the types that may be added (`+Type`).",
+        "**B** record a signature on behalf, **C** confirm a Person entry for its partner, "
+        "**-** nothing; then the workflow transitions offered and the types that may be "
+        "added (`+Type`).",
         "",
         "Personas: " + "; ".join(f"**{key}** – {title}" for key, title in PERSONAS.items()) + ".",
         "",
         "How roles arise: every network has the groups *members* (Reader), *editors* (Editor, "
         "Contributor, Reviewer) and *coordinators* (Coordinator, Reader, Contributor, Editor, "
         "Reviewer); every partner a *staff* group (inside the network's members; Reader, "
-        "Contributor and Editor on the partner's internal area, which blocks all other roles) "
-        "and a *signatories* group (Signatory on the network). A portal user joins a partner "
-        "through a Person entry with their login; with the authority to sign, they join its "
-        "signatories. Case notes block all acquired roles; the staff groups of the partners "
-        "they name get the role CaseParticipant.",
+        "Contributor, Editor and PartnerStaff on the partner's internal area, which blocks all "
+        "other roles), a *signatories* group (Signatory on the network) and an *admins* group "
+        "(PartnerAdmin on the partner: its management). Case notes block all acquired roles; "
+        "the staff groups of the partners they name get the role CaseParticipant.",
+        "",
+        "## Who acts for a partner: the partner confirms",
+        "",
+        "- A portal user belongs to a partner, signs for it or manages its people only through "
+        "a Person entry **that the partner confirmed**. Whoever writes the entry (a "
+        "coordinator keeps the register) only proposes; the partner's admins confirm it "
+        "(`POST <person>/@confirmation`, *Für den Partner bestätigen* on the person's page). "
+        "An admin's own edit of an entry of its partner is its confirmation.",
+        "- What counts is the part of the entry that both the proposal and the confirmation "
+        "grant: taking something away (a login, the authority to sign, a shorter window) "
+        "counts at once; granting more waits. A changed login suspends the old one until the "
+        "partner decides. A person moved to another partner needs that partner's "
+        "confirmation.",
+        "- Nobody confirms their own entry. A partner without admins gets its first people "
+        "recorded by the network *on behalf*, with the partner's signed nomination as "
+        "evidence; once it has admins, only they confirm.",
+        "- The partner groups follow the confirmed entries alone: adding anybody to them in "
+        "the users and groups control panel or through `@groups` is refused, for site "
+        "managers and the Zope root user too. The roles PartnerAdmin, PartnerStaff and "
+        "CaseParticipant exist only as local roles and cannot be given site-wide.",
+        "- A signature *as the party* comes only from the confirmed signatory's own login; "
+        "everything a coordinator records for a party is *on behalf* and needs the signed "
+        "original.",
+        "- Case notes and internal areas are readable only by the named partners' staff: not "
+        "by Manager, Site Administrator, Owner or the Zope root user; nobody may share them "
+        "(the sharing page and `@sharing` are closed), their ids are anonymous "
+        "(`fallbesprechung-N`), and the catalog, the audit log and the personal-data export "
+        "show *Fallbesprechung (vertraulich)* instead of their titles.",
+        "- Only coordinators and site managers share network content (`@sharing`); editors "
+        "and the creator of an item (Owner) do not.",
+        "- The Zope root user can still rewrite workflows and code in the ZMI: that is "
+        "operating the server, not using the product, and is outside this model.",
     ]
     personas = list(PERSONAS)
     for portal_type in dict.fromkeys(row[0] for row in MATRIX):
