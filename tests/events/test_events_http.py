@@ -163,13 +163,15 @@ class TestYouthConferenceAndQuotas:
         event.notify_coordinators = True
         transaction.commit()
         url = f"{base}/@registrations"
-        first = call("POST", url, "staffer", json=body(1, partner=net["a"].UID()))
+        # A coordinator registers people on behalf of a partner (staff register for
+        # their own partner only: tests/security/test_security_input.py).
+        first = call("POST", url, "coord", json=body(1, partner=net["a"].UID()))
         assert first.status_code == 201
-        second = call("POST", url, "staffer", json=body(2, partner=net["a"].UID()))
+        second = call("POST", url, "coord", json=body(2, partner=net["a"].UID()))
         assert (second.status_code, second.json()["error"]["reason"]) == (409, "quota")
-        other = call("POST", url, "staffer", json=body(3, partner=net["b"].UID()))
+        other = call("POST", url, "coord", json=body(3, partner=net["b"].UID()))
         assert other.json()["state"] == "confirmed"
-        unknown = call("POST", url, "staffer", json=body(4, partner="not-a-partner"))
+        unknown = call("POST", url, "coord", json=body(4, partner="not-a-partner"))
         assert set(unknown.json()["error"]["fields"]) == {"partner"}
         messages = inbox.wait_for(4)
         to_coordinators = [m for m in messages if m["To"] == "coord@example.org"]

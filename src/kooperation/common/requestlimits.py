@@ -124,3 +124,15 @@ def limit_json_body():
 
 
 limit_json_body()
+
+
+def bad_body_is_400():
+    """plone.restapi raises ``DeserializationError`` for a body that is not JSON (its own
+    services such as ``@comments`` do not catch it); Zope answered unknown exception names
+    with 500. The status of the name is 400, as for ``BadRequest``."""
+    from ZPublisher.HTTPResponse import status_codes
+
+    status_codes.setdefault("deserializationerror", 400)
+
+
+bad_body_is_400()

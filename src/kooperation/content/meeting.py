@@ -1,6 +1,7 @@
 """One meeting of a series: dates (plone.app.event), agenda, attendance, duty holders."""
 
 from kooperation import _
+from kooperation.common.fields import WebAddress
 from kooperation.interfaces import IKooperationContent
 from kooperation.meetings.interfaces import IMeeting
 from kooperation.meetings.validation import check_duty_holders
@@ -52,7 +53,7 @@ HOLDERS_SCHEMA = json.dumps({"type": "object", "additionalProperties": {"type": 
 
 class IMeetingSchema(model.Schema):
     place = schema.TextLine(title=_("label_meeting_place", default="Place"), required=False)
-    video_link = schema.URI(
+    video_link = WebAddress(
         title=_("label_meeting_video_link", default="Video link"), required=False
     )
     agenda = JSONField(

@@ -1,8 +1,9 @@
 from kooperation import _
+from kooperation.common.fields import EmailAddress
+from kooperation.common.fields import WebAddress
 from kooperation.interfaces import IKooperationContent
 from kooperation.interfaces import IPartner
 from plone.dexterity.content import Container
-from plone.schema import Email
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
@@ -26,8 +27,8 @@ class IPartnerSchema(model.Schema):
         default=[],
     )
     address = schema.Text(title=_("label_address", default="Address"), required=False)
-    web = schema.URI(title=_("label_web", default="Web site"), required=False)
-    email = Email(title=_("label_email", default="E-mail"), required=False)
+    web = WebAddress(title=_("label_web", default="Web site"), required=False)
+    email = EmailAddress(title=_("label_email", default="E-mail"), required=False)
 
 
 @implementer(IKooperationContent, IPartner, IPartnerSchema)

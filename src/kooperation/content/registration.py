@@ -1,6 +1,7 @@
 """One registration for a workshop or youth conference; its workflow state is its status."""
 
 from kooperation import _
+from kooperation.common.fields import EmailAddress
 from kooperation.events.interfaces import IRegistration
 from plone.dexterity.content import Item
 from plone.schema import JSONField
@@ -13,7 +14,7 @@ import json
 
 class IRegistrationSchema(model.Schema):
     fullname = schema.TextLine(title=_("label_registration_name", default="Name"), required=False)
-    email = schema.TextLine(title=_("label_registration_email", default="E-mail"), required=False)
+    email = EmailAddress(title=_("label_registration_email", default="E-mail"), required=False)
     partner = schema.TextLine(
         title=_("label_registration_partner", default="Partner (UID)"), required=False
     )

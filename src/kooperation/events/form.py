@@ -6,8 +6,9 @@ that ends as 500.
 
 from datetime import date
 from kooperation import _
+from kooperation.common.emails import is_email
+from kooperation.common.emails import normalise_email
 from kooperation.events.interfaces import IYouthConference
-from kooperation.jobs.settings import is_email
 
 import re
 
@@ -58,7 +59,7 @@ def parse(event, body, partners=None):
     if not (_text(name) and name.strip()):
         errors["fullname"] = _("error_registration_name", default="Please give your name.")
     email = body.get("email")
-    if not (_text(email, 254) and is_email(email.strip())):
+    if not (_text(email, 300) and is_email(email)):
         errors["email"] = _(
             "error_registration_email", default="Please give a valid e-mail address."
         )
@@ -119,7 +120,7 @@ def parse(event, body, partners=None):
         raise FieldErrors(errors)
     return {
         "fullname": name.strip(),
-        "email": email.strip(),
+        "email": normalise_email(email),
         "partner": partner,
         "organisation": organisation.strip(),
         "birth_date": birth_date,

@@ -60,8 +60,78 @@ def current_user_id():
     return api.user.get_current().getId()
 
 
+def own_partners(event, userid):
+    """UIDs of the network's partners that have a Person entry of ``userid`` (sorted)."""
+    if not userid:
+        return []
+    network = network_of(event)
+    if network is None:
+        return []
+    catalog = api.portal.get_tool("portal_catalog")
+    path = "/".join(network.getPhysicalPath())
+    found = []
+    for brain in catalog.unrestrictedSearchResults(portal_type="Partner", path=path):
+        partner = brain._unrestrictedGetObject()
+        if any(person.acts_as(userid) for person in partner.persons()):
+            found.append(brain.UID)
+    return sorted(found)
+
+
+def registration_partner(event, requested):
+    """The partner whose seats a registration counts against (issue 14).
+
+    * Staff of a partner (a Person entry with their login): their partner, never the
+      body's. A body naming another partner is refused (400); with entries at several
+      partners the body may choose among them.
+    * Coordinators (``kooperation: Manage registrations``) without such an entry register
+      someone on a partner's behalf and may name any partner of the network.
+    * Everyone else (anonymous, logins without a Person entry) cannot name a partner and
+      registers without one, which counts against no partner's seats; the event's setting
+      ``without_partner`` decides whether that is allowed.
+    """
+    from kooperation import _
+    from kooperation.events.form import FieldErrors
+
+    userid = current_user_id()
+    own = own_partners(event, userid)
+    if own:
+        if requested and requested not in own:
+            raise FieldErrors(
+                {
+                    "partner": _(
+                        "error_registration_partner_own",
+                        default="You register for your own organisation, not for another partner.",
+                    )
+                }
+            )
+        return requested or own[0]
+    if requested:
+        if userid and api.user.has_permission("kooperation: Manage registrations", obj=event):
+            return requested
+        raise FieldErrors(
+            {
+                "partner": _(
+                    "error_registration_partner_staff",
+                    default="Only the staff of a partner register for it.",
+                )
+            }
+        )
+    if not getattr(event, "without_partner", True):
+        raise FieldErrors(
+            {
+                "partner": _(
+                    "error_registration_partner_required",
+                    default="This event is open to the staff of the network's partners only.",
+                )
+            }
+        )
+    return ""
+
+
 def register(event, data, now=None):
-    """Submit; tell the registrant (and the coordinators, if wished)."""
+    """Submit; tell the registrant (and the coordinators, if wished). The partner is the
+    registrant's own (``registration_partner``), not whatever the body named."""
+    data = dict(data, partner=registration_partner(event, data.get("partner") or ""))
     outcome = registrations.submit(event, data, now=now, owner=current_user_id())
     if outcome.registration is not None:
         mails.send_state(outcome.registration)

@@ -182,6 +182,12 @@ class MeetingView(BrowserView):
     def day(self):
         return _format(_day(self.context.start))
 
+    def video_link(self):
+        """The video link if it may be a link (http/https); a stored ``javascript:`` is not."""
+        from kooperation.common.urls import safe_url
+
+        return safe_url(self.context.video_link)
+
     def holders(self):
         holders = self.context.duty_holders or {}
         return [
@@ -421,9 +427,9 @@ class AgendaPdf(MeetingView):
         facts = [_tr(request, "label_meeting_when", "Date") + f": {meeting_when(meeting)}"]
         if meeting.place:
             facts.append(_tr(request, "label_meeting_place", "Place") + f": {meeting.place}")
-        if meeting.video_link:
+        if self.video_link():
             facts.append(
-                _tr(request, "label_meeting_video_link", "Video link") + f": {meeting.video_link}"
+                _tr(request, "label_meeting_video_link", "Video link") + f": {self.video_link()}"
             )
         facts += [f"{row['duty']}: {row['partner']}" for row in self.holders()]
         agenda = [

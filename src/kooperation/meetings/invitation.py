@@ -9,6 +9,7 @@ daily job's invitation reminder.
 from datetime import datetime
 from kooperation import _
 from kooperation.agreements.errors import KooperationError
+from kooperation.common.urls import safe_url
 from kooperation.jobs.reminders import german_date
 from kooperation.jobs.reminders import ReminderError
 from kooperation.meetings import _day
@@ -30,7 +31,7 @@ import icalendar
 
 def meeting_location(meeting):
     """Where the meeting is: the place, the video link, or both (for iCal's LOCATION)."""
-    return " – ".join(x for x in (meeting.place, meeting.video_link) if x) or None
+    return " – ".join(x for x in (meeting.place, safe_url(meeting.video_link)) if x) or None
 
 
 class MeetingCalendarComponent(ICalendarEventComponent):
@@ -70,7 +71,7 @@ def may_invite(meeting, user=None):
     if partner is None:
         return False
     user_id = user.getId()
-    if any((p.user_id or "") == user_id for p in partner.persons()):
+    if any(p.acts_as(user_id) for p in partner.persons()):
         return True
     staff = group_ids(partner).get("staff")
     return bool(staff) and staff in (user.getGroups() or ())
@@ -124,7 +125,7 @@ def invitation_mail(meeting, to, note="", user=None):
     ]
     if meeting.place:
         lines.append(tr(_("label_meeting_place", default="Place")) + f": {meeting.place}")
-    if meeting.video_link:
+    if safe_url(meeting.video_link):
         lines.append(
             tr(_("label_meeting_video_link", default="Video link")) + f": {meeting.video_link}"
         )

@@ -64,15 +64,14 @@ class CorrectPost(Service):
     "action_items": [{"index": n, "done": bool?, "due": "YYYY-MM-DD" or null?}]?}."""
 
     def reply(self):
+        from kooperation.common.csrf import check_write
         from kooperation.meetings.corrections import correct
         from kooperation.meetings.corrections import may_correct
         from kooperation.services import forbidden_reply
         from kooperation.services import json_object
-        from plone.protect.interfaces import IDisableCSRFProtection
-        from zope.interface import alsoProvides
 
-        # JSON API without a form: CSRF tokens do not apply; the right is checked here.
-        alsoProvides(self.request, IDisableCSRFProtection)
+        # The product's CSRF rule (kooperation.common.csrf); the right is checked here.
+        check_write(self.request)
         if not may_correct(self.context):
             return forbidden_reply(
                 self,
@@ -102,16 +101,15 @@ class SendInvitationPost(Service):
     """
 
     def reply(self):
+        from kooperation.common.csrf import check_write
         from kooperation.meetings.invitation import may_invite
         from kooperation.meetings.invitation import send_invitation
         from kooperation.meetings.invitation import sent_invitation
         from kooperation.services import forbidden_reply
         from kooperation.services import json_object
-        from plone.protect.interfaces import IDisableCSRFProtection
-        from zope.interface import alsoProvides
 
-        # JSON API without a form: CSRF tokens do not apply; the right is checked here.
-        alsoProvides(self.request, IDisableCSRFProtection)
+        # The product's CSRF rule (kooperation.common.csrf); the right is checked here.
+        check_write(self.request)
         if not may_invite(self.context):
             return forbidden_reply(
                 self,

@@ -3,13 +3,12 @@
 from kooperation import _
 from kooperation.agreements.errors import render
 from kooperation.audit.service import forbidden
+from kooperation.common.csrf import check_write
 from kooperation.privacy import delete_personal_data
 from kooperation.privacy import export_personal_data
 from kooperation.privacy import find_user
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
@@ -67,7 +66,7 @@ class PersonalDataGet(PersonalDataService):
         if member is None:
             return self.not_found()
         # A GET that appends to the audit log; the rights are checked above.
-        alsoProvides(self.request, IDisableCSRFProtection)
+        check_write(self.request)
         data = export_personal_data(member, self.request, via="rest")
         data["@id"] = f"{self.context.absolute_url()}/@personal-data/{member.getId()}"
         return data
@@ -93,6 +92,6 @@ class PersonalDataDelete(PersonalDataService):
                 "error_delete_yourself",
                 "You cannot delete your own account here.",
             )
-        alsoProvides(self.request, IDisableCSRFProtection)
+        check_write(self.request)
         summary = delete_personal_data(member, self.request)
         return {"deleted": member.getId(), **summary}

@@ -48,6 +48,8 @@ from dataclasses import replace
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
+from kooperation.common.emails import email_key
+from kooperation.common.emails import InvalidEmailAddress
 
 import base64
 import hashlib
@@ -127,10 +129,16 @@ def _count(value):
 
 
 def normalise_email(email):
-    """The form of an e-mail address that duplicates are recognised by."""
+    """The form of an e-mail address that duplicates are recognised by: the normal form
+    of ``kooperation.common.emails`` (NFKC, no zero-width characters, no trailing dot),
+    case-folded. Addresses stored before that check keep their former key (trimmed,
+    case-folded) so they still count."""
     if not isinstance(email, str) or "@" not in email.strip():
         raise _bad_field("email", "not an e-mail address")
-    return email.strip().casefold()
+    try:
+        return email_key(email)
+    except InvalidEmailAddress:
+        return email.strip().casefold()
 
 
 def age_on(birth_date, day):

@@ -8,13 +8,13 @@ from kooperation.amendments import texts
 from kooperation.amendments.consents import record_consent
 from kooperation.amendments.serialize import amendment_summary
 from kooperation.amendments.serialize import AmendmentUserError
+from kooperation.common.csrf import check_write
 from kooperation.content.amendment import IAmendment
 from kooperation.services import error_reply
 from kooperation.services import forbidden_reply
 from kooperation.services import json_object
 from kooperation.services import parse_date
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeToJson
@@ -22,7 +22,6 @@ from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.component import adapter
 from zope.component import getMultiAdapter
-from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.interface import Interface
 
@@ -132,7 +131,7 @@ class AmendmentsPost(Service):
     """POST <agreement>/@amendments: propose an amendment (a draft) of an agreement in force."""
 
     def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
+        check_write(self.request)
         if not api.user.has_permission("kooperation: Add Amendment", obj=self.context):
             return forbidden_reply(
                 self, "error_may_not_amend", "You may not propose amendments of this agreement."
@@ -170,7 +169,7 @@ class ConsentsPost(Service):
     """POST <amendment>/@consents: a party's consent or objection during consultation."""
 
     def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
+        check_write(self.request)
         if not api.user.has_permission("kooperation: Record consent", obj=self.context):
             return forbidden_reply(
                 self, "error_may_not_consent", "You may not record consent to this amendment."

@@ -9,6 +9,7 @@ endpoint instead of ``kooperation-admin daily``::
 
 from kooperation import _
 from kooperation.agreements.errors import KooperationError
+from kooperation.common.csrf import check_write
 from kooperation.jobs.daily import last_run
 from kooperation.jobs.daily import run_daily
 from kooperation.jobs.daily import set_site_url
@@ -17,9 +18,7 @@ from kooperation.services import forbidden_reply
 from kooperation.services import json_object
 from kooperation.services import parse_date
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from zope.interface import alsoProvides
 
 
 ALLOWED_KEYS = {"date", "site_url"}
@@ -59,7 +58,7 @@ class DailyPost(Service):
 
     def reply(self):
         # JSON API for cron with basic auth, not a form; "Manage portal" is checked.
-        alsoProvides(self.request, IDisableCSRFProtection)
+        check_write(self.request)
         denied = _forbidden(self)
         if denied is not None:
             return denied

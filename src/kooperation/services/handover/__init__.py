@@ -2,6 +2,7 @@
 
 from kooperation import _
 from kooperation.agreements.errors import KooperationError
+from kooperation.common.csrf import check_write
 from kooperation.services import error_reply
 from kooperation.services import forbidden_reply
 from kooperation.services import json_object
@@ -10,10 +11,8 @@ from kooperation.workspace.handover import leave
 from kooperation.workspace.handover import move
 from kooperation.workspace.handover import open_duties
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
 PERMISSION = "kooperation: Manage network members"
@@ -50,8 +49,8 @@ class HandoverPost(Service):
     """{"action": "leave", "date": ..., "successor": uid?} or {"action": "move", "partner": uid}."""
 
     def reply(self):
-        # JSON API without a form: CSRF tokens do not apply; the permission is checked here.
-        alsoProvides(self.request, IDisableCSRFProtection)
+        # The product's CSRF rule (kooperation.common.csrf); the permission is checked here.
+        check_write(self.request)
         if not api.user.has_permission(PERMISSION, obj=self.context):
             return _forbidden(self)
         try:

@@ -8,6 +8,7 @@ limit, 422 for a file that is not a readable PDF; 401/403 without the add permis
 """
 
 from kooperation import _
+from kooperation.common.csrf import check_write
 from kooperation.pdfimport import ExtractionError
 from kooperation.pdfimport import Limits
 from kooperation.pdfimport.browser.importer import error_message
@@ -17,10 +18,8 @@ from kooperation.pdfimport.browser.importer import NO_FILE_MESSAGE
 from kooperation.pdfimport.sandbox import MB
 from kooperation.services import forbidden_reply
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 import base64
 import binascii
@@ -70,7 +69,7 @@ def _from_form(request, limit):
 class ImportAgreementPost(Service):
     def reply(self):
         # A JSON/multipart API without a form: the permission is checked here.
-        alsoProvides(self.request, IDisableCSRFProtection)
+        check_write(self.request)
         if not api.user.has_permission("kooperation: Add Agreement", obj=self.context):
             return forbidden_reply(
                 self, "error_may_not_add_agreement", "You may not add agreements here."

@@ -9,6 +9,7 @@ them: only then do they count for deadlines. 400 with the engine's message other
 from kooperation import _
 from kooperation.agreements.errors import render
 from kooperation.behaviors.validity import RULE_FIELDS
+from kooperation.common.csrf import check_write
 from kooperation.pdfimport.browser.importer import check_rules
 from kooperation.pdfimport.browser.importer import confirm_rules
 from kooperation.pdfimport.browser.importer import parse_rules
@@ -17,11 +18,9 @@ from kooperation.pdfimport.browser.importer import proposed_rules
 from kooperation.pdfimport.browser.importer import RuleInputError
 from kooperation.services import forbidden_reply
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.i18nmessageid import Message
-from zope.interface import alsoProvides
 
 import json
 
@@ -61,7 +60,7 @@ class ImportReviewGet(_Base):
 
 class ImportReviewPost(_Base):
     def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
+        check_write(self.request)
         if not api.user.has_permission("Modify portal content", obj=self.context):
             return forbidden_reply(
                 self, "error_may_not_modify", "You may not change this agreement."

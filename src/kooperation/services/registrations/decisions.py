@@ -1,15 +1,14 @@
 from datetime import date
 from kooperation import _
 from kooperation.agreements.errors import render
+from kooperation.common.csrf import check_write
 from kooperation.events.browser import ConferenceStatus
 from kooperation.services import forbidden_reply
 from kooperation.services.registrations.post import bad_request
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services import Service
-from zope.interface import alsoProvides
 
 
 DECISIONS = ("consent", "withheld")
@@ -17,7 +16,7 @@ DECISIONS = ("consent", "withheld")
 
 def decision_maker_for(partner, userid, day):
     """Whether ``userid`` may decide for ``partner`` (a Person with the authority to sign)."""
-    return any(p.user_id == userid and p.may_sign_on(day) for p in partner.persons())
+    return any(p.acts_as(userid) and p.may_sign_on(day) for p in partner.persons())
 
 
 class ConferenceDecisionsPost(Service):
@@ -26,10 +25,10 @@ class ConferenceDecisionsPost(Service):
     consultation. 201 with all decisions and the partners still missing."""
 
     def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
+        check_write(self.request)
         conference = self.context
         if not api.user.has_permission("View", obj=conference):
-            return forbidden_reply(self, "error_may_not_view", "You may not see this event.")
+            return forbidden_reply(self, "error_may_not_view_event", "You may not see this event.")
         try:
             body = json_body(self.request)
         except DeserializationError:

@@ -1,11 +1,10 @@
+from kooperation.common.csrf import check_write
 from kooperation.events import service
 from kooperation.registration import RegistrationError
 from kooperation.services import forbidden_reply
 from kooperation.services.registrations.post import rule_message
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from zope.interface import alsoProvides
 
 
 class RegistrationDelete(Service):
@@ -13,7 +12,7 @@ class RegistrationDelete(Service):
     time); the first on the waiting list moves up. 200 with the new state."""
 
     def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
+        check_write(self.request)
         obj = self.context
         if not api.user.has_permission("kooperation: Cancel registration", obj=obj):
             if api.content.get_state(obj) not in ("confirmed", "waiting", "pending") and (

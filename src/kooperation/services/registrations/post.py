@@ -1,17 +1,20 @@
 from kooperation import _
 from kooperation.agreements.errors import render
+from kooperation.common.csrf import check_write
 from kooperation.events import service
 from kooperation.events.form import FieldErrors
 from kooperation.events.form import parse
 from kooperation.registration import RegistrationError
 from kooperation.services import forbidden_reply
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services import Service
 from zope.i18n import translate
-from zope.interface import alsoProvides
+
+
+# Messages of forbidden_reply here, spelled out for the catalog.
+FORBIDDEN_MESSAGES = (_("error_may_not_view_event", default="You may not see this event."),)
 
 
 def bad_request(svc, errors):
@@ -66,11 +69,11 @@ class RegistrationsPost(Service):
     is full or the e-mail is already registered; 400 per field for bad input."""
 
     def reply(self):
-        # JSON API without a form: CSRF tokens do not apply; permissions are checked here.
-        alsoProvides(self.request, IDisableCSRFProtection)
+        # The product's CSRF rule (kooperation.common.csrf); permissions are checked here.
+        check_write(self.request)
         event = self.context
         if not api.user.has_permission("View", obj=event):
-            return forbidden_reply(self, "error_may_not_view", "You may not see this event.")
+            return forbidden_reply(self, "error_may_not_view_event", "You may not see this event.")
         open_ = api.content.get_state(event) == "registration_open"
         if open_ and not api.user.has_permission("kooperation: Register for event", obj=event):
             return forbidden_reply(

@@ -2,15 +2,14 @@ from kooperation import _
 from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.status import enter_into_force_if_due
+from kooperation.common.csrf import check_write
 from kooperation.services import error_reply
 from kooperation.services import evidence_file
 from kooperation.services import forbidden_reply
 from kooperation.services import json_object
 from kooperation.services import parse_date
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from zope.interface import alsoProvides
 
 
 ALLOWED_KEYS = {"signatory", "date", "function", "place", "qes_reference", "evidence"}
@@ -36,8 +35,8 @@ class SignaturesPost(Service):
     """POST <agreement>/@signatures: record a party's signature."""
 
     def reply(self):
-        # JSON API without a form: CSRF tokens do not apply; permissions are checked here.
-        alsoProvides(self.request, IDisableCSRFProtection)
+        # The product's CSRF rule (kooperation.common.csrf); permissions are checked here.
+        check_write(self.request)
         if not api.user.has_permission("View", obj=self.context):
             return forbidden_reply(self, "error_may_not_view", "You may not see this agreement.")
         may_sign = api.user.has_permission("kooperation: Sign", obj=self.context)
