@@ -2,6 +2,7 @@
 and the consolidated text of the agreement changes at once."""
 
 from browser_helpers import login
+from kooperation.workspace import confirm_person
 from plone import api
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
@@ -25,6 +26,7 @@ def sabine(acceptance):
         person = portal["oberhausen"]["zib"]["leitung"]
         person.user_id = "sabine"
         notify(ObjectModifiedEvent(person))
+        confirm_person(person, by="test")  # ZIB confirms Sabine
     transaction.commit()
     return "sabine"
 

@@ -1,6 +1,7 @@
 """A signatory signs the last missing signature in the browser; the agreement enters into force."""
 
 from datetime import date
+from kooperation.workspace import confirm_person
 from plone import api
 
 import pytest
@@ -21,7 +22,9 @@ def waiting_for_petra(acceptance):
     with api.env.adopt_roles(["Manager"]):
         api.user.create(email="petra@example.org", username="petra", password="petra-pw-123")
         api.user.grant_roles(username="petra", obj=network, roles=["Signatory", "Reader"])
-        network["jobcenter-oberhausen"]["geschaeftsfuehrung"].user_id = "petra"
+        person = network["jobcenter-oberhausen"]["geschaeftsfuehrung"]
+        person.user_id = "petra"
+        confirm_person(person, by="test")  # the Jobcenter confirms Petra
         obj = api.content.create(
             container=network,
             type="Agreement",

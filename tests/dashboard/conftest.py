@@ -9,6 +9,7 @@ from datetime import date
 from kooperation.agreements.deadlines import deadlines_for
 from kooperation.deadlines import Period
 from kooperation.interfaces import IKooperationLayer
+from kooperation.workspace import confirm_person
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -97,7 +98,9 @@ def users(acceptance, site_url):
             api.user.create(email=f"{name}@example.org", username=name, password="secret-pw-123")
         api.user.grant_roles(username="petra", obj=network, roles=["Signatory", "Reader"])
         api.user.grant_roles(username="reader", obj=network, roles=["Reader"])
-        network["jobcenter-oberhausen"]["geschaeftsfuehrung"].user_id = "petra"
+        person = network["jobcenter-oberhausen"]["geschaeftsfuehrung"]
+        person.user_id = "petra"
+        confirm_person(person, by="test")  # the Jobcenter confirms Petra
         network.reindexObjectSecurity()  # the catalog learns of the local roles
     transaction.commit()
     return {

@@ -2,6 +2,7 @@
 
 from datetime import date
 from kooperation.agreements.signatures import record_signature
+from kooperation.workspace import confirm_person
 from lxml import html as lxml_html
 from plone import api
 from plone.app.testing import login
@@ -206,6 +207,7 @@ class TestMySignatures:
 
     def test_signatory_of_two_parties(self):
         self.net["c"]["boss"].user_id = "boss-b"
+        confirm_person(self.net["c"]["boss"], by="test")
         assert self.rows("boss-b")[0][1] == "Partner B, Partner C"
 
     def test_agreements_in_force_are_not_listed(self):

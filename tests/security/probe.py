@@ -18,19 +18,9 @@ CHECKS = (
 
 def _confirms(obj):
     """May confirm the Person entry for its partner (the right and the partner's rule)."""
-    from kooperation.agreements.errors import KooperationError
-    from kooperation.workspace import check_may_confirm
+    from kooperation.workspace import may_confirm
 
-    if not IPerson.providedBy(obj) or not api.user.has_permission(
-        "kooperation: Confirm partner people", obj=obj
-    ):
-        return False
-    network = api.user.has_permission("kooperation: Manage network members", obj=obj)
-    try:
-        check_may_confirm(obj, api.user.get_current().getId(), network, evidence=object())
-    except KooperationError:
-        return False
-    return True
+    return IPerson.providedBy(obj) and may_confirm(obj)
 
 
 def _cell(obj):

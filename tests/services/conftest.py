@@ -1,6 +1,7 @@
 """HTTP against the demo site on a real WSGI server (acceptance layer)."""
 
 from datetime import date
+from kooperation.workspace import confirm_person
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -46,7 +47,9 @@ def users(acceptance, site_url):
             api.user.create(email=f"{name}@example.org", username=name, password="secret-pw-123")
         api.user.grant_roles(username="petra", obj=network, roles=["Signatory", "Reader"])
         api.user.grant_roles(username="reader", obj=network, roles=["Reader"])
-        network["jobcenter-oberhausen"]["geschaeftsfuehrung"].user_id = "petra"
+        person = network["jobcenter-oberhausen"]["geschaeftsfuehrung"]
+        person.user_id = "petra"
+        confirm_person(person, by="test")  # the Jobcenter confirms Petra
     transaction.commit()
     return {
         name: Client(site_url, (name, "secret-pw-123")) for name in ("petra", "reader", "outsider")

@@ -285,6 +285,19 @@ def check_may_confirm(person, user_id, may_manage_network, evidence):
     return "on_behalf"
 
 
+def may_confirm(person):
+    """The current user may confirm ``person`` (given the evidence the rule may need)."""
+    if not api.user.has_permission("kooperation: Confirm partner people", obj=person):
+        return False
+    user = api.user.get_current()
+    network = api.user.has_permission("kooperation: Manage network members", obj=person)
+    try:
+        check_may_confirm(person, user.getId(), network, evidence=True)
+    except KooperationError:
+        return False
+    return True
+
+
 def confirm_person(person, by, how="partner", evidence=None, note=""):
     """Record that the partner confirms the entry as it stands now; grant what follows.
 

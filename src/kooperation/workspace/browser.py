@@ -249,6 +249,7 @@ class ConfirmationViewlet(ViewletBase):
 
     def update(self):
         from kooperation.workspace import confirmation
+        from kooperation.workspace import may_confirm
         from kooperation.workspace import pending_fields
 
         super().update()
@@ -257,9 +258,15 @@ class ConfirmationViewlet(ViewletBase):
             translate(ConfirmView.FIELD_TITLES[name], context=self.request)
             for name in pending_fields(self.context)
         ]
-        self.may_confirm = bool(self.waiting) and api.user.has_permission(
-            "kooperation: Confirm partner people", obj=self.context
-        )
+        self.may_confirm = bool(self.waiting) and may_confirm(self.context)
+
+    def confirmers(self):
+        """Who of the partner may confirm: named for those who cannot, as the next step."""
+        from kooperation.workspace import effective_grant
+
+        partner = self.context.__parent__
+        persons = partner.persons() if IPartner.providedBy(partner) else []
+        return [p.Title() for p in persons if effective_grant(p).partner_admin]
 
     def confirmed_on(self):
         when = self.record.get("confirmed_at")
