@@ -1,0 +1,1 @@
+Only a partner makes its own people: Person entries count once the partner's management confirms them (`POST <person>/@confirmation`, "Für den Partner bestätigen"); partner groups cannot be joined directly; a signature as the party needs the confirmed login.
