@@ -24,8 +24,11 @@ TIMEZONE = "Europe/Berlin"
 
 # Site-wide profiles first, then the add-on. The add-on profile is applied as an
 # extension of addPloneSite, never through distribution_name (which ignores it).
+# Classic UI needs its theme profile, or every page renders as unstyled HTML
+# (kooperation:default depends on it too, so an existing site gets it by upgrade 1002).
 EXTENSION_PROFILES = (
     "plone.app.contenttypes:default",
+    "plonetheme.barceloneta:default",
     "kooperation:default",
 )
 
