@@ -17,8 +17,9 @@ def test_four_bodies_and_the_rotation(demo_portal):
     assert rt.members == partners
     meetings = rt.objectValues()
     assert [m.held for m in meetings] == [True, True, False]
-    for held in meetings[:2]:
-        assert api.content.get_state(held["protokoll"]) == "published"
+    # The first minutes for the network, the second also for the public.
+    states = [api.content.get_state(held["protokoll"]) for held in meetings[:2]]
+    assert states == ["published", "published_public"]
     upcoming = meetings[2]
     assert upcoming.agenda[1]["presenter"] == "Jobcenter"
     assert set(upcoming.duty_holders.values()) == set(partners)

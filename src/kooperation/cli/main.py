@@ -49,6 +49,38 @@ def admin_password(instance_dir, environ=None):
     return password, True
 
 
+DEMO_PASSWORDS_FILE = "demo-passwords"
+
+
+def _write_private(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(path, 0o600)
+
+
+def demo_passwords(instance_dir, logins):
+    """The passwords of a site profile's users: generated once per login, kept in the instance.
+
+    ``<instance>/demo-passwords`` holds one ``login password`` line per user (mode 0600),
+    like the admin's password. Returns ({login: password}, [logins generated now]).
+    """
+    path = Path(instance_dir) / DEMO_PASSWORDS_FILE
+    known = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            login, _, password = line.strip().partition(" ")
+            if login and password:
+                known[login] = password
+    generated = [login for login in logins if login not in known]
+    for login in generated:
+        known[login] = secrets.token_urlsafe(12)
+    if generated:
+        _write_private(path, "".join(f"{login} {pw}\n" for login, pw in known.items()))
+    return {login: known[login] for login in logins}, generated
+
+
 def ensure_postgresql_database(dsn):
     """Create the RelStorage database named in the DSN when it does not exist yet."""
     import psycopg2
@@ -157,7 +189,33 @@ def cmd_create_site(args):
         print(f"Login: {args.admin_user}, password in {password_file}")
     else:
         print(f"Login: {args.admin_user} with ADMIN_PASSWORD ({admin_state})")
+    if created:
+        _demo_logins(site, args.profile, instance_dir)
+    elif (instance_dir / DEMO_PASSWORDS_FILE).is_file():
+        print(f"Demo logins: passwords in {instance_dir / DEMO_PASSWORDS_FILE}")
     app._p_jar.close()
+
+
+def _demo_logins(site, profile_dir, instance_dir):
+    """Give the site profile's users their passwords (kept in the instance); print the logins."""
+    from kooperation.sitesetup import read_site_profile
+    from kooperation.sitesetup.accounts import profile_users
+    from kooperation.sitesetup.accounts import set_passwords
+    from zope.component.hooks import setSite
+
+    import transaction
+
+    users = profile_users(read_site_profile(profile_dir))
+    if not users:
+        return
+    setSite(site)
+    passwords, _generated = demo_passwords(instance_dir, [u["id"] for u in users])
+    set_passwords(passwords)
+    transaction.commit()
+    width = max(len(u["id"]) for u in users)
+    print(f"Demo logins (kept in {Path(instance_dir) / DEMO_PASSWORDS_FILE}):")
+    for user in users:
+        print(f"  {user['id']:<{width}}  {passwords[user['id']]}  {user.get('role', '')}")
 
 
 def cmd_upgrade(args):

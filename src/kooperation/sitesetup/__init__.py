@@ -65,9 +65,14 @@ def read_site_profile(profile_dir):
 
 def load_site_profile(site, profile_dir, profile=None):
     """Create the content of a site profile below ``site``."""
+    from kooperation.sitesetup import accounts
+
     profile = profile or read_site_profile(profile_dir)
+    accounts.create_users(profile)  # first: a Person entry's login must exist when confirmed
     for item in profile.get("content", ()):
         _create_item(site, item, Path(profile_dir))
+    accounts.grant_network_roles(site, profile)
+    accounts.set_mail_sender(site, profile)
     # Index now, while the site is set: a caller may commit after leaving the site.
     processQueue()
 
