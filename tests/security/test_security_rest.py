@@ -109,6 +109,11 @@ CASES = [
 ]
 
 
+# plone.restapi's own endpoints that the product only adapts and that are public by
+# design: POST @users/<login>/reset-password (test_security_input.TestPasswordReset).
+PUBLIC_WRITES = {("POST", "@users")}
+
+
 def registered_write_services():
     found = set()
     for registration in getGlobalSiteManager().registeredAdapters():
@@ -124,7 +129,7 @@ def registered_write_services():
 class TestWriteEndpoints:
     def test_the_table_names_every_write_endpoint(self, functional):
         named = {(method, service.split("/")[0]) for method, service, *_rest in CASES}
-        assert registered_write_services() <= named
+        assert registered_write_services() - PUBLIC_WRITES <= named
 
     @pytest.mark.parametrize(
         ("method", "service", "path", "body", "wrong", "right", "status"), CASES
