@@ -13,6 +13,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 STORAGE ?= filestorage
 export STORAGE RELSTORAGE_DSN ZEO_ADDRESS ADMIN_PASSWORD HOST PORT
+export SMTP_HOST SMTP_PORT SMTP_USER SMTP_PASSWORD MAIL_CATCHER_PORT
 
 STAMP := $(VENV)/.installed
 SOURCES := $(shell find src tests bench setup.py -name '*.py' -not -path '*/.venv/*' 2>/dev/null)
@@ -46,7 +47,10 @@ site: config ## create the site from SITE_PROFILE unless it exists (before the s
 
 .PHONY: start
 start: site ## install, create the demo site, serve it on http://HOST:PORT
-	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
+	@# mail: SMTP_HOST (SMTP_PORT, SMTP_USER, SMTP_PASSWORD), else a catcher writing to var/mail
+	$(BIN)/kooperation-admin mail --instance $(INSTANCE) --for-start
+	$(BIN)/kooperation-admin serve --instance $(INSTANCE) \
+	  $(INSTANCE)/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
 
 .PHONY: upgrade
 upgrade: config ## run pending upgrade steps on the existing site

@@ -13,6 +13,9 @@ kooperation-admin haproxy-config --backend HOST:PORT ... [--listen ADDR:PORT]
 kooperation-admin mail         [--instance DIR] [--host H] [--port P] [--user U] [--from ADDR]
                                [--from-name NAME] [--queue DIR | --no-queue] [--flush]
                                (SMTP_PASSWORD: the mail server password)
+kooperation-admin mail --for-start (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD; else the
+                               local mail catcher of `serve`)
+kooperation-admin serve [--instance DIR] ZOPE_INI [runwsgi args]  (runwsgi + mail catcher)
 kooperation-admin release-profile   (at a release: record profiles/default as released)
 """
 
@@ -345,6 +348,8 @@ def cmd_mail(args):
     import json
     import transaction
 
+    if args.for_start:
+        return _mail_for_start(args)
     queue = False if args.no_queue else args.queue
     changes = {
         "host": args.host,
@@ -376,6 +381,44 @@ def cmd_mail(args):
         app._p_jar.close()
     print(json.dumps(current, indent=2))
     return 1 if args.flush and current["flushed"]["left"] else 0
+
+
+def _mail_for_start(args):
+    """`make start`: SMTP_HOST's server, a server set before, or the local mail catcher."""
+    from kooperation.cli import mailcatcher
+    from kooperation.ops import mail
+    from zope.component.hooks import setSite
+
+    import transaction
+
+    instance_dir = Path(args.instance).resolve()
+    app = _open_app(instance_dir)
+    try:
+        site = app[args.site_id]
+        setSite(site)
+        changes, message = mailcatcher.start_settings(mail.settings(site))
+        if changes:
+            mail.configure(site, **changes)
+            transaction.commit()
+        sender = mail.settings(site)["sender"]
+    finally:
+        app._p_jar.close()
+    if message is None:
+        message = (
+            "Mail: no SMTP_HOST, so every mail is caught in "
+            f"{mailcatcher.maildir_path(instance_dir)}/new (one file per mail)"
+        )
+    print(message)
+    if not sender:
+        print("Mail: the site has no sender address: set one with kooperation-admin mail --from")
+    return 0
+
+
+def cmd_serve(args):
+    """runwsgi, with the local mail catcher in the same process unless SMTP_HOST is set."""
+    from kooperation.cli import mailcatcher
+
+    return mailcatcher.serve(Path(args.instance).resolve(), args.wsgi_args)
 
 
 def _backup_dir(args):
@@ -569,7 +612,17 @@ def build_parser():
     queue.add_argument("--queue", default=None, help="queue mails in this folder (a maildir)")
     queue.add_argument("--no-queue", action="store_true", help="send at commit (Plone default)")
     p.add_argument("--flush", action="store_true", help="send the queued mails now")
+    p.add_argument(
+        "--for-start",
+        action="store_true",
+        help="make start: SMTP_HOST/SMTP_PORT/SMTP_USER/SMTP_PASSWORD, else the mail catcher",
+    )
     p.set_defaults(func=cmd_mail)
+
+    p = sub.add_parser("serve", help="runwsgi with the local mail catcher (make start)")
+    p.add_argument("--instance", default="instance")
+    p.add_argument("wsgi_args", nargs=argparse.REMAINDER, help="runwsgi's arguments")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("release-profile", help="at a release: record profiles/default")
     p.set_defaults(func=cmd_release_profile)

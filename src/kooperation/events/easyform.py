@@ -163,9 +163,22 @@ ACTION_TITLE = _("label_form_save_registration", default="Save the registration"
 FORM_TITLE = _("Registration")
 SUBMIT_LABEL = _("button_register", default="Register")
 THANKS_TITLE = _("form_thanks_title", default="Thank you for registering")
-THANKS_DESCRIPTION = _(
-    "form_thanks_description", default="You will receive an e-mail with all the details."
-)
+# No promise of a mail here: whether one goes out is said in the status message.
+THANKS_DESCRIPTION = _("form_thanks_saved", default="Your registration has been saved.")
+
+
+def mail_note(email):
+    """What the registrant is told about the confirmation mail: only what is true."""
+    if api.portal.get_registry_record("plone.email_from_address", default=None) and email:
+        return _(
+            "text_mail_follows",
+            default="You will receive an e-mail with all the details at ${email}.",
+            mapping={"email": email},
+        )
+    return _(
+        "text_no_mail",
+        default="No e-mail will be sent: the portal has no sender address yet.",
+    )
 
 
 def actions_model(lang=None):
@@ -206,6 +219,8 @@ class Register(Action):
         if outcome.decision.refused:
             return {FORM_ERROR_MARKER: text}
         IStatusMessage(request).add(text, type="info")
+        note = mail_note(getattr(outcome.registration, "email", None))
+        IStatusMessage(request).add(translate(note, context=request), type="info")
         return None
 
 
