@@ -67,7 +67,10 @@ def _cookie(portal, userid):
 @pytest.fixture
 def rest(functional):
     objs = build(functional["portal"])
-    cookies = {user: _cookie(functional["portal"], user) for user in ("signatory_a", "manager")}
+    cookies = {
+        user: _cookie(functional["portal"], user)
+        for user in ("signatory_a", "manager", "coordinator")
+    }
     transaction.commit()
     base = f"http://{functional['host']}:{functional['port']}/plone"
     return objs, base, cookies
@@ -75,6 +78,12 @@ def rest(functional):
 
 def _decision(objs):
     return json.dumps({"partner": objs["partner"].UID(), "decision": "consent"})
+
+
+def _notice(objs):
+    return json.dumps(
+        {"party": objs["partner"].UID(), "received_on": "2025-01-10", "written_form": True}
+    )
 
 
 def _signature(objs):
@@ -86,6 +95,7 @@ WRITES = [
     ("signatory_a", "POST", "net/conf-consultation/@conference-decisions", _decision, 201),
     ("signatory_a", "POST", "net/agreement-for_signature/@signatures", _signature, 201),
     ("manager", "DELETE", "@personal-data/staff_c", lambda objs: "", 200),
+    ("coordinator", "POST", "net/agreement-in_force/@terminations", _notice, 201),
 ]
 
 

@@ -7,15 +7,14 @@ from kooperation.amendments.terminations import record_cancellation
 from kooperation.amendments.terminations import record_json
 from kooperation.amendments.terminations import record_notice
 from kooperation.amendments.terminations import records
+from kooperation.common.csrf import check_write
 from kooperation.services import error_reply
 from kooperation.services import evidence_file
 from kooperation.services import forbidden_reply
 from kooperation.services import json_object
 from kooperation.services import parse_date
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from zope.interface import alsoProvides
 
 
 FIELDS = {
@@ -40,7 +39,7 @@ class TerminationsPost(Service):
     """A notice received from a party, or a cancellation agreed by all parties."""
 
     def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
+        check_write(self.request)
         if not api.user.has_permission("View", obj=self.context):
             return forbidden_reply(self, "error_may_not_view", "You may not see this agreement.")
         if not api.user.has_permission("Review portal content", obj=self.context):
