@@ -1,0 +1,1 @@
+"""Ways in: the personal start page ("Mein Überblick") and personal calendar feeds."""
