@@ -1,9 +1,9 @@
 from kooperation import _
+from kooperation.common.batching import batch as batched
 from kooperation.events import registrations
 from kooperation.services import forbidden_reply
 from kooperation.services.registrations.post import registration_json
 from plone import api
-from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from zope.i18n import translate
 
@@ -23,7 +23,12 @@ def bad_filter_reply(service):
 
 class RegistrationsGet(Service):
     """GET <event>/@registrations (coordinators): counts per state and partner, and the
-    registrations (batched; filters ``state`` and ``partner``)."""
+    registrations (filters ``state`` and ``partner``).
+
+    Batched: ``b_start`` (0 or more, default 0) and ``b_size`` (1 to
+    ``kooperation.common.batching.MAX_BATCH_SIZE`` = 200, default 25); other values
+    answer 400 with a translated message.
+    """
 
     def reply(self):
         event = self.context
@@ -38,7 +43,7 @@ class RegistrationsGet(Service):
         if not all(isinstance(value, (str, type(None))) for value in (state, partner)):
             return bad_filter_reply(self)
         items = registrations.brains(event, state=state, partner=partner)
-        batch = HypermediaBatch(self.request, items)
+        batch = batched(self.request, items)
         result = {
             "@id": batch.canonical_url,
             "counts": {
