@@ -1,0 +1,57 @@
+"""The daily tools of a network, as links, each only for whom it works."""
+
+from kooperation import _
+from plone import api
+from zope.i18n import translate
+
+
+EVENT_TYPES = ("Workshop", "YouthConference")
+
+
+def network_tools(network, request):
+    """[{"id", "title", "url"}] the current user may open on ``network``."""
+
+    def tr(msgid, default, **mapping):
+        return translate(_(msgid, default=default, mapping=mapping), context=request)
+
+    url = network.absolute_url()
+    tools = []
+    if api.user.has_permission("kooperation: Manage network members", obj=network):
+        tools.append(
+            {
+                "id": "deadlines",
+                "title": tr("tool_deadlines", "Deadline dashboard"),
+                "url": f"{url}/@@deadlines",
+            }
+        )
+        tools.append(
+            {
+                "id": "network-members",
+                "title": tr("tool_network_members", "Members and roles"),
+                "url": f"{url}/@@network-members",
+            }
+        )
+    for event in network.objectValues():
+        if event.portal_type not in EVENT_TYPES:
+            continue
+        if api.user.has_permission("kooperation: Manage registrations", obj=event):
+            tools.append(
+                {
+                    "id": f"registrations-{event.getId()}",
+                    "title": tr(
+                        "tool_registrations", "Registrations: ${title}", title=event.Title()
+                    ),
+                    "url": f"{event.absolute_url()}/@@registrations",
+                }
+            )
+    portal = api.portal.get()
+    if api.user.has_permission("kooperation: View audit log", obj=portal):
+        path = "/".join(network.getPhysicalPath()[len(portal.getPhysicalPath()) :])
+        tools.append(
+            {
+                "id": "audit-log",
+                "title": tr("tool_audit_log", "Audit log"),
+                "url": f"{portal.absolute_url()}/@@audit-log?path=/{path}",
+            }
+        )
+    return tools

@@ -1,0 +1,46 @@
+"""The network page's tool bar: what its coordinators come for, one click away."""
+
+from kooperation.start.links import network_tools
+from plone.app.layout.viewlets.common import ViewletBase
+
+
+class NetworkToolsViewlet(ViewletBase):
+    def update(self):
+        super().update()
+        self.tools = network_tools(self.context, self.request)
+
+    def available(self):
+        return bool(self.tools)
+
+
+class FrontPageViewlet(ViewletBase):
+    """The front page: published networks, minutes and upcoming events (what the visitor
+    may see; for an anonymous visitor, what is public)."""
+
+    LIMIT = 6
+
+    def update(self):
+        from datetime import datetime
+        from plone import api
+
+        super().update()
+        self.networks = api.content.find(
+            portal_type="Network", review_state="published", sort_on="sortable_title"
+        )
+        self.minutes = api.content.find(
+            portal_type="Minutes",
+            review_state=["published", "published_public"],
+            sort_on="created",
+            sort_order="descending",
+            sort_limit=self.LIMIT,
+        )[: self.LIMIT]
+        brains = api.content.find(
+            portal_type=["Meeting", "Workshop", "YouthConference"],
+            start={"query": datetime.now(), "range": "min"},
+            sort_on="start",
+            sort_limit=self.LIMIT,
+        )[: self.LIMIT]
+        self.events = [
+            {"title": b.Title, "url": b.getURL(), "date": b.start.strftime("%d.%m.%Y")}
+            for b in brains
+        ]
