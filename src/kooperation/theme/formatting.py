@@ -1,0 +1,24 @@
+"""``@@kooperation-format``: the common formatter for templates."""
+
+from kooperation.common import formatting
+from Products.Five import BrowserView
+from zope.i18n import translate
+
+
+class Format(BrowserView):
+    """``fmt nocall:context/@@kooperation-format`` then ``python:fmt.date(value)``."""
+
+    def __call__(self):
+        return self
+
+    def date(self, value):
+        return formatting.german_date(value)
+
+    def datetime(self, value):
+        return formatting.german_datetime(value)
+
+    def number(self, value):
+        return formatting.german_number(value)
+
+    def version_reason(self, comment):
+        return translate(formatting.version_reason(comment), context=self.request)

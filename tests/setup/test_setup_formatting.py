@@ -1,0 +1,48 @@
+"""The one formatter: dates as 20.05.2015, numbers as 210.000, system words readable."""
+
+from DateTime import DateTime
+from datetime import date
+from datetime import datetime
+from kooperation.common.formatting import german_date
+from kooperation.common.formatting import german_datetime
+from kooperation.common.formatting import german_number
+from kooperation.common.formatting import version_reason
+from zope.i18n import translate
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (date(2015, 5, 20), "20.05.2015"),
+        (date(2010, 1, 1), "01.01.2010"),
+        (datetime(2026, 12, 15, 14, 30), "15.12.2026"),
+        ("2026-12-15", "15.12.2026"),
+        ("2018-06-30T00:00:00", "30.06.2018"),
+        (DateTime("2015/05/20 12:00 Europe/Berlin"), "20.05.2015"),
+        (None, ""),
+        ("", ""),
+        ("sofort", "sofort"),
+    ],
+)
+def test_german_date(value, shown):
+    assert german_date(value) == shown
+
+
+def test_german_datetime():
+    assert german_datetime(datetime(2027, 1, 19, 14, 0)) == "19.01.2027 14:00"
+    assert german_datetime(date(2027, 1, 19)) == "19.01.2027"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(354000, "354.000"), (210000, "210.000"), (219, "219"), (1234.5, "1.234,5"), (None, "")],
+)
+def test_german_number(value, shown):
+    assert german_number(value) == shown
+
+
+def test_version_reason(portal):
+    assert translate(version_reason("approved"), target_language="de") == "Genehmigt"
+    assert version_reason("Tippfehler in TOP 3") == "Tippfehler in TOP 3"
