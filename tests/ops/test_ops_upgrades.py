@@ -61,44 +61,46 @@ def test_a_new_site_is_up_to_date(portal):
 
 
 class TestWorkedExample:
-    """A site of version 1000 and a profile of version 1001 with its step."""
+    """A site of the current version and a profile one version ahead with its step."""
 
     @pytest.fixture(autouse=True)
     def _setup(self, portal, monkeypatch):
         self.portal = portal
         self.setup = api.portal.get_tool("portal_setup")
+        self.current = metadata_version()
+        self.next = str(int(self.current) + 1)
         monkeypatch.setattr(
             type(aq_base(self.setup)),
             "getVersionForProfile",
-            lambda tool, profile_id: "1001" if profile_id == PROFILE else "x",
+            lambda tool, profile_id: self.next if profile_id == PROFILE else "x",
         )
-        self.setup.setLastVersionForProfile(PROFILE, FIRST_RELEASE)
+        self.setup.setLastVersionForProfile(PROFILE, self.current)
         self.registered = []
         yield
         for step_id in self.registered:
             _upgrade_registry.getUpgradeStepsForProfile(PROFILE).pop(step_id, None)
 
     def register(self, handler):
-        step = UpgradeStep("Worked example", PROFILE, "1000", "1001", "", handler)
+        step = UpgradeStep("Worked example", PROFILE, self.current, self.next, "", handler)
         _registerUpgradeStep(step)
         self.registered.append(step.id)
 
-    def test_the_step_runs_and_the_site_reaches_1001(self):
+    def test_the_step_runs_and_the_site_reaches_the_next_version(self):
         def handler(context):
             self.portal.upgraded_by_worked_example = True
 
         self.register(handler)
         ok, message = run_upgrades(self.setup)
         assert ok, message
-        assert "from version 1000 to 1001 (1 steps)" in message
+        assert f"from version {self.current} to {self.next} (1 steps)" in message
         assert self.portal.upgraded_by_worked_example is True
-        assert self.setup.getLastVersionForProfile(PROFILE) == ("1001",)
+        assert self.setup.getLastVersionForProfile(PROFILE) == (self.next,)
 
     def test_a_profile_change_without_a_step_fails(self):
         ok, message = run_upgrades(self.setup)
         assert not ok
-        assert "no upgrade step leads from version 1000 to 1001" in message
-        assert self.setup.getLastVersionForProfile(PROFILE) == ("1000",)
+        assert f"no upgrade step leads from version {self.current} to {self.next}" in message
+
 
 
 def test_the_command_exits_1_when_a_step_is_missing(monkeypatch, capsys):

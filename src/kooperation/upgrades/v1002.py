@@ -4,7 +4,8 @@ A site created before 1002 has no Classic UI theme: every page renders as unstyl
 This installs Barceloneta (now a dependency of kooperation:default) and turns it on,
 themes 127.0.0.1 too (Plone's default host-name list leaves it unthemed, and it is the
 address ``make start`` serves), registers the product's stylesheet, and reimports the
-workflows for their new titles (the permission maps are unchanged).
+workflows for their new titles (the permission maps are unchanged) and the rolemap (the
+easyform download right for coordinators only).
 """
 
 from kooperation import logger
@@ -29,3 +30,5 @@ def upgrade(setup):
         logger.info("1002: theme %s enabled", theme.__name__)
     setup.runImportStepFromProfile("profile-kooperation:default", "plone.app.registry")
     setup.runImportStepFromProfile("profile-kooperation:default", "workflow")
+    # Who downloads a registration form's saved input: coordinators, not the form's Owner.
+    setup.runImportStepFromProfile("profile-kooperation:default", "rolemap")
