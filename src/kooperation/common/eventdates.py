@@ -12,6 +12,8 @@ defaults do, so every reader of the accessor (iCal, event views) gets an aware v
 
 from plone.app.event.base import default_timezone
 from plone.app.event.dx.behaviors import EventAccessor
+from plone.event.interfaces import IEventAccessor
+from zope.interface import implementer
 
 
 def aware(value, context=None):
@@ -27,7 +29,8 @@ def _zone(tzinfo):
     return getattr(tzinfo, "zone", None) or getattr(tzinfo, "key", None)
 
 
-class ProductEventAccessor(EventAccessor):
+@implementer(IEventAccessor)  # declared again: EventAccessor's __getattr__ answers None for
+class ProductEventAccessor(EventAccessor):  # __provides__, which breaks providedBy() otherwise
     @property
     def start(self):
         return aware(EventAccessor.start.fget(self), self.context)
