@@ -3,8 +3,10 @@ receives the confirmation by mail (local SMTP server) and cancels by the link in
 
 from browser_helpers import login
 from browser_helpers import network_user
+from kooperation.testing import add_person
 from mailbox_helpers import Inbox
 from mailbox_helpers import use_real_mailhost
+from plone import api
 
 import pytest
 import re
@@ -30,14 +32,20 @@ def inbox(acceptance):
 
 @pytest.fixture
 def staff(acceptance):
-    return network_user(
-        acceptance["portal"],
-        "members",
-        USER,
-        PASSWORD,
-        "fachkraft@example.org",
-        "Fiona Fachkraft",
+    """Fiona works for the Jobcenter: a confirmed Person entry, so its seats are hers."""
+    portal = acceptance["portal"]
+    user = network_user(
+        portal, "members", USER, PASSWORD, "fachkraft@example.org", "Fiona Fachkraft"
     )
+    with api.env.adopt_roles(["Manager"]):
+        add_person(
+            container=portal["oberhausen"]["jobcenter-oberhausen"],
+            id="fiona",
+            title="Fiona Fachkraft",
+            user_id=user,
+        )
+    transaction.commit()
+    return user
 
 
 def _mail(inbox, n):
