@@ -102,7 +102,6 @@ class TestWorkedExample:
         assert f"no upgrade step leads from version {self.current} to {self.next}" in message
 
 
-
 def test_the_command_exits_1_when_a_step_is_missing(monkeypatch, capsys):
     import kooperation.cli.main as cli
     import kooperation.upgrades as upgrades
