@@ -244,7 +244,12 @@ def record_json(agreement, record, request):
         "explanation": explanation,
         "evidence": None
         if evidence is None
-        else {"filename": evidence.filename, "size": evidence.getSize()},
+        else {
+            "filename": evidence.filename,
+            "content-type": evidence.contentType,
+            "size": evidence.getSize(),
+            "download": f"{agreement.absolute_url()}/@@notice-evidence/{record['id']}",
+        },
         "recorded_by": record["recorded_by"],
         "recorded_at": record["recorded_at"].isoformat(timespec="seconds"),
     }
