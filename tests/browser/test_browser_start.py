@@ -116,3 +116,38 @@ def test_anonymous_front_page(page, site_url):
     page.click("#front-minutes a")
     page.wait_for_load_state("networkidle")
     assert "Protokoll vom 10.11.2026" in page.locator("h1").inner_text()
+
+
+def test_staff_finds_the_form_prefilled(page, site_url, demo_logins):
+    log_in_from_front_page(page, site_url, "jobcenter-u25")
+    page.click("#overview-open_events a")
+    page.wait_for_load_state("networkidle")
+    assert "Fortbildung 2027" in page.locator("h1").inner_text()
+    assert page.input_value("#form-widgets-fullname") == "Markus Beispiel"
+    assert page.input_value("#form-widgets-email") == "u25@jobcenter.example"
+    partner = page.locator("#form-widgets-partner option:checked").inner_text()
+    assert partner == "Jobcenter Oberhausen"
+    page.screenshot(path=str(SHOTS / "start-registration-prefilled.png"), full_page=True)
+
+
+def test_cancelling_asks_first(page, site_url, acceptance, demo_logins):
+    from kooperation.events import service
+    from zope.component.hooks import setSite
+
+    portal = acceptance["portal"]
+    setSite(portal)
+    event = portal["oberhausen"]["fortbildung-2027"]
+    with api.env.adopt_user(username="jobcenter-u25"):
+        body = {"fullname": "Markus Beispiel", "email": "u25@jobcenter.example", "consent": True}
+        service.register(event, body)
+    transaction.commit()
+    log_in_from_front_page(page, site_url, "jobcenter-u25")
+    page.goto(f"{site_url}/@@my-registrations")
+    page.click("#my-registrations button")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#confirm-cancel").is_visible()
+    assert "wirklich stornieren" in page.locator("#confirm-cancel").inner_text()
+    page.screenshot(path=str(SHOTS / "start-cancel-question.png"), full_page=True)
+    page.click("#confirm-cancel button[name=confirmed]")
+    page.wait_for_load_state("networkidle")
+    assert "Storniert" in page.locator("#my-registrations").inner_text()

@@ -116,7 +116,8 @@ def test_a_german_site_gets_the_form_in_german(net, site_language):
     assert list(fields) == ["fullname", "email", "partner", "organisation", "dietary", "consent"]
     assert fields["email"][0] == "E-Mail"
     assert fields["partner"][0] == "Partner"
-    assert (form.title, form.submitLabel) == ("Anmeldung", "Anmelden")
+    assert form.title == f"Anmeldung: {form.__parent__.Title()}"  # the heading names the event
+    assert form.submitLabel == "Anmelden"
     # the texts of the catalog's German, whatever it says today
     for name, message in (("dietary", easyform.DIETARY[2]), ("consent", easyform.CONSENT[2])):
         assert fields[name][0] == translate(message, target_language="de")
@@ -153,7 +154,8 @@ def test_an_english_site_gets_the_form_in_english(net, site_language, http_reque
         "Your data are used only to organise this event and are deleted "
         "after the retention period.",
     )
-    assert (form.title, form.submitLabel) == ("Registration", "Register")
+    assert form.title == f"Registration: {form.__parent__.Title()}"
+    assert form.submitLabel == "Register"
     assert form.thankstitle == "Thank you for registering"
     assert form.thanksdescription == "Your registration has been saved."
     action = get_actions(form)["register"]

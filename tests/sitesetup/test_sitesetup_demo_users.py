@@ -78,8 +78,13 @@ class TestDemoUsers:
         assert "Reader" in roles(self.portal, "kreis-offenbach", path)
         assert "Reader" not in roles(self.portal, "kreis-offenbach", NETWORK)
 
-    def test_the_portal_has_a_sender(self):
-        assert api.portal.get_registry_record("plone.email_from_address")
+    def test_the_profile_names_a_sender(self, demo_profile):
+        from kooperation.sitesetup.accounts import set_mail_sender
+
+        # kooperation-admin create-site sets it after loading (tests keep their mail hosts).
+        set_mail_sender(self.portal, read_site_profile(demo_profile))
+        sender = api.portal.get_registry_record("plone.email_from_address")
+        assert sender == "portal@kooperation-oberhausen.example"
 
 
 class TestPublicDemo:

@@ -200,18 +200,23 @@ def cmd_create_site(args):
 
 
 def _demo_logins(site, profile_dir, instance_dir):
-    """Give the site profile's users their passwords (kept in the instance); print the logins."""
+    """The profile's sender address; its users' passwords (kept in the instance), printed."""
     from kooperation.sitesetup import read_site_profile
     from kooperation.sitesetup.accounts import profile_users
+    from kooperation.sitesetup.accounts import set_mail_sender
     from kooperation.sitesetup.accounts import set_passwords
     from zope.component.hooks import setSite
 
     import transaction
 
-    users = profile_users(read_site_profile(profile_dir))
+    profile = read_site_profile(profile_dir)
+    users = profile_users(profile)
+    setSite(site)
+    # The sender only now: mails of the profile's own transitions are not sent.
+    set_mail_sender(site, profile)
+    transaction.commit()
     if not users:
         return
-    setSite(site)
     passwords, _generated = demo_passwords(instance_dir, [u["id"] for u in users])
     set_passwords(passwords)
     transaction.commit()

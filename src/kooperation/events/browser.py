@@ -103,4 +103,32 @@ class EventView(BrowserView):
                 "kooperation: Manage registrations", obj=context
             ),
             "anonymous": api.user.is_anonymous(),
+            **self.window(),
+        }
+
+    def window(self):
+        """Whether the registration deadline has passed or registration opens later, with
+        the day in German (the page then says so instead of offering the form)."""
+        from datetime import datetime
+        from datetime import UTC
+        from zoneinfo import ZoneInfo
+
+        try:
+            rules = registrations.settings(self.context)
+        except Exception:  # settings stored around the form: the page still renders
+            return {"closed_since": None, "opens_on": None, "closes_on": None}
+        now = datetime.now(UTC)
+        closes = rules.registration_closes
+        opens = rules.opens
+        from plone.app.event.base import default_timezone
+
+        tz = default_timezone(as_tzinfo=False) or "UTC"  # as registrations._aware reads it
+
+        def local(value):
+            return value.astimezone(ZoneInfo(tz)).strftime("%d.%m.%Y %H:%M")
+
+        return {
+            "closed_since": local(closes) if closes is not None and now > closes else None,
+            "opens_on": local(opens) if opens is not None and now < opens else None,
+            "closes_on": local(closes) if closes is not None and now <= closes else None,
         }

@@ -161,6 +161,8 @@ def fields_model(youth, lang=None, age=16):
 
 ACTION_TITLE = _("label_form_save_registration", default="Save the registration")
 FORM_TITLE = _("Registration")
+# The heading of the form names the event.
+FORM_TITLE_EVENT = _("form_title_event", default="Registration: ${title}")
 SUBMIT_LABEL = _("button_register", default="Register")
 THANKS_TITLE = _("form_thanks_title", default="Thank you for registering")
 # No promise of a mail here: whether one goes out is said in the status message.
@@ -244,7 +246,14 @@ def create_form(event, created_event=None):
             container=event,
             type="EasyForm",
             id=FORM_ID,
-            title=translate(FORM_TITLE, target_language=lang),
+            title=translate(
+                _(
+                    FORM_TITLE_EVENT,
+                    default=FORM_TITLE_EVENT.default,
+                    mapping={"title": event.Title()},
+                ),
+                target_language=lang,
+            ),
             fields_model=fields_model(youth, lang, age),
             actions_model=actions_model(lang),
             submitLabel=translate(SUBMIT_LABEL, target_language=lang),

@@ -238,10 +238,18 @@ class MyRegistrations(BrowserView):
     """``@@my-registrations`` (meine Anmeldungen): the current user's registrations, each
     with a cancel button while cancelling is possible."""
 
+    confirming = None
+
     def __call__(self):
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
-            self.cancel(self.request.form.get("uid"))
+            uid = self.request.form.get("uid")
+            if not self.request.form.get("confirmed"):
+                # First ask: a cancellation cannot be undone (the seat may go to others).
+                self.confirming = next((r for r in self.rows() if r["uid"] == uid), None)
+                if self.confirming is not None:
+                    return self.index()
+            self.cancel(uid)
             self.request.response.redirect(f"{self.context.absolute_url()}/@@my-registrations")
             return ""
         return self.index()

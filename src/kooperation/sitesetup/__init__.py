@@ -72,7 +72,6 @@ def load_site_profile(site, profile_dir, profile=None):
     for item in profile.get("content", ()):
         _create_item(site, item, Path(profile_dir))
     accounts.grant_network_roles(site, profile)
-    accounts.set_mail_sender(site, profile)
     # Index now, while the site is set: a caller may commit after leaving the site.
     processQueue()
 
