@@ -56,6 +56,7 @@ setup(
         "psycopg2-binary",
         "ZEO",
         "zodbverify",  # the crash drill and `kooperation-admin verify` (kooperation.ops)
+        "aiosmtpd",  # `make start` catches mail without an SMTP server (kooperation.cli)
     ],
     extras_require={
         "test": [
@@ -63,7 +64,6 @@ setup(
             "pytest-plone>=1.1",
             "plone.app.testing",
             "plone.restapi[test]",
-            "aiosmtpd",
             "hypothesis",
             "i18ndude",
             "playwright",

@@ -32,3 +32,5 @@ def upgrade(setup):
     setup.runImportStepFromProfile("profile-kooperation:default", "workflow")
     # Who downloads a registration form's saved input: coordinators, not the form's Owner.
     setup.runImportStepFromProfile("profile-kooperation:default", "rolemap")
+    # Ways in: the portal tabs, the calendar-feed entry in the user menu.
+    setup.runImportStepFromProfile("profile-kooperation:default", "actions")
