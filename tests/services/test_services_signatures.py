@@ -105,8 +105,9 @@ class TestSignaturesService:
         assert listing["complete"] is True
         deadlines = self.manager("GET", "oberhausen/neue-vereinbarung/@deadlines").json()
         assert deadlines["in_force_since"] == "2026-02-03"
-        # signing after it is in force is refused, not an error page
+        # signing after it is in force is refused as a wrong state, not an error page
         third = self.manager(
             "POST", PATH, json={"signatory": self.petra, "date": "2026-02-04", "evidence": evidence}
         )
-        assert third.status_code in (400, 403)
+        assert third.status_code == 409, third.text
+        assert third.json()["error"]["type"] == "Conflict"

@@ -51,12 +51,20 @@ def json_object(request, allowed, empty_ok=False):
     return body
 
 
+def reply_status(error):
+    """400 bad input; 409 when the object is in the wrong state (errors on "state")."""
+    if error.status == 400 and error.field == "state":
+        return 409
+    return error.status
+
+
 def error_reply(service, error):
     """Answer a KooperationError as JSON with its translated message."""
-    service.request.response.setStatus(error.status)
+    status = reply_status(error)
+    service.request.response.setStatus(status)
     return {
         "error": {
-            "type": {400: "BadRequest", 403: "Forbidden"}.get(error.status, "Conflict"),
+            "type": {400: "BadRequest", 403: "Forbidden"}.get(status, "Conflict"),
             "message": error.message(service.request),
             "field": error.field,
         }
@@ -79,6 +87,38 @@ def forbidden_reply(service, msgid, default):
             "message": render(msgid, default, {}, service.request),
         }
     }
+
+
+def has_right(obj, permission, states):
+    """Whether the current user holds ``permission`` on ``obj``, now or in one of the
+    workflow ``states``.
+
+    For rights the workflow grants only in some states (notices only in force, signing
+    only for signature): a user who has the right in those states but not in the current
+    one gets 409 (wrong state), not 403 (no right). Anonymous users have no such right.
+    """
+    from plone import api
+
+    if api.user.has_permission(permission, obj=obj):
+        return True
+    if api.user.is_anonymous():
+        return False
+    roles = set(api.user.get_roles(obj=obj))
+    for workflow in api.portal.get_tool("portal_workflow").getWorkflowsFor(obj):
+        for state_id in states:
+            state = workflow.states.get(state_id)
+            granted = (state.permission_roles or {}).get(permission) if state else None
+            if granted and roles & set(granted):
+                return True
+    return False
+
+
+def check_state(obj, states, msgid, default):
+    """KooperationError on "state" (409) unless ``obj`` is in one of ``states``."""
+    from plone import api
+
+    if api.content.get_state(obj, default=None) not in states:
+        raise KooperationError("state", _(msgid, default=default))
 
 
 # Messages of forbidden_reply, spelled out for the catalog.

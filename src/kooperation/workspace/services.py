@@ -55,18 +55,18 @@ class ConfirmationPost(Service):
         # A JSON API: the permission is declared in ZCML (CSRF: see the services' rule).
         alsoProvides(self.request, IDisableCSRFProtection)
         user_id = api.user.get_current().getId()
+        may_manage = api.user.has_permission(
+            "kooperation: Manage network members", obj=self.context
+        )
         try:
+            # The right first (403), then the input (400): evidence=True stands for any file.
+            check_may_confirm(self.context, user_id, may_manage, evidence=True)
             body = json_object(self.request, ALLOWED_KEYS, empty_ok=True)
             note = body.get("note")
             if note is not None and (not isinstance(note, str) or len(note) > MAX_NOTE):
                 raise KooperationError("note", _note_error())
             evidence = evidence_file(body.get("evidence"))
-            how = check_may_confirm(
-                self.context,
-                user_id,
-                api.user.has_permission("kooperation: Manage network members", obj=self.context),
-                evidence,
-            )
+            how = check_may_confirm(self.context, user_id, may_manage, evidence)
         except KooperationError as error:
             return error_reply(self, error)
         confirm_person(self.context, by=user_id, how=how, evidence=evidence, note=note or "")

@@ -10,8 +10,10 @@ from kooperation.amendments.serialize import amendment_summary
 from kooperation.amendments.serialize import AmendmentUserError
 from kooperation.common.csrf import check_write
 from kooperation.content.amendment import IAmendment
+from kooperation.services import check_state
 from kooperation.services import error_reply
 from kooperation.services import forbidden_reply
+from kooperation.services import has_right
 from kooperation.services import json_object
 from kooperation.services import parse_date
 from plone import api
@@ -137,7 +139,6 @@ class AmendmentsPost(Service):
                 self, "error_may_not_amend", "You may not propose amendments of this agreement."
             )
         try:
-            body = json_object(self.request, FIELDS)
             if api.content.get_state(self.context) not in ("in_force", "terminated"):
                 raise KooperationError(
                     "state",
@@ -147,6 +148,7 @@ class AmendmentsPost(Service):
                         "directly.",
                     ),
                 )
+            body = json_object(self.request, FIELDS)
             check_proposal(self.context, body)
         except KooperationError as error:
             return error_reply(self, error)
@@ -170,12 +172,20 @@ class ConsentsPost(Service):
 
     def reply(self):
         check_write(self.request)
-        if not api.user.has_permission("kooperation: Record consent", obj=self.context):
+        # Consent is recorded only in consultation: outside it the right is missing
+        # because of the state (409), not because of the person (403).
+        if not has_right(self.context, "kooperation: Record consent", ("consultation",)):
             return forbidden_reply(
                 self, "error_may_not_consent", "You may not record consent to this amendment."
             )
         for_any = api.user.has_permission("Review portal content", obj=self.context)
         try:
+            check_state(
+                self.context,
+                ("consultation",),
+                "error_not_in_consultation",
+                "Consent is recorded only while the amendment is in consultation.",
+            )
             body = json_object(self.request, {"party", "decision", "comment"})
             record = record_consent(
                 self.context,

@@ -3,9 +3,12 @@ from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.status import enter_into_force_if_due
 from kooperation.common.csrf import check_write
+from kooperation.content.amendment import IAmendment
+from kooperation.services import check_state
 from kooperation.services import error_reply
 from kooperation.services import evidence_file
 from kooperation.services import forbidden_reply
+from kooperation.services import has_right
 from kooperation.services import json_object
 from kooperation.services import parse_date
 from plone import api
@@ -39,17 +42,34 @@ class SignaturesPost(Service):
         check_write(self.request)
         if not api.user.has_permission("View", obj=self.context):
             return forbidden_reply(self, "error_may_not_view", "You may not see this agreement.")
-        may_sign = api.user.has_permission("kooperation: Sign", obj=self.context)
         on_behalf = api.user.has_permission(
             "kooperation: Record signature on behalf", obj=self.context
         )
-        if not (may_sign or on_behalf):
+        # The workflow grants both only 'for signature': elsewhere a signatory or
+        # coordinator meets a wrong state (409), not a missing right (403).
+        if not any(
+            has_right(self.context, permission, ("for_signature",))
+            for permission in ("kooperation: Sign", "kooperation: Record signature on behalf")
+        ):
             return forbidden_reply(
                 self,
                 "error_may_not_sign",
                 "You may not sign this agreement or record signatures for it.",
             )
         try:
+            if IAmendment.providedBy(self.context):
+                check_state(
+                    self.context,
+                    ("for_signature",),
+                    "error_amendment_not_for_signature",
+                    "Only an amendment in the state 'For signature' can be signed.",
+                )
+            check_state(
+                self.context,
+                ("for_signature",),
+                "error_not_for_signature",
+                "Only an agreement in the state 'For signature' can be signed.",
+            )
             body = json_object(self.request, ALLOWED_KEYS)
             signatory = body.get("signatory")
             if not isinstance(signatory, str):

@@ -3,14 +3,17 @@
 from kooperation import _
 from kooperation.agreements.deadlines import deadlines_json
 from kooperation.agreements.errors import KooperationError
+from kooperation.amendments.terminations import OPEN_STATES
 from kooperation.amendments.terminations import record_cancellation
 from kooperation.amendments.terminations import record_json
 from kooperation.amendments.terminations import record_notice
 from kooperation.amendments.terminations import records
 from kooperation.common.csrf import check_write
+from kooperation.services import check_state
 from kooperation.services import error_reply
 from kooperation.services import evidence_file
 from kooperation.services import forbidden_reply
+from kooperation.services import has_right
 from kooperation.services import json_object
 from kooperation.services import parse_date
 from plone import api
@@ -42,11 +45,19 @@ class TerminationsPost(Service):
         check_write(self.request)
         if not api.user.has_permission("View", obj=self.context):
             return forbidden_reply(self, "error_may_not_view", "You may not see this agreement.")
-        if not api.user.has_permission("Review portal content", obj=self.context):
+        # The workflow grants the right only while the agreement is open: a coordinator
+        # of an ended agreement meets a wrong state (409), not a missing right (403).
+        if not has_right(self.context, "Review portal content", OPEN_STATES):
             return forbidden_reply(
                 self, "error_may_not_terminate", "You may not record notices for this agreement."
             )
         try:
+            check_state(
+                self.context,
+                OPEN_STATES,
+                "error_not_in_force_for_notice",
+                "Only an agreement in force can be terminated or cancelled.",
+            )
             body = json_object(self.request, FIELDS)
             kind = body.get("kind", "notice")
             evidence = evidence_file(body.get("evidence"))

@@ -1,0 +1,118 @@
+"""State errors are not rights errors: the REST write services over HTTP.
+
+The order is: 401 without login, 403 without the right, 409 in the wrong state, 400 for
+bad input; each with its own translated message.
+"""
+
+from pathlib import Path
+
+import pytest
+import requests
+import sys
+import transaction
+
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "security"))
+
+from world import build  # noqa: E402
+from world import PASSWORD  # noqa: E402
+
+
+pytestmark = pytest.mark.slow
+
+NOT_IN_FORCE = "Nur eine Vereinbarung in Kraft kann gekündigt"
+MAY_NOT_TERMINATE = "Sie dürfen keine Kündigungen"
+NOT_FOR_SIGNATURE = "Nur eine Vereinbarung im Status „Zur Unterschrift“"
+AMENDMENT_NOT_FOR_SIGNATURE = "Nur eine Änderung im Status „Zur Unterschrift“"
+NOT_IN_CONSULTATION = "solange die Änderung in Abstimmung ist"
+AMEND_ONLY_IN_FORCE = "Nur eine Vereinbarung in Kraft kann geändert werden"
+BAD = {"colour": "blue"}  # bad input: an unknown field
+
+
+def notice(objs):
+    return {"party": objs["partner"].UID(), "received_on": "2025-01-10", "written_form": True}
+
+
+def sign(objs):
+    return {"signatory": objs["partner"]["chief"].UID(), "date": "2021-03-01"}
+
+
+def consent(objs):
+    return {"party": objs["partner"].UID(), "decision": "consent"}
+
+
+def amend(objs):
+    return {"title": "Neue Änderung", "legal_bases_added": ["§ 16h SGB II"]}
+
+
+# (service, path in the world, persona or None, body factory or dict, status, message part)
+CASES = [
+    # notices: only an agreement in force (or under notice) takes one
+    ("@terminations", "agreement-ended", "coordinator", notice, 409, NOT_IN_FORCE),
+    ("@terminations", "agreement-cancelled", "coordinator", notice, 409, NOT_IN_FORCE),
+    ("@terminations", "agreement-draft", "coordinator", notice, 409, NOT_IN_FORCE),
+    ("@terminations", "agreement-ended", "manager", notice, 409, NOT_IN_FORCE),
+    ("@terminations", "agreement-ended", "coordinator", BAD, 409, NOT_IN_FORCE),
+    ("@terminations", "agreement-ended", "staff_a", notice, 403, MAY_NOT_TERMINATE),
+    ("@terminations", "agreement-ended", "signatory_a", BAD, 403, MAY_NOT_TERMINATE),
+    ("@terminations", "agreement-ended", None, notice, 401, None),
+    ("@terminations", "agreement-in_force", "coordinator", BAD, 400, "colour"),
+    # signatures: only 'for signature'
+    ("@signatures", "agreement-in_force", "signatory_a", sign, 409, NOT_FOR_SIGNATURE),
+    ("@signatures", "agreement-draft", "coordinator", BAD, 409, NOT_FOR_SIGNATURE),
+    ("@signatures", "agreement-in_force", "staff_c", sign, 403, None),
+    (
+        "@signatures",
+        "agreement-in_force/amendment-effective",
+        "signatory_a",
+        sign,
+        409,
+        AMENDMENT_NOT_FOR_SIGNATURE,
+    ),
+    # consents: only in consultation
+    (
+        "@consents",
+        "agreement-in_force/amendment-for_signature",
+        "signatory_a",
+        consent,
+        409,
+        NOT_IN_CONSULTATION,
+    ),
+    (
+        "@consents",
+        "agreement-in_force/amendment-draft",
+        "coordinator",
+        BAD,
+        409,
+        NOT_IN_CONSULTATION,
+    ),
+    ("@consents", "agreement-in_force/amendment-for_signature", "staff_a", consent, 403, None),
+    # amendments: only of an agreement in force
+    ("@amendments", "agreement-draft", "coordinator", amend, 409, AMEND_ONLY_IN_FORCE),
+    ("@amendments", "agreement-ended", "coordinator", BAD, 409, AMEND_ONLY_IN_FORCE),
+    # the right before the input: partner A has an admin, the coordinator may not confirm
+    ("@confirmation", "a/staff", "coordinator", BAD, 403, "Partner A"),
+    ("@confirmation", "a/staff", "signatory_a", BAD, 400, "colour"),
+]
+
+
+class TestStates:
+    @pytest.mark.parametrize(("service", "path", "persona", "body", "status", "message"), CASES)
+    def test_status(self, functional, service, path, persona, body, status, message):
+        objs = build(functional["portal"])
+        transaction.commit()
+        url = f"http://{functional['host']}:{functional['port']}/plone/net/{path}/{service}"
+        payload = body(objs) if callable(body) else body
+        response = requests.post(
+            url,
+            json=payload,
+            auth=None if persona is None else (persona, PASSWORD),
+            headers={"Accept": "application/json", "Accept-Language": "de"},
+            timeout=60,
+        )
+        assert response.status_code == status, response.text
+        error = response.json()["error"]
+        expected_type = {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden"}
+        assert error["type"] == expected_type.get(status, "Conflict")
+        if message:
+            assert message in error["message"]
