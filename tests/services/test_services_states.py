@@ -96,23 +96,88 @@ CASES = [
 ]
 
 
+def register(objs):
+    return {"fullname": "B", "email": "b@example.org", "consent": True}
+
+
+def decide(objs):
+    return {"partner": objs["partner"].UID(), "decision": "consent"}
+
+
+CLOSED = "Die Anmeldung zu dieser Veranstaltung ist nicht geöffnet."
+NOT_CANCELLABLE = "kann nicht storniert werden"
+MAY_NOT_CANCEL = "stornieren"
+CONFERENCE_NOT_IN_CONSULTATION = "solange die Jugendkonferenz in Abstimmung ist"
+MAY_NOT_DECIDE = "Nur die Entscheidungsbefugten"
+
+# events: (method, path with service, persona, body, status, message part)
+EVENT_CASES = [
+    ("POST", "workshop-registration_closed/@registrations", "staff_b", register, 409, CLOSED),
+    ("POST", "workshop-planned/@registrations", "staff_b", BAD, 409, CLOSED),
+    ("POST", "workshop-registration_open/@registrations", "staff_b", BAD, 400, None),
+    (
+        "DELETE",
+        "workshop-registration_open/registration-attended",
+        "staff_a",
+        None,
+        409,
+        NOT_CANCELLABLE,
+    ),
+    ("DELETE", "workshop-registration_open/registration-attended", "staff_b", None, 403, None),
+    (
+        "POST",
+        "conf-decided/@conference-decisions",
+        "signatory_a",
+        decide,
+        409,
+        CONFERENCE_NOT_IN_CONSULTATION,
+    ),
+    (
+        "POST",
+        "conf-decided/@conference-decisions",
+        "coordinator",
+        BAD,
+        409,
+        CONFERENCE_NOT_IN_CONSULTATION,
+    ),
+    ("POST", "conf-decided/@conference-decisions", "staff_a", decide, 403, MAY_NOT_DECIDE),
+    ("POST", "conf-consultation/@conference-decisions", "signatory_a", BAD, 400, None),
+]
+
+
+def call(functional, method, path, persona, payload):
+    return requests.request(
+        method,
+        f"http://{functional['host']}:{functional['port']}/plone/net/{path}",
+        json=payload,
+        auth=None if persona is None else (persona, PASSWORD),
+        headers={"Accept": "application/json", "Accept-Language": "de"},
+        timeout=60,
+    )
+
+
+def check(response, status, message):
+    assert response.status_code == status, response.text
+    error = response.json()["error"]
+    expected_type = {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden"}
+    assert error["type"] == expected_type.get(status, "Conflict")
+    if message:
+        assert message in error["message"]
+
+
 class TestStates:
     @pytest.mark.parametrize(("service", "path", "persona", "body", "status", "message"), CASES)
     def test_status(self, functional, service, path, persona, body, status, message):
         objs = build(functional["portal"])
         transaction.commit()
-        url = f"http://{functional['host']}:{functional['port']}/plone/net/{path}/{service}"
         payload = body(objs) if callable(body) else body
-        response = requests.post(
-            url,
-            json=payload,
-            auth=None if persona is None else (persona, PASSWORD),
-            headers={"Accept": "application/json", "Accept-Language": "de"},
-            timeout=60,
-        )
-        assert response.status_code == status, response.text
-        error = response.json()["error"]
-        expected_type = {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden"}
-        assert error["type"] == expected_type.get(status, "Conflict")
-        if message:
-            assert message in error["message"]
+        check(call(functional, "POST", f"{path}/{service}", persona, payload), status, message)
+
+    @pytest.mark.parametrize(
+        ("method", "path", "persona", "body", "status", "message"), EVENT_CASES
+    )
+    def test_events(self, functional, method, path, persona, body, status, message):
+        objs = build(functional["portal"])
+        transaction.commit()
+        payload = body(objs) if callable(body) else body
+        check(call(functional, method, path, persona, payload), status, message)

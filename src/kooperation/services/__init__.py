@@ -95,14 +95,13 @@ def has_right(obj, permission, states):
 
     For rights the workflow grants only in some states (notices only in force, signing
     only for signature): a user who has the right in those states but not in the current
-    one gets 409 (wrong state), not 403 (no right). Anonymous users have no such right.
+    one gets 409 (wrong state), not 403 (no right). Anonymous users count with the
+    Anonymous role (some events take registrations from anybody).
     """
     from plone import api
 
     if api.user.has_permission(permission, obj=obj):
         return True
-    if api.user.is_anonymous():
-        return False
     roles = set(api.user.get_roles(obj=obj))
     for workflow in api.portal.get_tool("portal_workflow").getWorkflowsFor(obj):
         for state_id in states:

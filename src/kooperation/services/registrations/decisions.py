@@ -29,6 +29,24 @@ class ConferenceDecisionsPost(Service):
         conference = self.context
         if not api.user.has_permission("View", obj=conference):
             return forbidden_reply(self, "error_may_not_view_event", "You may not see this event.")
+        status = ConferenceStatus(conference, self.request)
+        partners = {p.UID(): p for p in status.partners()}
+        today = date.today()
+        userid = api.user.get_current().getId()
+        coordinator = api.user.has_permission("Review portal content", obj=conference)
+        own = {uid for uid, p in partners.items() if decision_maker_for(p, userid, today)}
+        # The right first (403), then the state (409), then the input (400).
+        if not (coordinator or own):
+            return self._forbidden()
+        if api.content.get_state(conference) != "consultation":
+            self.request.response.setStatus(409)
+            message = render(
+                "error_conference_not_in_consultation",
+                "Decisions are recorded while the conference is in consultation.",
+                {},
+                self.request,
+            )
+            return {"error": {"type": "Conflict", "message": message}}
         try:
             body = json_body(self.request)
         except DeserializationError:
@@ -37,8 +55,6 @@ class ConferenceDecisionsPost(Service):
             return bad_request(
                 self, {"body": _("error_body", default="The body must be a JSON object.")}
             )
-        status = ConferenceStatus(conference, self.request)
-        partners = {p.UID(): p for p in status.partners()}
         partner = partners.get(body.get("partner"))
         errors = {}
         if partner is None:
@@ -54,24 +70,8 @@ class ConferenceDecisionsPost(Service):
             errors["note"] = _("error_conference_note", default="The note is a short text.")
         if errors:
             return bad_request(self, errors)
-        today = date.today()
-        userid = api.user.get_current().getId()
-        coordinator = api.user.has_permission("Review portal content", obj=conference)
-        if not (coordinator or decision_maker_for(partner, userid, today)):
-            return forbidden_reply(
-                self,
-                "error_may_not_decide",
-                "Only the partner's decision makers or the coordinators record its decision.",
-            )
-        if api.content.get_state(conference) != "consultation":
-            self.request.response.setStatus(409)
-            message = render(
-                "error_conference_not_in_consultation",
-                "Decisions are recorded while the conference is in consultation.",
-                {},
-                self.request,
-            )
-            return {"error": {"type": "Conflict", "message": message}}
+        if not (coordinator or partner.UID() in own):
+            return self._forbidden()
         decisions = dict(conference.partner_decisions or {})
         decisions[partner.UID()] = {
             "decision": body["decision"],
@@ -83,3 +83,23 @@ class ConferenceDecisionsPost(Service):
         conference.reindexObject(idxs=["modified"])
         self.request.response.setStatus(201)
         return {"decisions": decisions, "missing": status.missing()}
+
+    def _forbidden(self):
+        return forbidden_reply(
+            self,
+            "error_may_not_decide",
+            "Only the partner's decision makers or the coordinators record its decision.",
+        )
+
+
+# Messages rendered above, spelled out for the catalog.
+MESSAGES = (
+    _(
+        "error_conference_not_in_consultation",
+        default="Decisions are recorded while the conference is in consultation.",
+    ),
+    _(
+        "error_may_not_decide",
+        default="Only the partner's decision makers or the coordinators record its decision.",
+    ),
+)

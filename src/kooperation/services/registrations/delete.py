@@ -2,9 +2,13 @@ from kooperation.common.csrf import check_write
 from kooperation.events import service
 from kooperation.registration import RegistrationError
 from kooperation.services import forbidden_reply
+from kooperation.services import has_right
 from kooperation.services.registrations.post import rule_message
 from plone import api
 from plone.restapi.services import Service
+
+
+CANCELLABLE = ("pending", "confirmed", "waiting")
 
 
 class RegistrationDelete(Service):
@@ -14,14 +18,14 @@ class RegistrationDelete(Service):
     def reply(self):
         check_write(self.request)
         obj = self.context
-        if not api.user.has_permission("kooperation: Cancel registration", obj=obj):
-            if api.content.get_state(obj) not in ("confirmed", "waiting", "pending") and (
-                api.user.has_permission("View", obj=obj)
-            ):
-                return self._conflict(api.content.get_state(obj))
+        # The right first: the registrant and coordinators may cancel while it is
+        # pending, confirmed or waiting; after that they meet a wrong state (409).
+        if not has_right(obj, "kooperation: Cancel registration", CANCELLABLE):
             return forbidden_reply(
                 self, "error_may_not_cancel", "You may not cancel this registration."
             )
+        if api.content.get_state(obj) not in CANCELLABLE:
+            return self._conflict(api.content.get_state(obj))
         coordinator = api.user.has_permission("kooperation: Manage registrations", obj=obj)
         try:
             change = service.committed(lambda: service.cancel(obj, deadline=not coordinator))

@@ -4,8 +4,10 @@ from kooperation.common.csrf import check_write
 from kooperation.events import service
 from kooperation.events.form import FieldErrors
 from kooperation.events.form import parse
+from kooperation.registration import Decision
 from kooperation.registration import RegistrationError
 from kooperation.services import forbidden_reply
+from kooperation.services import has_right
 from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
@@ -74,11 +76,22 @@ class RegistrationsPost(Service):
         event = self.context
         if not api.user.has_permission("View", obj=event):
             return forbidden_reply(self, "error_may_not_view_event", "You may not see this event.")
-        open_ = api.content.get_state(event) == "registration_open"
-        if open_ and not api.user.has_permission("kooperation: Register for event", obj=event):
+        # The workflow grants the right only while registration is open: outside it a
+        # person who may register meets a wrong state (409), not a missing right (403).
+        if not has_right(event, "kooperation: Register for event", ("registration_open",)):
             return forbidden_reply(
                 self, "error_may_not_register", "You may not register for this event."
             )
+        if api.content.get_state(event) != "registration_open":
+            closed = Decision("refused", "registration_refused_closed")
+            self.request.response.setStatus(409)
+            return {
+                "error": {
+                    "type": "Conflict",
+                    "reason": "closed",
+                    "message": rule_message(self.request, closed),
+                }
+            }
         try:
             body = json_body(self.request)
         except DeserializationError:
