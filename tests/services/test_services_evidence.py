@@ -1,7 +1,13 @@
 """The signed originals download from the URLs @signatures and @terminations advertise."""
 
+from pathlib import Path
+
 import base64
 import pytest
+import sys
+
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "security"))  # world.py
 
 
 pytestmark = pytest.mark.slow
@@ -120,3 +126,56 @@ class TestEvidenceDownload:
         assert missing.status_code == 404
         log = self.manager("GET", "@audit-log", params={"action": "evidence_download"}).json()
         assert any(e["details"].get("notice") for e in log["items"])
+
+
+class TestAmendmentEvidence:
+    """Amendments keep signatures like agreements: their evidence downloads the same way."""
+
+    def test_amendment_signature_evidence(self, functional):
+        from datetime import date
+        from kooperation.agreements.signatures import record_signature
+        from plone import api
+        from plone.namedfile.file import NamedBlobFile
+        from world import build
+        from world import PASSWORD
+
+        import requests
+        import transaction
+
+        objs = build(functional["portal"])
+        amendment = objs["amendment_for_signature"]
+        partner_c = objs["network"]["c"]
+        with api.env.adopt_roles(["Manager"]):
+            record_signature(
+                amendment,
+                partner_c["boss"].UID(),
+                date(2021, 3, 1),
+                "admin",
+                True,
+                evidence=NamedBlobFile(SIGNED, contentType="application/pdf", filename="c.pdf"),
+            )
+        transaction.commit()
+        base = f"http://{functional['host']}:{functional['port']}/plone"
+
+        def get(url, persona):
+            return requests.get(
+                url,
+                auth=None if persona is None else (persona, PASSWORD),
+                headers={"Accept": "application/json"},
+                allow_redirects=False,
+                timeout=60,
+            )
+
+        listing = get(f"{amendment.absolute_url()}/@signatures", "coordinator").json()
+        items = listing.get("items", [])
+        record = next(i for i in items if i.get("party") == partner_c.UID())
+        url = record["evidence"]["download"]
+        assert url.startswith(f"{base}/net/agreement-in_force/amendment-for_signature/")
+        allowed = get(url, "staff_a")
+        assert allowed.status_code == 200, allowed.text
+        assert allowed.content == SIGNED
+        assert "c.pdf" in allowed.headers["Content-Disposition"]
+        for persona in ("outsider", None):
+            refused = get(url, persona)
+            assert refused.status_code in (302, 401, 403), (persona, refused.status_code)
+            assert SIGNED not in refused.content
