@@ -32,6 +32,8 @@ ACTION_LABELS = {
     "export_personal_data": _("audit_export_personal_data", default="Personal data exported"),
     "delete_personal_data": _("audit_delete_personal_data", default="Personal data deleted"),
     "export_audit_log": _("audit_export_audit_log", default="Audit log exported"),
+    "person_confirmed": _("audit_person_confirmed", default="Confirmed for the partner"),
+    "evidence_download": _("audit_evidence_download", default="Evidence downloaded"),
 }
 
 
