@@ -3,27 +3,19 @@
 and second connections pass it as well."""
 
 from AccessControl import ModuleSecurityInfo
-from contextlib import contextmanager
-
-import threading
+from kooperation.common.flags import ThreadFlag
 
 
 # The guard expression: python:modules['kooperation.events.guard'].writing_now()
 ModuleSecurityInfo("kooperation.events.guard").declarePublic("writing_now")
 
-_WRITING = threading.local()
+_WRITING = ThreadFlag()
 
 
-@contextmanager
 def writing():
     """While this runs, registration transitions are allowed; nothing else opens it."""
-    depth = getattr(_WRITING, "depth", 0)
-    _WRITING.depth = depth + 1
-    try:
-        yield
-    finally:
-        _WRITING.depth = depth
+    return _WRITING.raised()
 
 
 def writing_now():
-    return getattr(_WRITING, "depth", 0) > 0
+    return bool(_WRITING)

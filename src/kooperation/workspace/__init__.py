@@ -14,10 +14,10 @@ change of their members that does not come from ``sync_person``.
 """
 
 from Acquisition import aq_base
-from contextlib import contextmanager
 from datetime import datetime
 from kooperation import _
 from kooperation.agreements.errors import KooperationError
+from kooperation.common.flags import ThreadFlag
 from kooperation.interfaces import IPartner
 from kooperation.vocabularies import find_network
 from kooperation.workspace.confirmation import effective
@@ -30,7 +30,6 @@ from zExceptions import Forbidden
 from zope.annotation.interfaces import IAnnotations
 
 import logging
-import threading
 
 
 logger = logging.getLogger(__name__)
@@ -186,18 +185,12 @@ def remove_groups(obj):
 
 MEMBERSHIP_KEY = "kooperation.membership"
 CONFIRMED_KEY = "kooperation.confirmed"
-_local = threading.local()
+# Changes of the partner groups' members made while this is raised are the legitimate ones.
+_SYNCING = ThreadFlag()
 
 
-@contextmanager
 def _syncing():
-    """Changes of the partner groups' members made here are the legitimate ones."""
-    depth = getattr(_local, "syncing", 0)
-    _local.syncing = depth + 1
-    try:
-        yield
-    finally:
-        _local.syncing = depth
+    return _SYNCING.raised()
 
 
 def confirmation(person):
@@ -381,7 +374,7 @@ def veto_direct_membership(event):
     A site manager could otherwise add himself to a partner's staff in the users and
     groups control panel (or ``@groups``) and read its internal area.
     """
-    if getattr(_local, "syncing", 0):
+    if _SYNCING:
         return
     if event.group_id in partner_group_ids():
         raise Forbidden(
