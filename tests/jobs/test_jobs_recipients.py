@@ -9,6 +9,7 @@ from kooperation.jobs.reminders import due_for
 from kooperation.jobs.reminders import recipients
 from kooperation.jobs.reminders import send_reminder
 from kooperation.jobs.reminders import sent_reminders
+from kooperation.workspace import confirm_person
 from plone import api
 
 import logging
@@ -56,9 +57,13 @@ class TestSignatories:
         assert recipients(in_force, day(-30)) == BOSSES[:2]
 
     def test_contacts_who_may_not_sign_get_none(self, in_force, network):
-        network["a"]["contact"].may_sign = True
+        contact = network["a"]["contact"]
+        contact.may_sign = True
+        # proposed, not yet confirmed by the partner: no authority, no reminder
+        assert "contact-a@example.org" not in recipients(in_force, day(-30))
+        confirm_person(contact, by="test")
         assert "contact-a@example.org" in recipients(in_force, day(-30))
-        network["a"]["contact"].may_sign = False
+        contact.may_sign = False  # narrowing needs no confirmation
         assert "contact-a@example.org" not in recipients(in_force, day(-30))
 
     def test_within_their_window(self, in_force, network):

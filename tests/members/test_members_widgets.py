@@ -168,7 +168,8 @@ class TestPlacesRows:
         ]
         with api.env.adopt_user(username="coordinator"):
             html = _html(self.measure, "@@view")
-        assert "2019-03-31" in html
+        assert "31.03.2019" in html  # a date as people write it, not ISO
+        assert "2019-03-31" not in html
 
     def test_german_dates_of_old_data_are_shown_as_iso(self):
         self.measure.places = [

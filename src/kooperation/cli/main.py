@@ -201,6 +201,7 @@ def cmd_create_site(args):
 
 def _demo_logins(site, profile_dir, instance_dir):
     """The profile's sender address; its users' passwords (kept in the instance), printed."""
+    from kooperation.ops import mail
     from kooperation.sitesetup import read_site_profile
     from kooperation.sitesetup.accounts import profile_users
     from kooperation.sitesetup.accounts import set_mail_sender
@@ -214,6 +215,11 @@ def _demo_logins(site, profile_dir, instance_dir):
     setSite(site)
     # The sender only now: mails of the profile's own transitions are not sent.
     set_mail_sender(site, profile)
+    # A new site queues its mails (ops.mail): a mail server that is down delays them,
+    # it never refuses a user's registration or publication.
+    queue = Path(instance_dir) / "var" / "mailqueue"
+    mail.configure(site, queue=str(queue))
+    print(f"Mail: queued in {queue}, sent by the server (kooperation-admin mail --no-queue: at once)")
     transaction.commit()
     if not users:
         return
