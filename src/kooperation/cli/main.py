@@ -219,7 +219,7 @@ def _demo_logins(site, profile_dir, instance_dir):
     # it never refuses a user's registration or publication.
     queue = Path(instance_dir) / "var" / "mailqueue"
     mail.configure(site, queue=str(queue))
-    print(f"Mail: queued in {queue}, sent by the server (kooperation-admin mail --no-queue: at once)")
+    print(f"Mail: queued in {queue} (kooperation-admin mail --no-queue: sent at once)")
     transaction.commit()
     if not users:
         return
