@@ -1,11 +1,11 @@
 """Signatures: who may sign, when, and what the last signature does."""
 
 from datetime import date
-from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.signatures import last_signature_date
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.signatures import signatures
 from kooperation.agreements.status import enter_into_force_if_due
+from kooperation.common.errors import KooperationError
 from kooperation.testing import add_person
 from plone import api
 from plone.namedfile.file import NamedBlobFile

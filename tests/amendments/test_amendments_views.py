@@ -8,9 +8,9 @@ from amendments_scenario import FIRST
 from amendments_scenario import SECOND
 from datetime import date
 from kooperation.agreements.deadlines import deadlines_for
-from kooperation.agreements.errors import KooperationError
 from kooperation.amendments.terminations import record_cancellation
 from kooperation.amendments.terminations import record_notice
+from kooperation.common.errors import KooperationError
 from plone import api
 
 import pytest

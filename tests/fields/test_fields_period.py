@@ -1,7 +1,7 @@
 """PeriodField: schema validation, plone.restapi (de)serialization and the Classic UI widget."""
 
+from kooperation.common.formatting import format_period
 from kooperation.deadlines import Period
-from kooperation.fields.period import format_period
 from kooperation.fields.period import IPeriodField
 from kooperation.fields.period import IPeriodWidget
 from kooperation.fields.period import PERIOD_SHAPE_MESSAGE

@@ -6,10 +6,10 @@ from jobs_helpers import parse
 from jobs_helpers import SENDER
 from jobs_helpers import set_settings
 from kooperation.behaviors.validity import IValidityRules
+from kooperation.common.mail import MailError
 from kooperation.jobs.daily import run_daily
 from kooperation.jobs.reminders import compose
 from kooperation.jobs.reminders import due_for
-from kooperation.jobs.reminders import ReminderError
 from kooperation.jobs.reminders import send_reminder
 from kooperation.jobs.reminders import sent_reminders
 from plone import api
@@ -113,11 +113,11 @@ class TestCompose:
 class TestWithoutSender:
     def test_is_an_error_and_nothing_is_recorded(self, portal, in_force, mailhost, sent):
         api.portal.set_registry_record("plone.email_from_address", "")
-        with pytest.raises(ReminderError):
+        with pytest.raises(MailError):
             send_reminder(reminder_on(in_force, -30))
         summary = run_daily(portal, today=DEADLINE - timedelta(days=30))
         assert summary["reminders_sent"] == 0
         assert len(summary["errors"]) == 1
-        assert summary["errors"][0].startswith("reminders: /plone/net/agreement: ReminderError:")
+        assert summary["errors"][0].startswith("reminders: /plone/net/agreement: MailError:")
         assert sent() == []
         assert sent_reminders(in_force) == {}

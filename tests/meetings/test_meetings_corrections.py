@@ -1,6 +1,6 @@
 """Approved minutes are locked; coordinators and editors correct them as new versions."""
 
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
 from kooperation.meetings.corrections import correct
 from kooperation.meetings.corrections import version_text
 from kooperation.meetings.corrections import versions

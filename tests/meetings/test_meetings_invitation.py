@@ -1,6 +1,6 @@
 """The invitation: sent from the portal by the inviting partner or a coordinator, with iCal."""
 
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
 from kooperation.meetings.invitation import may_invite
 from kooperation.meetings.invitation import send_invitation
 from kooperation.meetings.invitation import sent_invitation

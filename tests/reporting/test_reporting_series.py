@@ -2,7 +2,7 @@
 
 from datetime import date
 from kooperation.reporting import LEGAL_SPHERES
-from kooperation.reporting import Message
+from kooperation.reporting import Phrase
 from kooperation.reporting.places import Measure
 from kooperation.reporting.places import PlacesReport
 from kooperation.reporting.series import places_series
@@ -52,7 +52,7 @@ def test_table_has_zeros_for_missing_spheres():
 
 def test_csv_in_german():
     series = places_series(seed_measures(), date(2018, 10, 1), date(2018, 12, 31))
-    text = series_csv(series, translate=Message.german)
+    text = series_csv(series, translate=Phrase.german)
     lines = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert lines[0][:2] == ["Stichtag", "SGB II geplant"]
     assert lines[0][-3:] == ["Maßnahmen", "Offen für Geflüchtete", "Warteliste"]

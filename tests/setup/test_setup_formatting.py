@@ -3,10 +3,10 @@
 from DateTime import DateTime
 from datetime import date
 from datetime import datetime
-from kooperation.common.formatting import german_date
-from kooperation.common.formatting import german_datetime
-from kooperation.common.formatting import german_number
 from kooperation.common.formatting import version_reason
+from kooperation.common.german import german_date
+from kooperation.common.german import german_datetime
+from kooperation.common.german import german_number
 from zope.i18n import translate
 
 import pytest

@@ -1,8 +1,8 @@
 """A person leaves (seed 003: a coordinator left on 31.10.2018) or moves to another partner."""
 
 from datetime import date
-from kooperation.agreements.errors import KooperationError
 from kooperation.audit import entries
+from kooperation.common.errors import KooperationError
 from kooperation.testing import add_person
 from kooperation.workspace import confirm_person
 from kooperation.workspace import group_ids

@@ -1,9 +1,9 @@
 """The deadline engine applied to a stored agreement."""
 
 from datetime import date
-from kooperation.agreements.errors import render
 from kooperation.agreements.signatures import last_signature_date
 from kooperation.behaviors.validity import IValidityRules
+from kooperation.common.errors import render
 from kooperation.deadlines import compute
 
 import datetime

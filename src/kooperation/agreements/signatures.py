@@ -8,7 +8,7 @@ from Acquisition import aq_base
 from datetime import date
 from datetime import datetime
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
 from kooperation.events import SignatureRecorded
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
@@ -252,3 +252,35 @@ def record_signature(obj, signatory_uid, day, user_id, may_record_on_behalf, **d
     obj.reindexObject(idxs=SIGNATURE_INDEXES)
     notify(SignatureRecorded(obj, record))
     return record
+
+
+def signatures_json(obj):
+    """Per party: signed or not, by whom, when."""
+    done = signatures(obj)
+    joined = joined_by_amendment(obj)
+    base = obj.absolute_url()
+    items = []
+    for uid in obj.parties or ():
+        record = done.get(uid)
+        if record is not None:
+            items.append({"signed": True, **record.as_json(base)})
+            continue
+        if uid in joined:
+            amendment, record = joined[uid]
+            items.append(
+                {
+                    "signed": True,
+                    **record.as_json(amendment.absolute_url()),
+                    "joined_by": amendment.absolute_url(),
+                }
+            )
+            continue
+        partner = api.content.get(UID=uid)
+        items.append(
+            {
+                "signed": False,
+                "party": uid,
+                "party_title": partner.Title() if partner is not None else None,
+            }
+        )
+    return {"items": items, "missing": missing_parties(obj), "complete": not missing_parties(obj)}

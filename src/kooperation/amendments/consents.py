@@ -3,8 +3,8 @@ Einvernehmen"), kept on the amendment like the signatures: one record per party.
 
 from datetime import datetime
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
 from kooperation.audit import log_event
+from kooperation.common.errors import KooperationError
 from kooperation.interfaces import IPerson
 from persistent.mapping import PersistentMapping
 from plone import api

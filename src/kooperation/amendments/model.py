@@ -9,11 +9,11 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from datetime import date
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.signatures import last_signature_date
 from kooperation.agreements.signatures import signatures
 from kooperation.amendments import texts
 from kooperation.behaviors.validity import IValidityRules
+from kooperation.common.errors import KooperationError
 from kooperation.deadlines import in_force_since
 from kooperation.deadlines import RuleHistory
 from kooperation.deadlines import RuleVersion
@@ -39,9 +39,7 @@ def agreement_of(amendment):
 
 def amendments_of(agreement):
     """The amendments of ``agreement`` in their order in the folder."""
-    from kooperation.content.amendment import IAmendment
-
-    return [obj for obj in agreement.objectValues() if IAmendment.providedBy(obj)]
+    return [obj for obj in agreement.objectValues() if obj.portal_type == "Amendment"]
 
 
 def html_of(agreement):

@@ -22,7 +22,6 @@ import html as htmllib
 import re
 
 
-STATUSES = ("changed", "added", "removed")
 # Styles for a page that shows a redline: colour on screen, and marks that survive
 # black-and-white printing (underline, strike-through, a bar in the margin).
 CSS = """

@@ -1,11 +1,12 @@
 """JSON of amendments, consolidated versions and amendment errors (REST and views)."""
 
 from datetime import date
-from kooperation.agreements.errors import KooperationError
-from kooperation.agreements.errors import render
 from kooperation.agreements.signatures import missing_parties
+from kooperation.agreements.signatures import signatures_json
 from kooperation.amendments.consents import consents_json
 from kooperation.amendments.texts import RULE_NAMES
+from kooperation.common.errors import KooperationError
+from kooperation.common.errors import render
 from kooperation.deadlines import Period
 from plone import api
 
@@ -70,7 +71,6 @@ def version_json(version, request):
 
 def amendment_summary(obj):
     """State, consents and missing signatures of an amendment (lists and its JSON)."""
-    from kooperation.services.signatures.get import signatures_json
 
     return {
         "@id": obj.absolute_url(),

@@ -12,10 +12,10 @@ participation; the agreement continues between the others.
 from datetime import date
 from datetime import datetime
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.signatures import last_signature_date
 from kooperation.amendments.model import rule_history
 from kooperation.audit import log_event
+from kooperation.common.errors import KooperationError
 from kooperation.deadlines import notice_effect
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
@@ -208,7 +208,7 @@ def record_cancellation(agreement, concluded_on, ends_on, evidence=None):
 
 
 def record_json(agreement, record, request):
-    from kooperation.agreements.errors import render
+    from kooperation.common.errors import render
 
     explanation = " ".join(
         render(msgid, default, mapping, request)

@@ -32,7 +32,8 @@ from dataclasses import replace
 from datetime import date
 from datetime import timedelta
 from functools import cached_property
-from kooperation.deadlines import interpolate
+from kooperation.common import phrases
+from kooperation.common.phrases import interpolate
 from kooperation.deadlines import Period
 from kooperation.deadlines import Rules
 from kooperation.deadlines import validate_rules
@@ -103,19 +104,10 @@ DATE_RULES = ("effective_date", "end_date")
 RULE_NAMES = tuple(f.name for f in dataclass_fields(Rules))
 
 
-@dataclass(frozen=True)
-class Message:
-    """A sentence for the catalog: message id, English default, values."""
+class Phrase(phrases.Phrase):
+    """A sentence of an amendment's text or of the version note."""
 
-    msgid: str
-    mapping: dict = field(default_factory=dict, hash=False)
-
-    @property
-    def default(self):
-        return MESSAGES[self.msgid]
-
-    def __str__(self):
-        return interpolate(self.default, self.mapping)
+    MESSAGES = MESSAGES
 
 
 class AmendmentError(ValueError):
@@ -722,11 +714,11 @@ class Version:
 
     @property
     def stand(self):
-        """ "Fassung vom …, zuletzt geändert durch <title> vom …" as a Message."""
+        """ "Fassung vom …, zuletzt geändert durch <title> vom …" as a Phrase."""
         last = self.last_amendment
         if last is None:
-            return Message("version_original", {"date": self.version_date})
-        return Message(
+            return Phrase("version_original", {"date": self.version_date})
+        return Phrase(
             "version_amended",
             {"date": self.version_date, "title": last.title, "amended_on": last.date},
         )
@@ -843,7 +835,7 @@ def base_version(original, amendments, amendment):
 class Clause:
     """One clause of an amendment's own document: a sentence and the new text it brings."""
 
-    message: Message
+    message: Phrase
     html: str = ""
 
 
@@ -868,16 +860,16 @@ def describe_amendment(base, amendment):
         heading = _heading_for(sections, change.key) if change.key else ""
         mapping = {"heading": heading, "key": change.key or ""}
         if change.operation == "insert_after" and not change.key:
-            clauses.append(Clause(Message("change_insert_first", mapping), change.html))
+            clauses.append(Clause(Phrase("change_insert_first", mapping), change.html))
         elif change.operation == "delete":
-            clauses.append(Clause(Message("change_delete", mapping)))
+            clauses.append(Clause(Phrase("change_delete", mapping)))
         else:
-            clauses.append(Clause(Message(f"change_{change.operation}", mapping), change.html))
+            clauses.append(Clause(Phrase(f"change_{change.operation}", mapping), change.html))
         sections = apply_change(sections, change)
     for party in amendment.parties_joining:
-        clauses.append(Clause(Message("change_party_joins", {"party": party})))
+        clauses.append(Clause(Phrase("change_party_joins", {"party": party})))
     for party in amendment.parties_leaving:
-        clauses.append(Clause(Message("change_party_leaves", {"party": party})))
+        clauses.append(Clause(Phrase("change_party_leaves", {"party": party})))
     clauses.extend(describe_fields(base.fields, apply_fields(base.fields, amendment)))
     return tuple(clauses)
 
@@ -893,13 +885,13 @@ def describe_fields(before, after):
                 "old": "–" if old is None else old,
                 "new": "–" if new is None else new,
             }
-            clauses.append(Clause(Message("change_rule", mapping)))
+            clauses.append(Clause(Phrase("change_rule", mapping)))
     for attribute, kind in (("legal_bases", "legal_basis"), ("target_groups", "target_group")):
         old, new = getattr(before, attribute), getattr(after, attribute)
         for item in old:
             if item not in new:
-                clauses.append(Clause(Message(f"change_{kind}_removed", {"item": item})))
+                clauses.append(Clause(Phrase(f"change_{kind}_removed", {"item": item})))
         for item in new:
             if item not in old:
-                clauses.append(Clause(Message(f"change_{kind}_added", {"item": item})))
+                clauses.append(Clause(Phrase(f"change_{kind}_added", {"item": item})))
     return tuple(clauses)

@@ -10,6 +10,7 @@ membership needs no wrapper: PluggableAuthService fires PrincipalAddedToGroup/-R
 
 from kooperation import logger
 from kooperation.audit.log import AuditLog
+from kooperation.common.confidential import listed_title
 from plone import api
 from plone.api.exc import CannotGetPortalError
 from plone.uuid.interfaces import IUUID
@@ -55,8 +56,6 @@ def describe(obj):
     """uid, path, title and portal_type of ``obj`` for an entry."""
     if obj is None:
         return {}
-    from kooperation.content.case_note import listed_title
-
     title = getattr(obj, "Title", None)
     portal_type = getattr(obj, "portal_type", "") or ""
     return {

@@ -1,7 +1,6 @@
 """@@audit-log: the audit trail for managers, filtered and batched, with a CSV download."""
 
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
 from kooperation.audit import entries
 from kooperation.audit import log_event
 from kooperation.audit import query
@@ -10,6 +9,7 @@ from kooperation.audit.filters import portal_timezone
 from kooperation.audit.filters import request_filters
 from kooperation.audit.log import csv_rows
 from kooperation.common.csrf import check_write
+from kooperation.common.errors import KooperationError
 from Products.Five import BrowserView
 from urllib.parse import urlencode
 from zope.i18n import translate

@@ -5,7 +5,7 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
 from zoneinfo import ZoneInfo
 from zoneinfo import ZoneInfoNotFoundError
 

@@ -20,6 +20,7 @@ from dataclasses import asdict
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import UTC
+from kooperation.common.confidential import CONFIDENTIAL_TITLE
 from kooperation.csvsafe import neutralise
 from persistent import Persistent
 
@@ -95,8 +96,6 @@ class AuditEntry:
         del data["details_json"]
         if self.portal_type == "CaseNote":
             # Entries from before case notes got anonymous ids and titles: show neither.
-            from kooperation.content.case_note import CONFIDENTIAL_TITLE
-
             data["title"] = CONFIDENTIAL_TITLE
             data["path"] = self.path.rsplit("/", 1)[0]
         data["when"] = self.when.isoformat(timespec="seconds")

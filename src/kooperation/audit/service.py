@@ -1,12 +1,12 @@
 """GET /@audit-log: the audit trail as JSON, for those with kooperation: View audit log."""
 
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
-from kooperation.agreements.errors import render
 from kooperation.audit import query
 from kooperation.audit.filters import parse_int
 from kooperation.audit.filters import request_filters
-from kooperation.services import error_reply
+from kooperation.common.errors import KooperationError
+from kooperation.common.errors import render
+from kooperation.common.rest import error_reply
 from plone import api
 from plone.restapi.services import Service
 from urllib.parse import urlencode

@@ -39,7 +39,7 @@ class RulesInvalid(Invalid):
     """
 
     def __init__(self, errors):
-        from kooperation.agreements.errors import render
+        from kooperation.common.errors import render
         from zope.globalrequest import getRequest
 
         self.errors = errors

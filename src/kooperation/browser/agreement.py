@@ -4,12 +4,14 @@ from datetime import date
 from kooperation import _
 from kooperation.agreements.deadlines import deadlines_for
 from kooperation.agreements.deadlines import explanation
-from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.signatures import joined_by_amendment
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.signatures import signatures
 from kooperation.agreements.status import enter_into_force_if_due
 from kooperation.behaviors.validity import IValidityRules
+from kooperation.common.errors import KooperationError
+from kooperation.common.formatting import format_period
+from kooperation.common.german import german_date
 from kooperation.interfaces import IPerson
 from kooperation.vocabularies import AGREEMENT_KINDS
 from kooperation.vocabularies import EFFECTIVE_RULES
@@ -27,10 +29,6 @@ from zope.interface import provider
 from zope.schema.interfaces import IContextSourceBinder
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
-
-
-def german_date(value):
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 class AgreementView(BrowserView):
@@ -80,7 +78,6 @@ class AgreementView(BrowserView):
         return [p for p in items if p is not None]
 
     def rules(self):
-        from kooperation.fields.period import format_period
 
         rules = IValidityRules(self.context).rules
 

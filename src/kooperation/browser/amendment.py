@@ -3,8 +3,6 @@ amendments, and PDFs for wet-ink signing (agreement and amendment)."""
 
 from datetime import date
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
-from kooperation.agreements.errors import render
 from kooperation.agreements.signatures import missing_parties
 from kooperation.agreements.signatures import signatures
 from kooperation.amendments import model
@@ -14,16 +12,18 @@ from kooperation.amendments.consents import consents
 from kooperation.amendments.terminations import record_json
 from kooperation.amendments.terminations import records
 from kooperation.behaviors.validity import IValidityRules
+from kooperation.common.download import attachment
+from kooperation.common.download import language_of
+from kooperation.common.errors import KooperationError
+from kooperation.common.errors import render
+from kooperation.common.formatting import format_period
+from kooperation.common.german import german_date
+from kooperation.common.rest import parse_date
 from kooperation.interfaces import IPerson
 from kooperation.printing import pdf
-from kooperation.services import parse_date
 from plone import api
 from Products.Five import BrowserView
 from zope.i18n import translate
-
-
-def german_date(value):
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 def partner_title(uid):
@@ -59,11 +59,6 @@ def stand_text(version, request):
     return message_text(version.stand, request) if version is not None else ""
 
 
-def labels(request):
-    language = getattr(request, "get", lambda *a: "")("LANGUAGE", "") or "de"
-    return pdf.GERMAN if str(language).startswith("de") else pdf.Labels()
-
-
 def signing_party(uid):
     """A Party for a signature block: the partner and its entitled signatory today."""
     partner = api.content.get(UID=uid)
@@ -73,14 +68,6 @@ def signing_party(uid):
         if IPerson.providedBy(person) and person.may_sign and person.may_sign_on(date.today()):
             return pdf.Party(partner.Title(), person.Title(), person.position or "")
     return pdf.Party(partner.Title())
-
-
-def pdf_response(request, data, filename):
-    response = request.response
-    response.setHeader("Content-Type", "application/pdf")
-    response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
-    response.setHeader("Content-Length", str(len(data)))
-    return data
 
 
 class AmendmentView(BrowserView):
@@ -181,7 +168,6 @@ class AgreementTextView(BrowserView):
         return [partner_title(uid) for uid in self.version.fields.parties]
 
     def rules(self):
-        from kooperation.fields.period import format_period
 
         rules = self.version.fields.rules
         no = translate(_("none", default="none"), context=self.request)
@@ -235,10 +221,10 @@ class AgreementPdf(BrowserView):
             version_date=obj.text_date,
             parties=[signing_party(uid) for uid in parties],
             sections=texts.split_sections(html),
-            labels=labels(self.request),
+            labels=pdf.labels_for(language_of(self.request)),
             author=obj.Creator(),
         )
-        return pdf_response(self.request, pdf.render_pdf(document), f"{obj.getId()}.pdf")
+        return attachment(self.request, pdf.render_pdf(document), f"{obj.getId()}.pdf")
 
 
 class AmendmentPdf(BrowserView):
@@ -255,6 +241,6 @@ class AmendmentPdf(BrowserView):
             version_date=obj.effective_on,
             parties=[signing_party(uid) for uid in obj.parties],
             sections=pdf.clause_sections(clauses, lambda m: message_text(m, self.request)),
-            labels=labels(self.request),
+            labels=pdf.labels_for(language_of(self.request)),
         )
-        return pdf_response(self.request, pdf.render_pdf(document), f"{obj.getId()}.pdf")
+        return attachment(self.request, pdf.render_pdf(document), f"{obj.getId()}.pdf")

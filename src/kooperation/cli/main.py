@@ -337,6 +337,11 @@ def _daily(args, outcome):
         summary = run_daily(site, today=args.date, commit=True)
         transaction.commit()
         summary["mail"] = _flush_queue(site)
+        left = summary["mail"]["left"]
+        if left is None or left > 0:  # kept, not lost: cron hears of it all the same
+            summary["errors"].append(
+                f"mail: {'some' if left is None else left} mail(s) not sent, kept in the queue"
+            )
     except Exception as exc:
         transaction.abort()
         outcome["error"] = f"{type(exc).__name__}: {exc}"

@@ -6,66 +6,9 @@ Templates reach it as the view ``@@kooperation-format`` (theme/configure.zcml):
 Zope DateTime, an ISO string ("2026-12-15", as rows store them) or nothing.
 """
 
-from datetime import date
-from datetime import datetime
 from kooperation import _
-
-import re
-
-
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
-
-def _as_python(value):
-    if value is None or value == "":
-        return None
-    if hasattr(value, "asdatetime"):  # Zope DateTime
-        return value.asdatetime()
-    if isinstance(value, (date, datetime)):
-        return value
-    if isinstance(value, str):
-        match = _ISO_DAY.match(value.strip())
-        if match:
-            try:
-                return datetime.fromisoformat(value.strip())
-            except ValueError:
-                return date(*(int(x) for x in match.groups()))
-        return value
-    return value
-
-
-def german_date(value):
-    """20.05.2015 (four-digit year); "" for nothing; text that is no date stays as it is."""
-    value = _as_python(value)
-    if value is None:
-        return ""
-    if isinstance(value, (date, datetime)):
-        return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
-    return str(value)
-
-
-def german_datetime(value):
-    """20.05.2015 14:00; a date without a time is shown as a date."""
-    value = _as_python(value)
-    if isinstance(value, datetime):
-        return f"{german_date(value)} {value.hour:02d}:{value.minute:02d}"
-    return german_date(value)
-
-
-def german_number(value):
-    """210.000; 1.234,5 for fractions; "" for nothing."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        try:
-            value = float(value) if "." in value else int(value)
-        except ValueError:
-            return value
-    if isinstance(value, float) and not value.is_integer():
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{int(value):,}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
 # Version comments the system writes (CMFEditions' "comment") and their readable text.
@@ -78,3 +21,33 @@ VERSION_REASONS = {
 def version_reason(comment):
     """A version's reason as a person reads it (system words translated, others as typed)."""
     return VERSION_REASONS.get(comment, comment or "")
+
+
+# "1 month" / "6 months": one message per unit and number (German: "1 Monat" / "6 Monate").
+PERIOD_TEXT_ONE = {
+    "days": _("unit_day_one", default="${n} day"),
+    "weeks": _("unit_week_one", default="${n} week"),
+    "months": _("unit_month_one", default="${n} month"),
+    "years": _("unit_year_one", default="${n} year"),
+}
+PERIOD_TEXT_MANY = {
+    "days": _("unit_day_many", default="${n} days"),
+    "weeks": _("unit_week_many", default="${n} weeks"),
+    "months": _("unit_month_many", default="${n} months"),
+    "years": _("unit_year_many", default="${n} years"),
+}
+
+
+def period_message(period):
+    """The translatable text of a period ("6 months"), or None for None."""
+    if period is None:
+        return None
+    texts = PERIOD_TEXT_ONE if period.value == 1 else PERIOD_TEXT_MANY
+    return Message(texts[period.unit], mapping={"n": period.value})
+
+
+def format_period(period, request):
+    """``period`` as text in the request's language ("6 Monate", "1 Jahr"); "" for None."""
+    if period is None:
+        return ""
+    return translate(period_message(period), context=request)

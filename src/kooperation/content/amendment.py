@@ -54,7 +54,7 @@ class AmendmentInvalid(Invalid):
     """An AmendmentError of the pure module as a field error (message in the request's language)."""
 
     def __init__(self, error):
-        from kooperation.agreements.errors import render
+        from kooperation.common.errors import render
         from zope.globalrequest import getRequest
 
         self.error = error

@@ -16,13 +16,7 @@ from zope.interface import invariant
 
 # What a case note is called wherever something must be listed or counted outside it:
 # audit log, personal-data export, catalog. Titles carry client names ("Fall Max M.").
-CONFIDENTIAL_TITLE = "Fallbesprechung (vertraulich)"
 ID_STEM = "fallbesprechung"
-
-
-def listed_title(portal_type, title):
-    """The title to show of an object outside itself: case notes never show theirs."""
-    return CONFIDENTIAL_TITLE if portal_type == "CaseNote" else title
 
 
 class ICaseNoteSchema(model.Schema):

@@ -4,13 +4,13 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
+from kooperation.common.german import german_date
 from kooperation.csvsafe import neutralise
 from kooperation.dashboard.query import deadline_row
 from kooperation.dashboard.query import find_deadlines
 from kooperation.dashboard.query import parse_filters
 from kooperation.dashboard.views import filter_context_title
-from kooperation.dashboard.views import german_date
 from kooperation.dashboard.views import state_titles
 from Products.Five import BrowserView
 from zope.i18n import translate

@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
+from kooperation.common.rest import parse_date
 from kooperation.deadlines import shift_months
 from kooperation.interfaces import IAgreement
 from kooperation.interfaces import IPartner
-from kooperation.services import parse_date
 from kooperation.vocabularies import LEGAL_SPHERES
 from plone import api
 from Products.CMFCore.interfaces import ISiteRoot

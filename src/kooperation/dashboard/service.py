@@ -1,11 +1,11 @@
 """GET <network>/@deadlines and GET <site>/@deadlines: the dashboard in JSON, batched."""
 
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
+from kooperation.common.rest import error_reply
 from kooperation.dashboard.query import deadline_row
 from kooperation.dashboard.query import find_deadlines
 from kooperation.dashboard.query import parse_filters
-from kooperation.services import error_reply
 from plone.batching.batch import Batch
 from plone.restapi.batching import DEFAULT_BATCH_SIZE
 from plone.restapi.batching import HypermediaBatch

@@ -2,8 +2,9 @@
 
 from datetime import date
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.signatures import missing_parties
+from kooperation.common.errors import KooperationError
+from kooperation.common.german import german_date
 from kooperation.dashboard.query import deadline_row
 from kooperation.dashboard.query import DEFAULT_STATES
 from kooperation.dashboard.query import find_deadlines
@@ -21,10 +22,6 @@ from zope.i18n import translate
 
 
 MONTH_CHOICES = (1, 3, 6, 12, 24)
-
-
-def german_date(value):
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 def state_titles(request):

@@ -52,6 +52,7 @@ from dataclasses import field
 from dataclasses import replace
 from datetime import date
 from datetime import timedelta
+from kooperation.common import phrases
 
 import calendar
 
@@ -345,34 +346,10 @@ def validate_rules(rules):
     return errors
 
 
-def interpolate(text, mapping):
-    """Fill ``${name}`` placeholders as the English defaults show values (German dates).
+class Phrase(phrases.Phrase):
+    """One sentence of an explanation."""
 
-    Shared by the pure modules' messages (deadlines, amendments, rotation) for
-    ``str()`` outside Zope; in the portal the catalog translates them instead.
-    """
-    for key, value in (mapping or {}).items():
-        if isinstance(value, date):
-            value = value.strftime("%d.%m.%Y")
-        elif isinstance(value, Period):
-            value = f"{value.value} {value.unit}"
-        text = text.replace("${" + key + "}", str(value))
-    return text
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """One sentence of an explanation: a catalog message id, its English default, values."""
-
-    msgid: str
-    mapping: dict = field(default_factory=dict)
-
-    @property
-    def default(self):
-        return MESSAGES[self.msgid]
-
-    def __str__(self):
-        return interpolate(self.default, self.mapping)
+    MESSAGES = MESSAGES
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ conference's "decide" transition."""
 from kooperation import _
 from kooperation.events import registrations
 from kooperation.events import service
-from kooperation.jobs.reminders import network_of
+from kooperation.events.conference import conference_partners
+from kooperation.events.conference import missing_consents
+from kooperation.events.service import rule_message
 from kooperation.registration import RegistrationError
-from kooperation.services.registrations.post import rule_message
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -52,26 +53,13 @@ class CancelByToken(BrowserView):
 
 
 class ConferenceStatus(BrowserView):
-    """Guard helper: have all partners of the network consented to the conference?"""
+    """@@conference-status, the workflow guard's question: have all partners consented?"""
 
     def partners(self):
-        """The partners of the conference's network."""
-        catalog = api.portal.get_tool("portal_catalog")
-        network = network_of(self.context)
-        if network is None:
-            return []
-        path = "/".join(network.getPhysicalPath())
-        brains = catalog.unrestrictedSearchResults(portal_type="Partner", path=path)
-        return [b._unrestrictedGetObject() for b in brains]
+        return conference_partners(self.context)
 
     def missing(self):
-        """Titles of the partners without a consent."""
-        decisions = self.context.partner_decisions or {}
-        return [
-            p.Title()
-            for p in self.partners()
-            if (decisions.get(p.UID()) or {}).get("decision") != "consent"
-        ]
+        return missing_consents(self.context)
 
     def all_consented(self):
         return not self.missing()

@@ -16,7 +16,6 @@ from plone.supermodel.exportimport import BaseHandler
 from Products.statusmessages.interfaces import IStatusMessage
 from xml.sax.saxutils import escape
 from zope.i18n import translate
-from zope.interface import Interface
 
 
 FORM_ID = "anmeldung"
@@ -194,17 +193,12 @@ def actions_model(lang=None):
 </model>"""
 
 
-class IRegister(Interface):
-    """The easyform action that registers the submission."""
-
-
 class Register(Action):
     """Registers the submission for the event the form is in; refusals (closed, full,
     duplicate) and bad fields are shown in the form, the outcome as a status message."""
 
     def onSuccess(self, fields, request):
         from kooperation.events import service
-        from kooperation.services.registrations.post import rule_message
 
         form = get_context(self)
         event = form.aq_parent
@@ -216,8 +210,8 @@ class Register(Action):
                 name: translate(message, context=request) for name, message in error.errors.items()
             }
         except RegistrationError as error:
-            return {FORM_ERROR_MARKER: rule_message(request, error)}
-        text = rule_message(request, outcome.decision)
+            return {FORM_ERROR_MARKER: service.rule_message(request, error)}
+        text = service.rule_message(request, outcome.decision)
         if outcome.decision.refused:
             return {FORM_ERROR_MARKER: text}
         IStatusMessage(request).add(text, type="info")

@@ -4,13 +4,14 @@ retried or aborted request sends nothing)."""
 from email.message import EmailMessage
 from email.utils import make_msgid
 from kooperation import _
+from kooperation.common.mail import coordinator_emails
+from kooperation.common.mail import mail_language
+from kooperation.common.mail import MailError
+from kooperation.common.mail import network_of
+from kooperation.common.mail import queue
+from kooperation.common.mail import sender
 from kooperation.events.registrations import cancel_url
 from kooperation.events.registrations import event_of
-from kooperation.jobs.reminders import coordinator_emails
-from kooperation.jobs.reminders import mail_language
-from kooperation.jobs.reminders import network_of
-from kooperation.jobs.reminders import ReminderError
-from kooperation.jobs.reminders import sender
 from plone import api
 from zope.i18n import translate
 
@@ -57,16 +58,12 @@ def compose(to, subject, lines, attach_ical=None):
     return message
 
 
-def queue(message):
-    api.portal.get_tool("MailHost").send(message, immediate=False)
-
-
 def deliver(to, subject, lines, attach_ical=None):
     """Compose and queue; a site without a sender address logs it and sends nothing, so a
     registration is never lost (or answered with 500) for want of a mail setting."""
     try:
         message = compose(to, subject, lines, attach_ical=attach_ical)
-    except ReminderError as error:
+    except MailError as error:
         logger.warning("Registration mail not sent: %s", error)
         return False
     queue(message)

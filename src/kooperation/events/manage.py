@@ -6,9 +6,9 @@ from kooperation.events import mails
 from kooperation.events import registrations
 from kooperation.events import service
 from kooperation.events.interfaces import IRegistration
+from kooperation.events.service import rule_message
 from kooperation.registration import RegistrationError
 from kooperation.registration.export import neutralise_cell
-from kooperation.services.registrations.post import rule_message
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView

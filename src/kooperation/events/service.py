@@ -30,10 +30,12 @@ So the loop stays: without it a burst across instances answers some requests wit
 where a 201 or 409 is due.
 """
 
+from kooperation.common.errors import render
+from kooperation.common.mail import network_of
 from kooperation.events import mails
 from kooperation.events import registrations
-from kooperation.jobs.reminders import network_of
 from kooperation.registration import MESSAGES
+from kooperation.registration import RegistrationError
 from plone import api
 from ZODB.POSException import ConflictError
 
@@ -181,3 +183,16 @@ def committed(action, attempts=ATTEMPTS):
             time.sleep(random.uniform(0, min(0.02 * 2**attempt, 1.0)))
             transaction.begin()
     return None
+
+
+def rule_message(request, error_or_decision):
+    return render(
+        error_or_decision.msgid
+        if isinstance(error_or_decision, RegistrationError)
+        else error_or_decision.reason,
+        error_or_decision.default
+        if isinstance(error_or_decision, RegistrationError)
+        else message(error_or_decision),
+        error_or_decision.mapping,
+        request,
+    )

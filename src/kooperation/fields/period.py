@@ -3,13 +3,14 @@
 The value is a :class:`kooperation.deadlines.Period`. This module adds
 
 * the schema field (``PeriodField`` / ``IPeriodField``),
-* ``format_period``: "6 months" / "1 year" in the request's language,
+* its display through ``common.formatting.format_period`` ("6 months", "1 year"),
 * plone.restapi support: field serializer and deserializer (``{"value": 6, "unit": "months"}``)
   and a JSON schema provider for ``@types``,
 * a z3c.form widget for Classic UI forms: a number input and a select of the units.
 """
 
 from kooperation import _
+from kooperation.common.formatting import format_period
 from kooperation.deadlines import Period
 from kooperation.deadlines import UNITS
 from plone.dexterity.interfaces import IDexterityContent
@@ -77,35 +78,6 @@ UNIT_LABELS = {
 UNIT_NONE_LABEL = _("unit_none", default="(none)")
 VALUE_LABEL = _("label_period_value", default="Number")
 UNIT_LABEL = _("label_period_unit", default="Unit")
-
-# "1 month" / "6 months": one message per unit and number (German: "1 Monat" / "6 Monate").
-PERIOD_TEXT_ONE = {
-    "days": _("unit_day_one", default="${n} day"),
-    "weeks": _("unit_week_one", default="${n} week"),
-    "months": _("unit_month_one", default="${n} month"),
-    "years": _("unit_year_one", default="${n} year"),
-}
-PERIOD_TEXT_MANY = {
-    "days": _("unit_day_many", default="${n} days"),
-    "weeks": _("unit_week_many", default="${n} weeks"),
-    "months": _("unit_month_many", default="${n} months"),
-    "years": _("unit_year_many", default="${n} years"),
-}
-
-
-def period_message(period):
-    """The translatable text of a period ("6 months"), or None for None."""
-    if period is None:
-        return None
-    texts = PERIOD_TEXT_ONE if period.value == 1 else PERIOD_TEXT_MANY
-    return Message(texts[period.unit], mapping={"n": period.value})
-
-
-def format_period(period, request):
-    """``period`` as text in the request's language ("6 Monate", "1 Jahr"); "" for None."""
-    if period is None:
-        return ""
-    return translate(period_message(period), context=request)
 
 
 def _shown(value):

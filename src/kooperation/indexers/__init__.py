@@ -7,6 +7,7 @@ agreements whose indexed deadlines have passed.
 
 from datetime import date
 from kooperation.agreements.deadlines import deadlines_for
+from kooperation.common.confidential import CONFIDENTIAL_TITLE
 from kooperation.interfaces import IAgreement
 from kooperation.interfaces import ICaseNote
 from kooperation.interfaces import IPartner
@@ -122,8 +123,6 @@ def case_note_searchable_text(obj):
 @indexer(ICaseNote)
 def case_note_title(obj):
     """The catalog (and its management screens) never holds a case note's title."""
-    from kooperation.content.case_note import CONFIDENTIAL_TITLE
-
     return CONFIDENTIAL_TITLE
 
 

@@ -15,27 +15,28 @@ together), in the site's default language, plain text, UTF-8. It is handed to th
 MailHost queued: it leaves when the transaction commits.
 """
 
-from Acquisition import aq_chain
 from BTrees.OOBTree import OOBTree
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import make_msgid
 from kooperation import _
 from kooperation.agreements.deadlines import deadlines_for
 from kooperation.agreements.deadlines import explanation
 from kooperation.agreements.deadlines import rules_on
+from kooperation.common.emails import is_email
+from kooperation.common.german import german_date
+from kooperation.common.mail import bound_language
+from kooperation.common.mail import coordinator_emails
+from kooperation.common.mail import mail_language
+from kooperation.common.mail import network_of
+from kooperation.common.mail import sender
 from kooperation.deadlines import Deadlines
-from kooperation.interfaces import INetwork
 from kooperation.interfaces import IPartner
 from kooperation.jobs.settings import get_settings
-from kooperation.jobs.settings import is_email
 from plone import api
-from plone.i18n.utility import LanguageBinding
 from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -48,11 +49,6 @@ logger = logging.getLogger("kooperation.jobs")
 
 ANNOTATION_KEY = "kooperation.jobs.reminders"
 REMINDER_STATES = ("in_force",)  # a terminated agreement has already been given notice
-COORDINATOR_ROLE = "Coordinator"
-
-
-class ReminderError(Exception):
-    """A reminder cannot be sent (e.g. the site has no sender address)."""
 
 
 # Record of sent reminders ---------------------------------------------------------------------
@@ -151,13 +147,6 @@ def due_reminders(today=None, settings=None):
 # Recipients -----------------------------------------------------------------------------------
 
 
-def network_of(obj):
-    for item in aq_chain(obj):
-        if INetwork.providedBy(item):
-            return item
-    return None
-
-
 def signatory_emails(agreement, today):
     """E-mail addresses of the parties' persons who may sign on ``today``."""
     catalog = api.portal.get_tool("portal_catalog")
@@ -169,38 +158,6 @@ def signatory_emails(agreement, today):
         for person in partner.persons():
             if person.email and person.may_sign_on(today):
                 emails.append(person.email)
-    return emails
-
-
-def _users_of(principal_id):
-    group = api.group.get(groupname=principal_id)
-    if group is None:
-        user = api.user.get(userid=principal_id)
-        return [user] if user is not None else []
-    users = []
-    for member in group.getGroupMembers():
-        if getattr(member, "isGroup", lambda: False)():
-            users.extend(_users_of(member.getId()))
-        else:
-            users.append(member)
-    return users
-
-
-def coordinator_emails(network):
-    """E-mail addresses of the users with the local role Coordinator on ``network``.
-
-    Groups holding the role are expanded to their members.
-    """
-    if network is None:
-        return []
-    emails = []
-    for principal_id, roles in network.get_local_roles():
-        if COORDINATOR_ROLE not in roles:
-            continue
-        for user in _users_of(principal_id):
-            address = user.getProperty("email", None)
-            if address:
-                emails.append(address)
     return emails
 
 
@@ -221,45 +178,6 @@ def recipients(agreement, today, settings=None):
 
 
 # The mail -------------------------------------------------------------------------------------
-
-
-def german_date(day):
-    return day.strftime("%d.%m.%Y")
-
-
-@contextmanager
-def bound_language(request, language):
-    """Let ``request`` prefer ``language`` (as Plone's LanguageBinding does) for a while."""
-    binding = LanguageBinding()
-    binding.LANGUAGE = binding.DEFAULT_LANGUAGE = language
-    binding.LANGUAGE_LIST = [language]
-    other = request.other
-    saved = {key: other[key] for key in ("LANGUAGE_TOOL", "LANGUAGE") if key in other}
-    other["LANGUAGE_TOOL"] = binding
-    other["LANGUAGE"] = language
-    try:
-        yield request
-    finally:
-        for key in ("LANGUAGE_TOOL", "LANGUAGE"):
-            other.pop(key, None)
-        other.update(saved)
-
-
-def mail_language():
-    return api.portal.get_default_language() or "de"
-
-
-def sender(settings=None):
-    settings = settings or get_settings()
-    address = api.portal.get_registry_record("plone.email_from_address", default=None)
-    if not address:
-        raise ReminderError(
-            "The site has no sender address (plone.email_from_address): reminders cannot be sent."
-        )
-    name = settings.sender_name or (
-        api.portal.get_registry_record("plone.email_from_name", default="") or ""
-    )
-    return Address(display_name=name, addr_spec=address)
 
 
 def subject_message(reminder, title):
@@ -367,7 +285,7 @@ def compose(reminder, to, settings=None, language=None, request=None):
             )
         ),
     ]
-    from_address = sender(settings)
+    from_address = sender(settings.sender_name or None)
     message = EmailMessage(policy=email.policy.SMTP)
     message["Subject"] = tr(subject_message(reminder, title))
     message["From"] = from_address

@@ -3,11 +3,11 @@
 from datetime import date
 from datetime import datetime
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
-from kooperation.agreements.errors import render
-from kooperation.browser.amendment import labels as pdf_labels
-from kooperation.browser.amendment import pdf_response
-from kooperation.interfaces import IPerson
+from kooperation.common.download import attachment
+from kooperation.common.download import language_of
+from kooperation.common.errors import KooperationError
+from kooperation.common.errors import render
+from kooperation.common.german import german_date
 from kooperation.meetings import _day
 from kooperation.meetings import meetings_of
 from kooperation.meetings import printing
@@ -23,13 +23,12 @@ from kooperation.meetings.invitation import recipients as invitation_recipients
 from kooperation.meetings.invitation import send_invitation
 from kooperation.meetings.invitation import sent_invitation
 from kooperation.meetings.mail import find_partner
+from kooperation.meetings.privacy import privacy_warning
 from kooperation.meetings.reminders import due_rules
-from kooperation.privacy.thirdparty import find_third_party_data
-from kooperation.privacy.thirdparty import warning
+from kooperation.printing import pdf
 from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
 from kooperation.rotation import RotationError
 from kooperation.rotation.reminders import DEFAULT_REMIND_DAYS
-from kooperation.vocabularies import find_network
 from plone import api
 from plone.dexterity.browser.edit import DefaultEditForm
 from plone.protect import CheckAuthenticator
@@ -56,10 +55,6 @@ def duty_title(duty, request):
 def _titles(uids):
     uids = [uid for uid in uids if uid]
     return {b.UID: b.Title for b in api.content.find(UID=uids)} if uids else {}
-
-
-def _format(day):
-    return day.strftime("%d.%m.%Y") if day else ""
 
 
 def viewable_minutes(meeting):
@@ -122,7 +117,7 @@ class SeriesView(BrowserView):
             meeting = by_day.get(item.day)
             rows.append(
                 {
-                    "date": _format(item.day),
+                    "date": german_date(item.day),
                     "url": meeting.absolute_url() if meeting is not None else None,
                     "title": meeting.Title() if meeting is not None else "",
                     "holders": [
@@ -154,7 +149,7 @@ class SeriesView(BrowserView):
                 continue
             rows.append(
                 {
-                    "date": _format(_day(meeting.start)),
+                    "date": german_date(_day(meeting.start)),
                     "title": meeting.Title(),
                     "url": meeting.absolute_url(),
                     "minutes": [
@@ -180,7 +175,7 @@ class MeetingView(BrowserView):
         self.titles = _titles(uids)
 
     def day(self):
-        return _format(_day(self.context.start))
+        return german_date(_day(self.context.start))
 
     def video_link(self):
         """The video link if it may be a link (http/https); a stored ``javascript:`` is not."""
@@ -249,42 +244,10 @@ class MeetingView(BrowserView):
                     if x
                 ),
                 "due": item.get("due") or "",
-                "from": _format(_day(meeting.start)),
+                "from": german_date(_day(meeting.start)),
             }
             for meeting, item in self._open_items()
         ]
-
-
-def known_people(context):
-    """Names and contact data of the network's Person entries (staff who may be named)."""
-    network = find_network(context)
-    if network is None:
-        return ()
-    known = []
-    for brain in api.content.find(context=network, object_provides=IPerson.__identifier__):
-        person = brain.getObject()
-        known.append(" ".join(x for x in (person.Title(), getattr(person, "email", None)) if x))
-    return tuple(known)
-
-
-def minutes_text(minutes):
-    """The minutes as one HTML text: general text, text per agenda item, decisions, action items."""
-    parts = [minutes.text.raw if minutes.text else ""]
-    for item in minutes.agenda_texts or ():
-        parts.append(f"<h3>{item.get('title', '')}</h3>{item.get('html', '')}")
-    parts += [f"<p>{d}</p>" for d in minutes.decisions or ()]
-    parts += [f"<p>{a.get('what', '')}</p>" for a in minutes.action_items or ()]
-    return "\n".join(p for p in parts if p)
-
-
-def privacy_warning(minutes, request):
-    """(translated warning, findings) for the minutes; (None, ()) when nothing looks personal."""
-    findings = find_third_party_data(minutes_text(minutes), known_people(minutes), html=True)
-    found = warning(findings)
-    if found is None:
-        return None, ()
-    msgid, default, mapping = found
-    return translate(_(msgid, default=default, mapping=mapping), context=request), findings
 
 
 class MinutesView(BrowserView):
@@ -391,7 +354,7 @@ def _tr(request, msgid, default, **mapping):
 
 def _page_label(request):
     """The agreement print's "Page x of y" in the request's language."""
-    return pdf_labels(request).page
+    return pdf.labels_for(language_of(request)).page
 
 
 def _language(request):
@@ -401,7 +364,7 @@ def _language(request):
 def meeting_when(meeting):
     """ "02.03.2026, 10:00–12:00" (the date alone for whole-day meetings)."""
     start, end = meeting.start, getattr(meeting, "end", None)
-    text = _format(_day(start))
+    text = german_date(_day(start))
     if not getattr(meeting, "whole_day", False) and hasattr(start, "hour"):
         text += f", {start:%H:%M}" + (f"–{end:%H:%M}" if hasattr(end, "hour") else "")
     return text
@@ -465,7 +428,7 @@ class AgendaPdf(MeetingView):
         doc = printing.document(
             title, _subtitle(meeting), sections, _page_label(request), _language(request)
         )
-        return pdf_response(request, printing.render(doc), f"{meeting.getId()}-agenda.pdf")
+        return attachment(request, printing.render(doc), f"{meeting.getId()}-agenda.pdf")
 
 
 class AttendanceListPdf(BrowserView):
@@ -494,7 +457,7 @@ class AttendanceListPdf(BrowserView):
         data = printing.attendance_list_pdf(
             title, _subtitle(meeting), people, labels, _language(request)
         )
-        return pdf_response(request, data, f"{meeting.getId()}-attendance.pdf")
+        return attachment(request, data, f"{meeting.getId()}-attendance.pdf")
 
 
 class MinutesPdf(BrowserView):
@@ -542,7 +505,7 @@ class MinutesPdf(BrowserView):
         doc = printing.document(
             minutes.Title(), subtitle, sections, _page_label(request), _language(request)
         )
-        return pdf_response(request, printing.render(doc), f"{minutes.getId()}.pdf")
+        return attachment(request, printing.render(doc), f"{minutes.getId()}.pdf")
 
 
 class CorrectView(BrowserView):

@@ -20,13 +20,13 @@ partner and the network's coordinators.
 
 from AccessControl import getSecurityManager
 from kooperation import _
-from kooperation.jobs.reminders import german_date
-from kooperation.jobs.reminders import ReminderError
+from kooperation.common.german import german_date
+from kooperation.common.mail import MailError
+from kooperation.common.mail import queue
 from kooperation.meetings import _day
 from kooperation.meetings.interfaces import IMinutes
 from kooperation.meetings.mail import compose
 from kooperation.meetings.mail import partners_and_coordinators
-from kooperation.meetings.mail import queue
 from kooperation.meetings.mail import tr
 from plone import api
 from plone.app.discussion.interfaces import IConversation
@@ -131,7 +131,7 @@ def comment_added(minutes, event):
         return
     try:
         message = correction_mail(minutes, event.comment, to)
-    except ReminderError as error:  # no sender address: commenting must not fail for it
+    except MailError as error:  # no sender address: commenting must not fail for it
         logger.warning("Comment on %s not mailed: %s", minutes.absolute_url(), error)
         return
     queue(message)

@@ -10,7 +10,8 @@ free of third-party data: a correction that adds some is refused.
 
 from datetime import date
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
+from kooperation.meetings.privacy import privacy_warning
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from zope.event import notify
@@ -187,8 +188,6 @@ def correct(minutes, reason, text=None, decisions=None, action_items=None, user=
     KooperationError: not allowed, not approved yet, no reason, nothing changed, or
     public minutes that would show third-party data.
     """
-    from kooperation.meetings.browser import privacy_warning
-
     if not may_correct(minutes, user):
         raise KooperationError(
             "permission",

@@ -8,14 +8,14 @@ daily job's invitation reminder.
 
 from datetime import datetime
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
+from kooperation.common.german import german_date
+from kooperation.common.mail import MailError
+from kooperation.common.mail import queue
 from kooperation.common.urls import safe_url
-from kooperation.jobs.reminders import german_date
-from kooperation.jobs.reminders import ReminderError
 from kooperation.meetings import _day
 from kooperation.meetings.mail import compose
 from kooperation.meetings.mail import find_partner
-from kooperation.meetings.mail import queue
 from kooperation.meetings.mail import staff_emails
 from kooperation.meetings.mail import tr
 from kooperation.meetings.reminders import INVITATION_KEY
@@ -245,7 +245,7 @@ def send_invitation(meeting, note="", user=None):
         )
     try:
         queue(invitation_mail(meeting, to, note, user))
-    except ReminderError as error:  # no sender address: a setting, not the user's input
+    except MailError as error:  # no sender address: a setting, not the user's input
         raise NoSender() from error
     annotations = IAnnotations(meeting)
     earlier = list(annotations.get(INVITATION_KEY, {}).get("all", ()))

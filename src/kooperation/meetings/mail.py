@@ -6,12 +6,12 @@ site's default language, with the sender of the reminder settings.
 
 from email.message import EmailMessage
 from email.utils import make_msgid
+from kooperation.common.emails import is_email
+from kooperation.common.mail import coordinator_emails
+from kooperation.common.mail import mail_language
+from kooperation.common.mail import network_of
+from kooperation.common.mail import sender
 from kooperation.interfaces import IPartner
-from kooperation.jobs.reminders import coordinator_emails
-from kooperation.jobs.reminders import mail_language
-from kooperation.jobs.reminders import network_of
-from kooperation.jobs.reminders import sender
-from kooperation.jobs.settings import is_email
 from plone import api
 from zope.i18n import translate
 
@@ -88,8 +88,3 @@ def compose(subject, to, lines, reply_to=None):
     message["Message-ID"] = make_msgid("kooperation", domain=from_address.domain or None)
     message.set_content("\n".join(lines) + "\n", charset="utf-8", cte="quoted-printable")
     return message
-
-
-def queue(message):
-    """Hand the message to the MailHost; it is sent when the transaction commits."""
-    api.portal.get_tool("MailHost").send(message, immediate=False)

@@ -6,12 +6,12 @@ possibly one after the other: only the first publication is announced.
 
 from datetime import datetime
 from kooperation import _
-from kooperation.jobs.reminders import german_date
-from kooperation.jobs.reminders import ReminderError
+from kooperation.common.german import german_date
+from kooperation.common.mail import MailError
+from kooperation.common.mail import queue
 from kooperation.meetings import _day
 from kooperation.meetings.mail import compose
 from kooperation.meetings.mail import partners_and_coordinators
-from kooperation.meetings.mail import queue
 from kooperation.meetings.mail import tr
 from zope.annotation.interfaces import IAnnotations
 
@@ -73,7 +73,7 @@ def minutes_published(minutes, event):
         return
     try:
         message = announcement(minutes, to)
-    except ReminderError as error:  # no sender address: publishing must not fail for it
+    except MailError as error:  # no sender address: publishing must not fail for it
         logger.warning("Minutes %s published unannounced: %s", minutes.absolute_url(), error)
         return
     queue(message)

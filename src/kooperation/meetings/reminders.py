@@ -13,12 +13,12 @@ from DateTime import DateTime
 from datetime import datetime
 from datetime import timedelta
 from kooperation import _
-from kooperation.jobs.reminders import german_date
+from kooperation.common.german import german_date
+from kooperation.common.mail import queue
 from kooperation.meetings import _day
 from kooperation.meetings.interfaces import IMinutes
 from kooperation.meetings.mail import compose
 from kooperation.meetings.mail import duty_recipients
-from kooperation.meetings.mail import queue
 from kooperation.meetings.mail import tr
 from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
 from kooperation.rotation import RotationError

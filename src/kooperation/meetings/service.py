@@ -1,11 +1,11 @@
 """GET <series>/@rotation?count=N: the next N meetings with their duty holders and the tally."""
 
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
-from kooperation.agreements.errors import render
+from kooperation.common.errors import KooperationError
+from kooperation.common.errors import render
+from kooperation.common.rest import error_reply
 from kooperation.meetings import rotation_plan
 from kooperation.rotation import RotationError
-from kooperation.services import error_reply
 from plone import api
 from plone.restapi.services import Service
 
@@ -65,10 +65,10 @@ class CorrectPost(Service):
 
     def reply(self):
         from kooperation.common.csrf import check_write
+        from kooperation.common.rest import forbidden_reply
+        from kooperation.common.rest import json_object
         from kooperation.meetings.corrections import correct
         from kooperation.meetings.corrections import may_correct
-        from kooperation.services import forbidden_reply
-        from kooperation.services import json_object
 
         # The product's CSRF rule (kooperation.common.csrf); the right is checked here.
         check_write(self.request)
@@ -102,11 +102,11 @@ class SendInvitationPost(Service):
 
     def reply(self):
         from kooperation.common.csrf import check_write
+        from kooperation.common.rest import forbidden_reply
+        from kooperation.common.rest import json_object
         from kooperation.meetings.invitation import may_invite
         from kooperation.meetings.invitation import send_invitation
         from kooperation.meetings.invitation import sent_invitation
-        from kooperation.services import forbidden_reply
-        from kooperation.services import json_object
 
         # The product's CSRF rule (kooperation.common.csrf); the right is checked here.
         check_write(self.request)

@@ -5,14 +5,3 @@ its reports, projects and measures live inside it. The figures come from the pur
 core ``kooperation.reporting``; this package adapts it: catalog, vocabularies,
 views, the ``@places`` service, the report reminder.
 """
-
-from Acquisition import aq_chain
-from kooperation.interfaces import INetwork
-
-
-def network_of(obj):
-    """The network (member) that holds ``obj``; None outside a network."""
-    for item in aq_chain(obj):
-        if INetwork.providedBy(item):
-            return item
-    return None

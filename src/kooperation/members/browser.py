@@ -7,7 +7,8 @@ through ``kooperation.members.totals``.
 
 from datetime import date
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
+from kooperation.common.german import german_date
 from kooperation.deadlines import shift_months
 from kooperation.members.chart import line_chart
 from kooperation.members.deadlines import project_deadlines
@@ -15,7 +16,6 @@ from kooperation.members.messages import message
 from kooperation.members.totals import measure_brains
 from kooperation.members.totals import places_on
 from kooperation.members.totals import series_of
-from kooperation.reporting import german_date
 from kooperation.reporting import parse_day
 from kooperation.reporting import ReportingError
 from kooperation.reporting.series import series_csv

@@ -9,8 +9,8 @@ members' dashboard list them without waking a project.
 
 from datetime import date
 from datetime import timedelta
+from kooperation.common.german import german_date
 from kooperation.interfaces import IPartner
-from kooperation.reporting import german_date
 from kooperation.reporting.projects import KINDS
 from plone import api
 from Products.CMFCore.interfaces import ISiteRoot

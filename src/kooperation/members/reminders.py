@@ -10,10 +10,10 @@ rerun of the job, or a missed day, sends nothing twice and nothing is lost.
 
 from email.message import EmailMessage
 from kooperation import _
-from kooperation.jobs.reminders import bound_language
-from kooperation.jobs.reminders import coordinator_emails
-from kooperation.jobs.reminders import mail_language
-from kooperation.jobs.reminders import sender
+from kooperation.common.mail import bound_language
+from kooperation.common.mail import coordinator_emails
+from kooperation.common.mail import mail_language
+from kooperation.common.mail import sender
 from kooperation.members.messages import message
 from kooperation.reporting.quarters import DELIVERED_STATES
 from kooperation.reporting.quarters import missing_reports

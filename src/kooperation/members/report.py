@@ -8,11 +8,13 @@ with their dates. Links to content the reader may not see are left out.
 from html import escape
 from kooperation import _
 from kooperation.amendments.texts import split_sections
-from kooperation.members import network_of
+from kooperation.common.download import attachment
+from kooperation.common.download import language_of
+from kooperation.common.german import german_date
+from kooperation.common.mail import network_of
 from kooperation.members.data import measure_of
 from kooperation.members.data import project_of
 from kooperation.printing import pdf
-from kooperation.reporting import german_date
 from kooperation.reporting import ReportingError
 from kooperation.reporting.places import totals
 from kooperation.reporting.quarters import quarter_range
@@ -147,9 +149,6 @@ class ReportPdf(BrowserView):
     """@@report.pdf: the report for print, with the figures computed from the data."""
 
     def __call__(self):
-        from kooperation.browser.amendment import labels
-        from kooperation.browser.amendment import pdf_response
-
         report = self.context
 
         def tr(msg):
@@ -194,7 +193,7 @@ class ReportPdf(BrowserView):
             ),
             version_date=getattr(report, "report_date", None),
             sections=tuple(sections),
-            labels=labels(self.request),
+            labels=pdf.labels_for(language_of(self.request)),
             author=author,
         )
-        return pdf_response(self.request, pdf.render_pdf(document), f"{report.getId()}.pdf")
+        return attachment(self.request, pdf.render_pdf(document), f"{report.getId()}.pdf")

@@ -6,7 +6,7 @@ The search is restricted: a user's totals are those of the measures they may see
 (anonymous visitors: published ones).
 """
 
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
 from kooperation.members.data import measure_data
 from kooperation.members.messages import message
 from kooperation.reporting import ReportingError

@@ -583,11 +583,6 @@ ANCHORS = [
         ),
     ),
 ]
-TERM_ANCHOR = re.compile(
-    r"vorher|vor\s+(?:dem\s+)?(?:Ablauf|Ende)|zum\s+(?:Ende|Ablauf)\s+(?:der|des|eines)|"
-    r"Vertragsende|Laufzeitende",
-    re.I,
-)
 
 
 OTHER_ANCHOR = re.compile(

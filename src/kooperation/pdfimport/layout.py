@@ -76,9 +76,6 @@ def despace_chars(glyphs):
     return "".join(words)
 
 
-SPACED = re.compile(r"^(?:\S ){3,}\S(?:\s{2,}(?:\S ){1,}\S)*$")
-
-
 def despace_text(text):
     """'K O O P E R A T I O N S E R K L Ä R U N G' -> 'KOOPERATIONSERKLÄRUNG' (text only).
 

@@ -87,12 +87,6 @@ class OcrSession:
         return result.stdout.decode("utf-8", "replace")
 
 
-def ocr_page(data, number, languages="deu", dpi=300, timeout=50):
-    """Tesseract's TSV for page ``number`` (1-based) of the PDF ``data``; "" without OCR."""
-    with OcrSession(data, languages, dpi, timeout) as session:
-        return session.page(number)
-
-
 def tsv_lines(tsv, width, height, dpi=300):
     """Lines [(text, x0, y0, x1, y1, size)] in PDF points from Tesseract's TSV, in its order.
 

@@ -131,6 +131,11 @@ GERMAN = Labels(
 )
 
 
+def labels_for(language):
+    """The labels in ``language`` ("de…": German; otherwise English)."""
+    return GERMAN if str(language or "de").startswith("de") else Labels()
+
+
 @dataclass(frozen=True)
 class Party:
     """A party that signs; ``signatory``/``function`` are pre-printed when known."""

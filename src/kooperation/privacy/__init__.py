@@ -16,7 +16,7 @@ from itertools import chain
 from kooperation.agreements.signatures import signatures
 from kooperation.audit import entries as audit_entries
 from kooperation.audit import log_event
-from kooperation.content.case_note import listed_title
+from kooperation.common.confidential import listed_title
 from kooperation.content.person import IPersonSchema
 from kooperation.interfaces import ISignable
 from plone import api

@@ -1,9 +1,9 @@
 """GET and DELETE /@personal-data/<userid> (GET /@personal-data: one's own data)."""
 
 from kooperation import _
-from kooperation.agreements.errors import render
 from kooperation.audit.service import forbidden
 from kooperation.common.csrf import check_write
+from kooperation.common.errors import render
 from kooperation.privacy import delete_personal_data
 from kooperation.privacy import export_personal_data
 from kooperation.privacy import find_user

@@ -50,6 +50,7 @@ from datetime import datetime
 from datetime import timedelta
 from kooperation.common.emails import email_key
 from kooperation.common.emails import InvalidEmailAddress
+from kooperation.common.phrases import interpolate
 
 import base64
 import hashlib
@@ -60,7 +61,6 @@ import json
 STATES = ("confirmed", "waiting", "pending", "cancelled", "attended", "no_show")
 SEAT_STATES = ("confirmed", "pending", "attended", "no_show")
 CANCELLABLE = ("confirmed", "waiting", "pending")
-OUTCOMES = ("confirmed", "waiting", "pending", "refused")
 QUOTA_FULL = ("wait", "refuse")
 AWAITING = ("approval", "consent")
 TOKEN_VERSION = "v1"
@@ -103,17 +103,7 @@ class RegistrationError(ValueError):
         return MESSAGES[self.msgid]
 
     def __str__(self):
-        return _interpolate(self.default, self.mapping)
-
-
-def _interpolate(text, mapping):
-    for key, value in mapping.items():
-        if isinstance(value, datetime):
-            value = value.strftime("%d.%m.%Y %H:%M")
-        elif isinstance(value, date):
-            value = value.strftime("%d.%m.%Y")
-        text = text.replace("${" + key + "}", str(value))
-    return text
+        return interpolate(self.default, self.mapping)
 
 
 def _setting(name, problem):
@@ -260,7 +250,7 @@ class Decision:
 
     @property
     def text(self):
-        return _interpolate(MESSAGES[self.reason], self.mapping)
+        return interpolate(MESSAGES[self.reason], self.mapping)
 
 
 def seats_taken(registrations, partner=None):

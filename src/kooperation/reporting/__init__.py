@@ -7,9 +7,9 @@ English default here (``MESSAGES``) and the German text beside it (``MESSAGES_DE
 because the i18n extractor cannot see them in a Zope-free module.
 """
 
-from dataclasses import dataclass
-from dataclasses import field
 from datetime import date
+from kooperation.common import phrases
+from kooperation.common.phrases import interpolate
 
 
 # The keys of kooperation.vocabularies.LEGAL_SPHERES (kept in step by a test).
@@ -131,32 +131,10 @@ MESSAGES_DE = {
 }
 
 
-def german_date(day):
-    return day.strftime("%d.%m.%Y")
+class Phrase(phrases.Phrase):
+    """A sentence for the catalog, with the core's own German text for CSV without Zope."""
 
-
-def interpolate(text, mapping):
-    """``text`` with its ``${name}`` placeholders filled; dates the German way."""
-    for key, value in mapping.items():
-        if isinstance(value, date):
-            value = german_date(value)
-        text = text.replace("${" + key + "}", str(value))
-    return text
-
-
-@dataclass(frozen=True)
-class Message:
-    """A sentence for the catalog: message id, values; English default and German text."""
-
-    msgid: str
-    mapping: dict = field(default_factory=dict)
-
-    @property
-    def default(self):
-        return MESSAGES[self.msgid]
-
-    def __str__(self):
-        return interpolate(self.default, self.mapping)
+    MESSAGES = MESSAGES
 
     def german(self):
         return interpolate(MESSAGES_DE[self.msgid], self.mapping)
@@ -167,7 +145,7 @@ class ReportingError(ValueError):
 
     def __init__(self, field_name, msgid, **mapping):
         self.field = field_name
-        self.message = Message(msgid, mapping)
+        self.message = Phrase(msgid, mapping)
         super().__init__(str(self.message))
 
     @property

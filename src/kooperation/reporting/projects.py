@@ -12,7 +12,7 @@ from dataclasses import field
 from kooperation.reporting import check_count
 from kooperation.reporting import check_date
 from kooperation.reporting import check_sphere
-from kooperation.reporting import Message
+from kooperation.reporting import Phrase
 from kooperation.reporting import ReportingError
 
 import re
@@ -158,7 +158,7 @@ class ProjectDeadline:
     day: object
     kind: str
     project: str
-    message: Message
+    message: Phrase
     uid: str = ""
     phase: FundingPhase | None = field(default=None, compare=False)
 
@@ -201,7 +201,7 @@ def project_deadlines(project, window_start, window_end):
 
     def add(day, kind, msgid, funding_phase=None, **mapping):
         if day is not None and window_start <= day <= window_end:
-            message = Message(msgid, {"project": project.title, "date": day, **mapping})
+            message = Phrase(msgid, {"project": project.title, "date": day, **mapping})
             entries.append(
                 ProjectDeadline(day, kind, project.title, message, project.uid, funding_phase)
             )

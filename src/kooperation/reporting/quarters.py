@@ -11,7 +11,7 @@ from datetime import date
 from datetime import timedelta
 from kooperation.reporting import check_count
 from kooperation.reporting import check_date
-from kooperation.reporting import Message
+from kooperation.reporting import Phrase
 from kooperation.reporting import ReportingError
 
 import calendar
@@ -107,7 +107,7 @@ class MissingReport:
     @property
     def message(self):
         msgid = "reporting_report_overdue" if self.overdue else "reporting_report_due"
-        return Message(msgid, {"quarter": self.quarter, "year": self.year, "date": self.due})
+        return Phrase(msgid, {"quarter": self.quarter, "year": self.year, "date": self.due})
 
 
 def missing_reports(members, reports, today, since=None, days_after=DAYS_AFTER):

@@ -5,10 +5,10 @@ The chart and the table beside it read the same rows; the CSV is the table with
 neutralised so that a spreadsheet never runs a title as a formula.
 """
 
+from kooperation.common.german import german_date
 from kooperation.csvsafe import neutralise
-from kooperation.reporting import german_date
 from kooperation.reporting import LEGAL_SPHERES
-from kooperation.reporting import Message
+from kooperation.reporting import Phrase
 from kooperation.reporting.places import totals
 from kooperation.reporting.quarters import quarter_ends
 
@@ -29,22 +29,22 @@ def series_spheres(series):
 
 
 def series_table(series, spheres=None):
-    """(header, rows): header cells are ``Message``s, rows hold dates and numbers.
+    """(header, rows): header cells are ``Phrase``s, rows hold dates and numbers.
 
     Per sphere planned, occupied and free; then the overall planned, occupied, free,
     measures, open to refugees and waiting list. A sphere without measures on a day
     shows zeros, so that the chart's lines do not break.
     """
     spheres = series_spheres(series) if spheres is None else list(spheres)
-    header = [Message("reporting_csv_date")]
+    header = [Phrase("reporting_csv_date")]
     for sphere in [*spheres, None]:
-        name = sphere if sphere is not None else Message("reporting_csv_total").default
+        name = sphere if sphere is not None else Phrase("reporting_csv_total").default
         header.extend(
-            Message(f"reporting_csv_{column}", {"sphere": name})
+            Phrase(f"reporting_csv_{column}", {"sphere": name})
             for column in ("planned", "occupied", "free")
         )
     header.extend(
-        Message(f"reporting_csv_{column}")
+        Phrase(f"reporting_csv_{column}")
         for column in ("measures", "open_to_refugees", "waiting_list")
     )
     rows = []
@@ -69,8 +69,8 @@ def series_table(series, spheres=None):
 
 
 def series_csv(series, spheres=None, translate=str, delimiter=";"):
-    """The table as CSV text. ``translate`` turns a header ``Message`` into text
-    (default English; ``Message.german`` for German, the catalog on the Zope side)."""
+    """The table as CSV text. ``translate`` turns a header ``Phrase`` into text
+    (default English; ``Phrase.german`` for German, the catalog on the Zope side)."""
     header, rows = series_table(series, spheres)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")

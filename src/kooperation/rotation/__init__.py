@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 from datetime import datetime
-from kooperation.deadlines import interpolate
+from kooperation.common import phrases
+from kooperation.common.phrases import interpolate
 
 
 DEFAULT_DUTIES = ("topics", "invitation", "moderation", "minutes")
@@ -88,23 +89,10 @@ def _format(msgid, mapping):
     return interpolate(MESSAGES[msgid], mapping)
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(phrases.Phrase):
     """One reason: a catalog message id and its values (partner ids, duty ids, dates)."""
 
-    msgid: str
-    mapping: dict = field(default_factory=dict)
-
-    @property
-    def default(self):
-        return MESSAGES[self.msgid]
-
-    def __str__(self):
-        return _format(self.msgid, self.mapping)
-
-    def to_json(self):
-        mapping = {k: v.isoformat() if isinstance(v, date) else v for k, v in self.mapping.items()}
-        return {"msgid": self.msgid, "default": self.default, "mapping": mapping, "text": str(self)}
+    MESSAGES = MESSAGES
 
 
 class RotationError(ValueError):

@@ -1,6 +1,6 @@
 from kooperation.agreements.deadlines import deadlines_json
+from kooperation.agreements.signatures import signatures_json
 from kooperation.interfaces import IAgreement
-from kooperation.services.signatures.get import signatures_json
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from zope.component import adapter

@@ -8,6 +8,7 @@ know the user's partners, it reads the partners' confirmed Person entries.
 from datetime import date
 from datetime import timedelta
 from kooperation import _
+from kooperation.common.german import german_date
 from kooperation.interfaces import INetwork
 from kooperation.interfaces import IPerson
 from plone import api
@@ -36,10 +37,6 @@ SECTION_TITLES = (
     ("open_events", _("overview_open_events", default="Open for registration")),
     ("networks", _("overview_networks", default="Your networks")),
 )
-
-
-def german(day):
-    return day.strftime("%d.%m.%Y") if day else ""
 
 
 def _as_date(value):
@@ -243,7 +240,7 @@ class OverviewView(BrowserView):
                         "title": brain.Title,
                         "url": brain.getURL(),
                         "text": duty_label(duty, self.request.get("LANGUAGE") or None),
-                        "date": german(_as_date(brain.start)),
+                        "date": german_date(_as_date(brain.start)),
                     }
                 )
         return rows
@@ -263,7 +260,7 @@ class OverviewView(BrowserView):
                         "title": item.get("what", ""),
                         "url": brain.getURL(),
                         "text": brain.Title,
-                        "date": german(due),
+                        "date": german_date(due),
                         "overdue": bool(due and due < self.today),
                     }
                 )
@@ -311,7 +308,7 @@ class OverviewView(BrowserView):
                         "title": network.Title(),
                         "url": network.absolute_url(),
                         "text": f"Q{item.quarter} {item.year}",
-                        "date": german(item.due),
+                        "date": german_date(item.due),
                         "overdue": item.overdue,
                     }
                 )
@@ -337,7 +334,9 @@ class OverviewView(BrowserView):
                         if notice and notice >= self.today
                         else _("overview_term_end", default="Term ends")
                     ),
-                    "date": german(notice if notice and notice >= self.today else row["term_end"]),
+                    "date": german_date(
+                        notice if notice and notice >= self.today else row["term_end"]
+                    ),
                 }
             )
         return rows
@@ -366,7 +365,7 @@ class OverviewView(BrowserView):
                     "title": brain.Title,
                     "url": f"{brain.getURL()}/anmeldung",
                     "text": self.tr(_("overview_register", default="Register")),
-                    "date": german(_as_date(brain.start)),
+                    "date": german_date(_as_date(brain.start)),
                 }
             )
         return rows

@@ -1,6 +1,7 @@
 """``@@kooperation-format``: the common formatter for templates."""
 
 from kooperation.common import formatting
+from kooperation.common import german
 from Products.Five import BrowserView
 from zope.i18n import translate
 
@@ -12,13 +13,13 @@ class Format(BrowserView):
         return self
 
     def date(self, value):
-        return formatting.german_date(value)
+        return german.german_date(value)
 
     def datetime(self, value):
-        return formatting.german_datetime(value)
+        return german.german_datetime(value)
 
     def number(self, value):
-        return formatting.german_number(value)
+        return german.german_number(value)
 
     def version_reason(self, comment):
         return translate(formatting.version_reason(comment), context=self.request)

@@ -1,7 +1,7 @@
 """Date fields shown the German way in display mode (20.05.2015, not the locale's 20.05.15)."""
 
-from kooperation.common.formatting import german_date
-from kooperation.common.formatting import german_datetime
+from kooperation.common.german import german_date
+from kooperation.common.german import german_datetime
 from plone.app.z3cform.widgets.datetime import DatetimeWidget
 from plone.app.z3cform.widgets.datetime import DateWidget
 from z3c.form.interfaces import IDataConverter

@@ -2,7 +2,7 @@
 
 from Acquisition import aq_chain
 from kooperation import _
-from kooperation.interfaces import INetwork
+from kooperation.common.mail import network_of
 from kooperation.interfaces import IPartner
 from plone import api
 from zope.interface import provider
@@ -97,18 +97,10 @@ NoticeAnchorsFactory = _static(NOTICE_ANCHORS)
 SharingBasesFactory = _static(SHARING_BASES)
 
 
-def find_network(context):
-    """The network that contains ``context`` (or is it); None outside networks."""
-    for obj in aq_chain(context):
-        if INetwork.providedBy(obj):
-            return obj
-    return None
-
-
 @provider(IVocabularyFactory)
 def PartnersFactory(context):
     """The partners of the context's network, by UID (catalog, no objects woken)."""
-    network = find_network(context)
+    network = network_of(context)
     if network is None:
         return SimpleVocabulary([])
     brains = api.content.find(

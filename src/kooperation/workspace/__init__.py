@@ -16,10 +16,10 @@ change of their members that does not come from ``sync_person``.
 from Acquisition import aq_base
 from datetime import datetime
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
 from kooperation.common.flags import ThreadFlag
+from kooperation.common.mail import network_of
 from kooperation.interfaces import IPartner
-from kooperation.vocabularies import find_network
 from kooperation.workspace.confirmation import effective
 from kooperation.workspace.confirmation import Grant
 from kooperation.workspace.confirmation import pending
@@ -123,7 +123,7 @@ def setup_network(network):
 
 def setup_partner(partner):
     """Create the partner's groups and internal area; nest staff in the network's members."""
-    network = find_network(partner)
+    network = network_of(partner)
     if network is None:
         return {}
     network_ids = group_ids(network) or setup_network(network)

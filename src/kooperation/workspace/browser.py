@@ -2,10 +2,11 @@
 
 from datetime import date
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
+from kooperation.common.german import german_date
+from kooperation.common.mail import network_of
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
-from kooperation.vocabularies import find_network
 from kooperation.workspace import group_ids
 from kooperation.workspace.handover import leave
 from kooperation.workspace.handover import move
@@ -64,7 +65,7 @@ class HandoverView(BrowserView):
         ]
 
     def partners(self):
-        network = find_network(self.context)
+        network = network_of(self.context)
         if network is None:
             return []
         brains = api.content.find(
@@ -270,4 +271,4 @@ class ConfirmationViewlet(ViewletBase):
 
     def confirmed_on(self):
         when = self.record.get("confirmed_at")
-        return when.strftime("%d.%m.%Y") if when else ""
+        return german_date(when)

@@ -10,11 +10,11 @@ subscription adapters.
 
 from datetime import date
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
 from kooperation.agreements.signatures import signatures
+from kooperation.common.errors import KooperationError
+from kooperation.common.mail import network_of
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
-from kooperation.vocabularies import find_network
 from kooperation.workspace import group_ids
 from plone import api
 from zope.component import subscribers
@@ -73,7 +73,7 @@ def open_duties(person, today=None):
                     agreement.absolute_url(),
                 )
             )
-    network = find_network(person)
+    network = network_of(person)
     user_id = (person.user_id or "").strip()
     if network is not None and user_id:
         for kind, group_id in sorted(group_ids(network).items()):
@@ -177,7 +177,7 @@ def leave(person, day, successor_uid=None):
             notify(ObjectModifiedEvent(other))
             changes.append("deputy")
     user_id = (person.user_id or "").strip()
-    network = find_network(person)
+    network = network_of(person)
     if user_id and network is not None:
         portal_groups = api.portal.get_tool("portal_groups")
         for kind, group_id in group_ids(network).items():
@@ -198,7 +198,7 @@ def move(person, partner_uid):
     if (
         target is None
         or not IPartner.providedBy(target)
-        or _uid(find_network(target)) != _uid(find_network(person))
+        or _uid(network_of(target)) != _uid(network_of(person))
         or target.UID() == person.__parent__.UID()
     ):
         raise KooperationError(

@@ -1,9 +1,9 @@
 """GET/POST <person>/@confirmation: what of an entry counts, and the partner's confirmation."""
 
-from kooperation.agreements.errors import KooperationError
-from kooperation.services import error_reply
-from kooperation.services import evidence_file
-from kooperation.services import json_object
+from kooperation.common.errors import KooperationError
+from kooperation.common.rest import error_reply
+from kooperation.common.rest import evidence_file
+from kooperation.common.rest import json_object
 from kooperation.workspace import check_may_confirm
 from kooperation.workspace import confirm_person
 from kooperation.workspace import confirmation

@@ -230,7 +230,7 @@ class ReviewView(BrowserView):
             return None
         problems = check_rules(parsed)
         if problems:
-            from kooperation.agreements.errors import render
+            from kooperation.common.errors import render
 
             for problem in problems:
                 self.errors[problem.field] = render(

@@ -2,20 +2,20 @@
 
 from datetime import date
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
 from kooperation.amendments import model
 from kooperation.amendments import texts
 from kooperation.amendments.consents import record_consent
 from kooperation.amendments.serialize import amendment_summary
 from kooperation.amendments.serialize import AmendmentUserError
 from kooperation.common.csrf import check_write
+from kooperation.common.errors import KooperationError
+from kooperation.common.rest import check_state
+from kooperation.common.rest import error_reply
+from kooperation.common.rest import forbidden_reply
+from kooperation.common.rest import has_right
+from kooperation.common.rest import json_object
+from kooperation.common.rest import parse_date
 from kooperation.content.amendment import IAmendment
-from kooperation.services import check_state
-from kooperation.services import error_reply
-from kooperation.services import forbidden_reply
-from kooperation.services import has_right
-from kooperation.services import json_object
-from kooperation.services import parse_date
 from plone import api
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
@@ -133,11 +133,8 @@ class AmendmentsPost(Service):
     """POST <agreement>/@amendments: propose an amendment (a draft) of an agreement in force."""
 
     def reply(self):
+        # The publisher checks "kooperation: Add Amendment" (configure.zcml).
         check_write(self.request)
-        if not api.user.has_permission("kooperation: Add Amendment", obj=self.context):
-            return forbidden_reply(
-                self, "error_may_not_amend", "You may not propose amendments of this agreement."
-            )
         try:
             if api.content.get_state(self.context) not in ("in_force", "terminated"):
                 raise KooperationError(

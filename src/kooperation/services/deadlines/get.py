@@ -1,7 +1,7 @@
 from kooperation.agreements.deadlines import deadlines_json
-from kooperation.agreements.errors import KooperationError
-from kooperation.services import error_reply
-from kooperation.services import parse_date
+from kooperation.common.errors import KooperationError
+from kooperation.common.rest import error_reply
+from kooperation.common.rest import parse_date
 from plone.restapi.services import Service
 
 

@@ -1,12 +1,12 @@
 """GET/POST <person>/@handover: open duties of a person, and their hand-over."""
 
 from kooperation import _
-from kooperation.agreements.errors import KooperationError
 from kooperation.common.csrf import check_write
-from kooperation.services import error_reply
-from kooperation.services import forbidden_reply
-from kooperation.services import json_object
-from kooperation.services import parse_date
+from kooperation.common.errors import KooperationError
+from kooperation.common.rest import error_reply
+from kooperation.common.rest import forbidden_reply
+from kooperation.common.rest import json_object
+from kooperation.common.rest import parse_date
 from kooperation.workspace.handover import leave
 from kooperation.workspace.handover import move
 from kooperation.workspace.handover import open_duties
@@ -49,10 +49,9 @@ class HandoverPost(Service):
     """{"action": "leave", "date": ..., "successor": uid?} or {"action": "move", "partner": uid}."""
 
     def reply(self):
-        # The product's CSRF rule (kooperation.common.csrf); the permission is checked here.
+        # The product's CSRF rule (kooperation.common.csrf); the publisher checks PERMISSION
+        # (configure.zcml).
         check_write(self.request)
-        if not api.user.has_permission(PERMISSION, obj=self.context):
-            return _forbidden(self)
         try:
             body = json_object(self.request, ALLOWED_KEYS)
             action = body.get("action")

@@ -9,6 +9,7 @@ limit, 422 for a file that is not a readable PDF; 401/403 without the add permis
 
 from kooperation import _
 from kooperation.common.csrf import check_write
+from kooperation.common.rest import forbidden_reply
 from kooperation.pdfimport import ExtractionError
 from kooperation.pdfimport import Limits
 from kooperation.pdfimport.browser.importer import error_message
@@ -16,7 +17,6 @@ from kooperation.pdfimport.browser.importer import error_status
 from kooperation.pdfimport.browser.importer import import_pdf
 from kooperation.pdfimport.browser.importer import NO_FILE_MESSAGE
 from kooperation.pdfimport.sandbox import MB
-from kooperation.services import forbidden_reply
 from plone import api
 from plone.restapi.services import Service
 from zope.i18n import translate

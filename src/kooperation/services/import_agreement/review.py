@@ -7,16 +7,16 @@ them: only then do they count for deadlines. 400 with the engine's message other
 """
 
 from kooperation import _
-from kooperation.agreements.errors import render
 from kooperation.behaviors.validity import RULE_FIELDS
 from kooperation.common.csrf import check_write
+from kooperation.common.errors import render
+from kooperation.common.rest import forbidden_reply
 from kooperation.pdfimport.browser.importer import check_rules
 from kooperation.pdfimport.browser.importer import confirm_rules
 from kooperation.pdfimport.browser.importer import parse_rules
 from kooperation.pdfimport.browser.importer import proposal
 from kooperation.pdfimport.browser.importer import proposed_rules
 from kooperation.pdfimport.browser.importer import RuleInputError
-from kooperation.services import forbidden_reply
 from plone import api
 from plone.restapi.services import Service
 from zope.i18n import translate

@@ -5,12 +5,12 @@ whole association), never stored. ``date`` defaults to today; a bad date is a 40
 """
 
 from datetime import date
-from kooperation.agreements.errors import KooperationError
+from kooperation.common.errors import KooperationError
+from kooperation.common.rest import error_reply
 from kooperation.members.messages import message
 from kooperation.members.totals import places_on
 from kooperation.reporting import parse_day
 from kooperation.reporting import ReportingError
-from kooperation.services import error_reply
 from plone.restapi.services import Service
 
 

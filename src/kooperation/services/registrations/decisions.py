@@ -1,9 +1,10 @@
 from datetime import date
 from kooperation import _
-from kooperation.agreements.errors import render
 from kooperation.common.csrf import check_write
-from kooperation.events.browser import ConferenceStatus
-from kooperation.services import forbidden_reply
+from kooperation.common.errors import render
+from kooperation.common.rest import forbidden_reply
+from kooperation.events.conference import conference_partners
+from kooperation.events.conference import missing_consents
 from kooperation.services.registrations.post import bad_request
 from plone import api
 from plone.restapi.deserializer import json_body
@@ -29,8 +30,7 @@ class ConferenceDecisionsPost(Service):
         conference = self.context
         if not api.user.has_permission("View", obj=conference):
             return forbidden_reply(self, "error_may_not_view_event", "You may not see this event.")
-        status = ConferenceStatus(conference, self.request)
-        partners = {p.UID(): p for p in status.partners()}
+        partners = {p.UID(): p for p in conference_partners(conference)}
         today = date.today()
         userid = api.user.get_current().getId()
         coordinator = api.user.has_permission("Review portal content", obj=conference)
@@ -82,7 +82,7 @@ class ConferenceDecisionsPost(Service):
         conference.partner_decisions = decisions
         conference.reindexObject(idxs=["modified"])
         self.request.response.setStatus(201)
-        return {"decisions": decisions, "missing": status.missing()}
+        return {"decisions": decisions, "missing": missing_consents(conference)}
 
     def _forbidden(self):
         return forbidden_reply(

@@ -1,9 +1,9 @@
 from kooperation.common.csrf import check_write
+from kooperation.common.rest import forbidden_reply
+from kooperation.common.rest import has_right
 from kooperation.events import service
+from kooperation.events.service import rule_message
 from kooperation.registration import RegistrationError
-from kooperation.services import forbidden_reply
-from kooperation.services import has_right
-from kooperation.services.registrations.post import rule_message
 from plone import api
 from plone.restapi.services import Service
 

@@ -1,7 +1,7 @@
 from kooperation import _
 from kooperation.common.batching import batch as batched
+from kooperation.common.rest import forbidden_reply
 from kooperation.events import registrations
-from kooperation.services import forbidden_reply
 from kooperation.services.registrations.post import registration_json
 from plone import api
 from plone.restapi.services import Service

@@ -1,13 +1,13 @@
 from kooperation import _
-from kooperation.agreements.errors import render
 from kooperation.common.csrf import check_write
+from kooperation.common.rest import forbidden_reply
+from kooperation.common.rest import has_right
 from kooperation.events import service
 from kooperation.events.form import FieldErrors
 from kooperation.events.form import parse
+from kooperation.events.service import rule_message
 from kooperation.registration import Decision
 from kooperation.registration import RegistrationError
-from kooperation.services import forbidden_reply
-from kooperation.services import has_right
 from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
@@ -33,19 +33,6 @@ def bad_request(svc, errors):
             "fields": fields,
         }
     }
-
-
-def rule_message(request, error_or_decision):
-    return render(
-        error_or_decision.msgid
-        if isinstance(error_or_decision, RegistrationError)
-        else error_or_decision.reason,
-        error_or_decision.default
-        if isinstance(error_or_decision, RegistrationError)
-        else service.message(error_or_decision),
-        error_or_decision.mapping,
-        request,
-    )
 
 
 def registration_json(obj, request=None):

@@ -1,13 +1,13 @@
 """GET <agreement>/@text?date=YYYY-MM-DD: the consolidated text and rules in force that day."""
 
 from datetime import date
-from kooperation.agreements.errors import KooperationError
 from kooperation.amendments.model import version_on
 from kooperation.amendments.serialize import AmendmentUserError
 from kooperation.amendments.serialize import version_json
 from kooperation.amendments.texts import AmendmentError
-from kooperation.services import error_reply
-from kooperation.services import parse_date
+from kooperation.common.errors import KooperationError
+from kooperation.common.rest import error_reply
+from kooperation.common.rest import parse_date
 from plone.restapi.services import Service
 
 

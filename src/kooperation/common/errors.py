@@ -2,16 +2,15 @@
 
 from datetime import date
 from kooperation import _
-from kooperation.deadlines import Period
+from kooperation.common.formatting import format_period
+from kooperation.common.german import german_date
 from zope.i18n import translate
 
 
 def render_value(value, request):
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    if isinstance(value, Period):
-        from kooperation.fields.period import format_period
-
+        return german_date(value)
+    if hasattr(value, "unit") and hasattr(value, "value"):  # a deadlines.Period
         return format_period(value, request)
     return value
 

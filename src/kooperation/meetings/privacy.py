@@ -1,0 +1,41 @@
+"""Whether minutes name people who are not the network's staff (third-party data)."""
+
+from kooperation import _
+from kooperation.common.mail import network_of
+from kooperation.interfaces import IPerson
+from kooperation.privacy.thirdparty import find_third_party_data
+from kooperation.privacy.thirdparty import warning
+from plone import api
+from zope.i18n import translate
+
+
+def known_people(context):
+    """Names and contact data of the network's Person entries (staff who may be named)."""
+    network = network_of(context)
+    if network is None:
+        return ()
+    known = []
+    for brain in api.content.find(context=network, object_provides=IPerson.__identifier__):
+        person = brain.getObject()
+        known.append(" ".join(x for x in (person.Title(), getattr(person, "email", None)) if x))
+    return tuple(known)
+
+
+def minutes_text(minutes):
+    """The minutes as one HTML text: general text, text per agenda item, decisions, action items."""
+    parts = [minutes.text.raw if minutes.text else ""]
+    for item in minutes.agenda_texts or ():
+        parts.append(f"<h3>{item.get('title', '')}</h3>{item.get('html', '')}")
+    parts += [f"<p>{d}</p>" for d in minutes.decisions or ()]
+    parts += [f"<p>{a.get('what', '')}</p>" for a in minutes.action_items or ()]
+    return "\n".join(p for p in parts if p)
+
+
+def privacy_warning(minutes, request):
+    """(translated warning, findings) for the minutes; (None, ()) when nothing looks personal."""
+    findings = find_third_party_data(minutes_text(minutes), known_people(minutes), html=True)
+    found = warning(findings)
+    if found is None:
+        return None, ()
+    msgid, default, mapping = found
+    return translate(_(msgid, default=default, mapping=mapping), context=request), findings
