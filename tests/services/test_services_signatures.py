@@ -29,11 +29,14 @@ class TestSignaturesService:
         assert response.status_code == 401
 
     @pytest.mark.parametrize("user", ["reader", "outsider"])
-    def test_without_the_right_403(self, user):
+    def test_without_the_right_401(self, user):
+        # Neither signs nor records signatures anywhere: "kooperation: Submit signatures"
+        # (ZCML) is missing, the publisher answers 401.
         response = self.users[user](
             "POST", PATH, json={"signatory": self.petra, "date": "2026-02-01"}
         )
-        assert response.status_code == 403
+        assert response.status_code == 401
+        assert response.json()["type"] == "Unauthorized"
         assert self.manager("GET", PATH).json()["complete"] is False
 
     def test_signatory_signs_herself(self):

@@ -1,0 +1,1 @@
+Every REST write service declares its permission in ZCML (new product permissions such as "kooperation: Submit signatures", "kooperation: Record notices" and "kooperation: Run daily job", upgrade step 1003); whoever lacks it gets 401 from the publisher, the services still answer 403/409/400 for the object, its state and the input (docs/rights.md).
