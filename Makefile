@@ -29,6 +29,9 @@ $(BIN)/uv:
 
 $(STAMP): $(BIN)/uv setup.py constraints.txt
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -c constraints.txt -e ".[test,lint]"
+	@# bytecode for every installed module: without it (PYTHONDONTWRITEBYTECODE, or a
+	@# read-only venv) each Zope process compiles its imports anew (seconds per start)
+	-@$(BIN)/python -m compileall -q -j 0 $(VENV)/lib >/dev/null 2>&1
 	@touch $@
 
 .PHONY: install
@@ -78,7 +81,7 @@ verify: $(STAMP) ## check that every record of the database loads (fstest, zodbv
 	$(BIN)/kooperation-admin verify --instance $(INSTANCE)
 
 .PHONY: system-deps
-system-deps: ## Debian packages the tests need (headless Chromium)
+system-deps: ## Debian packages the tests need (Chromium, tesseract, HAProxy, PostgreSQL)
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
@@ -88,6 +91,9 @@ system-deps: ## Debian packages the tests need (headless Chromium)
 	@if ! command -v tesseract >/dev/null || ! command -v pdftoppm >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx deu; then SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq tesseract-ocr tesseract-ocr-deu poppler-utils >/dev/null; fi
 	@# the load balancer of the scale-out test (two RelStorage instances behind HAProxy)
 	@if ! command -v haproxy >/dev/null; then SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy >/dev/null; fi
+	@# PostgreSQL for the RelStorage tests: pg_dump/pg_restore, and initdb/pg_ctl for the
+	@# throwaway cluster the tests start when no server answers (docs/testing.md)
+	@if ! { command -v initdb && command -v pg_ctl; } >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v pg_dump >/dev/null; then SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; fi
 
 .PHONY: lint
 lint: $(STAMP) ## ruff (Plone import style) and zpretty --check
@@ -101,13 +107,14 @@ format: $(STAMP) ## fix what lint complains about
 	$(BIN)/ruff format $(SOURCES)
 	$(BIN)/zpretty -i $(XML)
 
+# Tests (docs/testing.md). PYTEST_ARGS for more, e.g. PYTEST_ARGS="tests/events -x".
 .PHONY: test
 test: $(STAMP) system-deps lint ## the whole suite (incl. RelStorage, buildout and browser tests)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: test-quick
-test-quick: $(STAMP) ## the suite without the slow tests
-	$(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
+test-quick: $(STAMP) ## the suite without servers and browser (markers server, browser)
+	$(BIN)/pytest -m "not server and not browser" $(PYTEST_ARGS)
 
 .PHONY: constraints
 constraints: $(BIN)/uv ## re-pin constraints.txt (real project names, as buildout needs) to .venv

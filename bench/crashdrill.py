@@ -92,13 +92,16 @@ def make_site(instance, env, profile="empty"):
     )
 
 
-PG = "host=127.0.0.1 port=5432 user=postgres"
+def pg_server():
+    """The PostgreSQL server (DSN without dbname): the test session's (tests/servers.py
+    exports KOOPERATION_TEST_PG_DSN), else 127.0.0.1:5432 as user postgres (trust)."""
+    return os.environ.get("KOOPERATION_TEST_PG_DSN") or "host=127.0.0.1 port=5432 user=postgres"
 
 
 def drop_database(name):
     import psycopg2
 
-    conn = psycopg2.connect(f"{PG} dbname=postgres")
+    conn = psycopg2.connect(f"{pg_server()} dbname=postgres")
     conn.autocommit = True
     with conn.cursor() as cur:
         cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -116,7 +119,7 @@ def relstorage_pair(workdir, prefix, profile="empty", names=("instance1", "insta
     env = dict(
         os.environ,
         STORAGE="relstorage",
-        RELSTORAGE_DSN=f"{PG} dbname={database}",
+        RELSTORAGE_DSN=f"{pg_server()} dbname={database}",
         ADMIN_PASSWORD=PASSWORD,
         MAKEFLAGS="",
     )

@@ -15,7 +15,7 @@
    median against a stock ``POST`` of a Document measured in the same run.
 
 Prints one JSON summary; exits 1 when a check of (1) fails. Needs PostgreSQL on
-127.0.0.1:5432 (trust) for RelStorage.
+127.0.0.1:5432 (trust) for RelStorage, or KOOPERATION_TEST_PG_DSN (see crashdrill.pg_server).
 """
 
 from crashdrill import drop_database

@@ -15,7 +15,8 @@
    verifies (zodbverify).
 With ``--signatures`` (demo profile) the writes include agreements frozen for
 signature and their signatures (see crashdrill.py).
-Needs haproxy (`make system-deps`) and PostgreSQL on 127.0.0.1:5432.
+Needs haproxy (`make system-deps`) and PostgreSQL on 127.0.0.1:5432 (user postgres, trust;
+another server: KOOPERATION_TEST_PG_DSN="host=... port=... user=...").
 """
 
 from crashdrill import drop_database

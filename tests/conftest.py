@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import os
+import types
 
 
 # Compile the .po catalogs when the ZCML registers them, as a running instance does.
@@ -34,6 +35,141 @@ globals().update(
         keep_session=False,
     )
 )
+
+
+def pytest_configure(config):
+    """Compile the .mo catalogs once, before any layer (or pytest-xdist worker, or Zope
+    started by a test) does: zope.i18n writes them in place, which parallel readers would
+    see half written."""
+    if hasattr(config, "workerinput"):
+        return
+    from zope.i18n.compile import compile_mo_file
+
+    for po in (REPO / "src" / "kooperation" / "locales").glob("*/LC_MESSAGES/*.po"):
+        compile_mo_file(po.stem, str(po.parent))
+
+
+# Markers by where a test lives and what it uses, so that new tests there are marked too
+# (`make test-quick` leaves out `server` and `browser`; see docs/testing.md).
+SERVER_TESTS = (  # node id prefixes: processes outside pytest (Zope, ZEO, PostgreSQL, ...)
+    "tests/storage/",
+    "tests/buildout/",
+    "tests/cli/test_cli_make_start.py",
+    "tests/ops/test_ops_backup_filestorage.py",
+    "tests/ops/test_ops_backup_relstorage.py",
+    "tests/ops/test_ops_crashdrill.py",
+    "tests/ops/test_ops_scaleout.py",
+    "tests/jobs/test_jobs_cli.py::test_daily_against_a_real_instance",
+)
+SERVER_FIXTURES = {"postgres", "pg_database"}
+BROWSER_TESTS = ("tests/browser/",)
+BROWSER_FIXTURES = {"chromium"}
+
+
+def _starts_servers(module):
+    """The module uses servers.py's process helpers or the bench's drills."""
+    import servers
+
+    helpers = {id(servers.MakeStart), id(servers.wait_for_http), id(servers.ThrowawayPostgres)}
+    return any(
+        id(value) in helpers
+        or (isinstance(value, types.ModuleType) and value.__name__ in ("crashdrill", "scaleout"))
+        for value in vars(module).values()
+    )
+
+
+def _layer_of(item):
+    """The zope layer a pytest-style test runs in: the most specific of the layers whose
+    fixtures it uses (portal -> integration, ...), when that one's bases hold all the others."""
+    from zope.pytestlayer._compat import getmro
+    from zope.pytestlayer.fixture import LAYERS
+
+    names = set(getattr(item, "fixturenames", ()))
+    used = [
+        layer
+        for layer, fixtures in LAYERS.items()
+        if layer is not object and fixtures.get("function") in names
+    ]
+    for candidate in used:
+        bases = set(getmro(candidate))
+        if all(layer in bases for layer in used):
+            return candidate
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Markers (see above), and each test's layer as ``item.layer``.
+
+    zope.pytestlayer keeps a layer set up between two tests only when the next test has
+    it in ``item.layer`` (which unittest-style tests have): without it the Plone site was
+    built again for every function-style test (3 to 30 s each). With it, zope.pytestlayer
+    (whose hook runs after this one) also orders the tests by layer, as zope.testrunner
+    does, and tears a layer down only when the next test does not need it.
+    """
+    by_module = {}
+    for item in items:
+        nodeid = item.nodeid.replace("\\", "/")
+        fixtures = set(getattr(item, "fixturenames", ()))
+        module = getattr(item, "module", None)
+        if module is not None and module not in by_module:
+            by_module[module] = _starts_servers(module)
+        if nodeid.startswith(BROWSER_TESTS) or fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+        if (
+            nodeid.startswith(SERVER_TESTS)
+            or fixtures & SERVER_FIXTURES
+            or by_module.get(module, False)
+        ):
+            item.add_marker(pytest.mark.server)
+            item.add_marker(pytest.mark.slow)
+        if not hasattr(item, "layer"):
+            layer = _layer_of(item)
+            if layer is not None:
+                item.layer = layer
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """DSN (without dbname) of the PostgreSQL server of the RelStorage tests: RELSTORAGE_DSN's,
+    else 127.0.0.1:5432, else a throwaway cluster for this session (servers.postgres_server).
+    Exported as KOOPERATION_TEST_PG_DSN for code that is no fixture (bench/crashdrill.py)."""
+    from servers import PG_ENV
+    from servers import postgres_server
+
+    server, cluster = postgres_server()
+    previous = os.environ.get(PG_ENV)
+    os.environ[PG_ENV] = server
+    try:
+        yield server
+    finally:
+        if previous is None:
+            os.environ.pop(PG_ENV, None)
+        else:
+            os.environ[PG_ENV] = previous
+        if cluster is not None:
+            cluster.stop()
+
+
+@pytest.fixture
+def pg_database(postgres):
+    """A database name of its own on that server (not created: `make site` creates it),
+    dropped afterwards. ``.name``, ``.dsn`` (RELSTORAGE_DSN for it), ``.sql(statement)``."""
+    from servers import database_dsn
+    from servers import pg_sql
+    from types import SimpleNamespace
+
+    import uuid
+
+    name = f"kooperation_test_{uuid.uuid4().hex[:10]}"
+    yield SimpleNamespace(
+        name=name,
+        dsn=database_dsn(postgres, name),
+        server=postgres,
+        sql=lambda statement: pg_sql(postgres, statement),
+    )
+    pg_sql(postgres, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

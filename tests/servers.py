@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import contextlib
 import os
 import signal
 import socket
@@ -42,6 +43,9 @@ class MakeStart:
         self.url = f"http://127.0.0.1:{port}/Plone"
         self.env = dict(os.environ, INSTANCE=str(instance_dir), PORT=str(port), **env)
         self.env.pop("MAKEFLAGS", None)
+        # its own mail catcher port: two instances (or parallel tests) do not share 8025
+        if not self.env.get("MAIL_CATCHER_PORT"):
+            self.env["MAIL_CATCHER_PORT"] = str(free_port())
         self.log = self.instance_dir.parent / f"{self.instance_dir.name}-start.log"
         self.process = None
 
@@ -76,3 +80,195 @@ class MakeStart:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+# PostgreSQL for the RelStorage tests ------------------------------------------------------
+#
+# One place decides which server they use (the ``postgres`` fixture in conftest.py calls
+# ``postgres_server``):
+#   RELSTORAGE_DSN set          that server (its dbname is ignored: every test creates and
+#                               drops its own database kooperation_test_*)
+#   else 127.0.0.1:5432 answers that server (user postgres, trust), as on the CI machine
+#   else                        a throwaway cluster: initdb in a temporary folder, postgres
+#                               on a free port, stopped and removed after the session
+# KOOPERATION_TEST_PG=own skips the first two and always starts a throwaway cluster.
+# The chosen server's DSN (without dbname) is exported as KOOPERATION_TEST_PG_DSN for
+# code that is not a fixture (bench/crashdrill.py, child processes).
+
+DEFAULT_PG = "host=127.0.0.1 port=5432 user=postgres"
+PG_ENV = "KOOPERATION_TEST_PG_DSN"
+
+
+def server_dsn(dsn):
+    """``dsn`` without its dbname, in key=value form."""
+    from psycopg2.extensions import make_dsn
+    from psycopg2.extensions import parse_dsn
+
+    return make_dsn(**{k: v for k, v in parse_dsn(dsn).items() if k != "dbname"})
+
+
+def database_dsn(server, dbname):
+    from psycopg2.extensions import make_dsn
+
+    return make_dsn(server, dbname=dbname)
+
+
+def pg_answers(server):
+    import psycopg2
+
+    try:
+        psycopg2.connect(database_dsn(server, "postgres"), connect_timeout=3).close()
+    except psycopg2.OperationalError:
+        return False
+    return True
+
+
+def pg_sql(server, statement):
+    """Run one statement (CREATE/DROP DATABASE ...) in the server's postgres database."""
+    import psycopg2
+
+    conn = psycopg2.connect(database_dsn(server, "postgres"))
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute(statement)
+    finally:
+        conn.close()
+
+
+def pg_bindir():
+    """The folder of initdb and pg_ctl: PATH, else Debian's /usr/lib/postgresql/<ver>/bin."""
+    import shutil
+
+    initdb = shutil.which("initdb")
+    if initdb and shutil.which("pg_ctl"):
+        return Path(initdb).resolve().parent
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
+    return versions[-1].parent if versions else None
+
+
+class ThrowawayPostgres:
+    """A PostgreSQL cluster of its own: initdb in a temporary folder, trust authentication,
+    listening on 127.0.0.1:<free port> and a socket in that folder; ``stop()`` removes it.
+
+    initdb refuses to run as root: as root, the cluster belongs to the ``postgres`` user
+    (Debian's package creates it), else to ``nobody``, and the commands run through runuser.
+    """
+
+    def __init__(self, bindir=None):
+        self.bindir = Path(bindir) if bindir else pg_bindir()
+        self.dir = None
+        self.port = None
+        self.owner = None
+
+    @property
+    def dsn(self):
+        return f"host=127.0.0.1 port={self.port} user=postgres"
+
+    def _run(self, tool, *args, timeout=120):
+        argv = [str(self.bindir / tool), *map(str, args)]
+        if self.owner:
+            argv = ["runuser", "-u", self.owner, "--", *argv]
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
+        if result.returncode:
+            raise RuntimeError(
+                f"{tool} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+            )
+        return result
+
+    def start(self):
+        import pwd
+        import tempfile
+
+        if self.bindir is None:
+            raise RuntimeError(
+                "No PostgreSQL server answers on 127.0.0.1:5432, RELSTORAGE_DSN is not set and"
+                " initdb/pg_ctl are missing: `make system-deps` installs Debian's postgresql"
+            )
+        self.dir = Path(tempfile.mkdtemp(prefix="kooperation-pg-"))
+        if os.geteuid() == 0:
+            for name in ("postgres", "nobody"):
+                try:
+                    owner = pwd.getpwnam(name)
+                except KeyError:
+                    continue
+                self.owner = name
+                os.chown(self.dir, owner.pw_uid, owner.pw_gid)
+                break
+            else:
+                raise RuntimeError("running as root without a postgres or nobody user for initdb")
+        data = self.dir / "data"
+        self._run(
+            "initdb",
+            "-D",
+            data,
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
+        self.port = free_port()
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port}"
+            f" -c unix_socket_directories={self.dir}"
+            # a throwaway cluster: durability buys nothing here
+            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        try:
+            self._run(
+                "pg_ctl",
+                "-D",
+                data,
+                "-l",
+                self.dir / "postgres.log",
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            )
+        except Exception:
+            self.stop()
+            raise
+        return self
+
+    def log(self):
+        path = self.dir / "postgres.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def stop(self):
+        import shutil
+
+        if self.dir is None:
+            return
+        if (self.dir / "data" / "postmaster.pid").exists():
+            with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
+                self._run("pg_ctl", "-D", self.dir / "data", "-m", "fast", "-w", "stop")
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = None
+
+
+def postgres_server(environ=None):
+    """(DSN without dbname, ThrowawayPostgres or None): see the comment above."""
+    environ = os.environ if environ is None else environ
+    mode = environ.get("KOOPERATION_TEST_PG", "auto")
+    if mode not in ("auto", "own"):
+        raise RuntimeError(f"KOOPERATION_TEST_PG={mode!r}: 'auto' or 'own'")
+    if mode == "auto":
+        if environ.get("RELSTORAGE_DSN"):
+            server = server_dsn(environ["RELSTORAGE_DSN"])
+            if not pg_answers(server):
+                raise RuntimeError(f"RELSTORAGE_DSN is set, but {server} does not answer")
+            return server, None
+        if pg_answers(DEFAULT_PG):
+            return DEFAULT_PG, None
+    cluster = ThrowawayPostgres().start()
+    return cluster.dsn, cluster

@@ -10,31 +10,13 @@ import psycopg2
 import pytest
 import subprocess
 import sys
-import uuid
 
 
+# the PostgreSQL server: conftest.py's postgres fixture (RELSTORAGE_DSN, 5432 or its own)
 pytestmark = pytest.mark.slow
 
 BIN = Path(sys.executable).parent
 HERE = Path(__file__).resolve().parent
-PG = "host=127.0.0.1 port=5432 user=postgres"
-
-
-def sql(statement):
-    conn = psycopg2.connect(f"{PG} dbname=postgres")
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cur:
-            cur.execute(statement)
-    finally:
-        conn.close()
-
-
-@pytest.fixture
-def database():
-    name = f"kooperation_test_{uuid.uuid4().hex[:10]}"
-    yield name
-    sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def run(*argv, env, check=True):
@@ -46,13 +28,13 @@ def run(*argv, env, check=True):
     return result
 
 
-def test_drop_the_database_and_restore(tmp_path, database):
+def test_drop_the_database_and_restore(tmp_path, pg_database):
     instance, backups = tmp_path / "instance", tmp_path / "backups"
     env = dict(
         os.environ,
         MAKEFLAGS="",
         STORAGE="relstorage",
-        RELSTORAGE_DSN=f"{PG} dbname={database}",
+        RELSTORAGE_DSN=pg_database.dsn,
         INSTANCE=str(instance),
         BACKUP_DIR=str(backups),
         SITE_PROFILE="demo",
@@ -73,7 +55,7 @@ def test_drop_the_database_and_restore(tmp_path, database):
     assert "Backup (full)" in out
     assert ".dump" in out
 
-    sql(f'DROP DATABASE "{database}" WITH (FORCE)')
+    pg_database.sql(f'DROP DATABASE "{pg_database.name}" WITH (FORCE)')
 
     out = run("make", "--no-print-directory", "restore", env=env).stdout
     assert "Restored from" in out
@@ -84,7 +66,7 @@ def test_drop_the_database_and_restore(tmp_path, database):
     assert ": 0 errors" in out
 
     # a restore over a database in use is refused: stop the instances first
-    conn = psycopg2.connect(f"{PG} dbname={database}")
+    conn = psycopg2.connect(pg_database.dsn)
     try:
         result = run(admin, "restore", "--instance", instance, env=env, check=False)
     finally:

@@ -16,7 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "bench"))
 import scaleout  # noqa: E402
 
 
-def test_two_instances_behind_haproxy_one_killed(tmp_path):
+def test_two_instances_behind_haproxy_one_killed(tmp_path, postgres):
+    # postgres: the session's server, which bench/crashdrill.py reads from the environment
     summary = scaleout.run(seconds=4, workdir=tmp_path, writers=3, kills=2, seed=20261125)
     served = summary["both_up"]["posts_served"]
     assert all(n > 0 for n in served), served  # the balancer used both

@@ -5,26 +5,12 @@ from servers import MakeStart
 
 import base64
 import json
-import psycopg2
 import pytest
 import urllib.request
-import uuid
 
 
+# the PostgreSQL server: conftest.py's postgres fixture (RELSTORAGE_DSN, 5432 or its own)
 pytestmark = pytest.mark.slow
-
-PG = "host=127.0.0.1 port=5432 user=postgres"
-
-
-@pytest.fixture
-def database():
-    name = f"kooperation_test_{uuid.uuid4().hex[:10]}"
-    yield f"{PG} dbname={name}"
-    conn = psycopg2.connect(f"{PG} dbname=postgres")
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    conn.close()
 
 
 def request(url, method="GET", body=None):
@@ -42,10 +28,10 @@ def request(url, method="GET", body=None):
 
 
 class TestTwoInstancesOnRelStorage:
-    def test_write_through_one_is_read_through_the_other(self, tmp_path, database):
+    def test_write_through_one_is_read_through_the_other(self, tmp_path, pg_database):
         env = {
             "STORAGE": "relstorage",
-            "RELSTORAGE_DSN": database,
+            "RELSTORAGE_DSN": pg_database.dsn,
             "ADMIN_PASSWORD": "two-instances",
             "SITE_PROFILE": "empty",
         }
