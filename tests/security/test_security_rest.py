@@ -138,7 +138,7 @@ CASES = [
         "net/conf-consultation",
         lambda objs: {"partner": objs["partner"].UID(), "decision": "consent"},
         "staff_a",
-        401,
+        403,
         "signatory_a",
         201,
     ),

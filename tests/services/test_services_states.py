@@ -147,7 +147,7 @@ EVENT_CASES = [
         409,
         CONFERENCE_NOT_IN_CONSULTATION,
     ),
-    ("POST", "conf-decided/@conference-decisions", "staff_a", decide, 401, PUBLISHER),
+    ("POST", "conf-decided/@conference-decisions", "staff_a", decide, 403, MAY_NOT_DECIDE),
     ("POST", "conf-consultation/@conference-decisions", "signatory_a", BAD, 400, None),
     # the permission, but not the right: partner A's signatory decides only for A
     (
