@@ -100,7 +100,7 @@ def _path(obj):
 class TestFuzz:
     def test_no_5xx_from_hostile_bodies(self, sweep):
         objs, s = sweep
-        writes = [(m, svc, path, right) for m, svc, path, _b, _w, right, _s in CASES]
+        writes = [(m, svc, path, right) for m, svc, path, _b, _w, _ws, right, _s in CASES]
         writes += list(MORE_WRITES)
         for method, service, path, persona in writes:
             target = "/".join(p for p in (path, service) if p)
