@@ -33,7 +33,7 @@ import random, transaction
 from datetime import date, timedelta
 from kooperation.cli.main import _open_app
 from kooperation.deadlines import Period
-from kooperation.behaviors.validity import IValidityRules
+from kooperation.agreements.validity import IValidityRules
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.status import enter_into_force_if_due
 from plone import api

@@ -100,7 +100,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     from kooperation.pdfimport.browser.bulk import import_folder
-    from kooperation.pdfimport.browser.importer import import_pdf
+    from kooperation.pdfimport.portal import import_pdf
     from kooperation.pdfimport.sandbox import extract
     from kooperation.pdfimport.sandbox import Limits
     from kooperation.pdfimport.sandbox import shutdown

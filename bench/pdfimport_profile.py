@@ -30,7 +30,7 @@ def main(argv=None):
     parser.add_argument("--callers", help="also print the callers of functions matching this")
     args = parser.parse_args(argv)
 
-    from kooperation.pdfimport.browser.importer import import_pdf
+    from kooperation.pdfimport.portal import import_pdf
     from kooperation.pdfimport.sandbox import extract
     from kooperation.pdfimport.sandbox import Limits
     from kooperation.pdfimport.sandbox import shutdown

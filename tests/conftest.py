@@ -130,6 +130,61 @@ def pytest_collection_modifyitems(config, items):
                 item.layer = layer
 
 
+# A layer kept between tests must stay as its setUp left it. A test that commits into it
+# (instead of using a functional layer, which stacks a storage per test) changes it for the
+# tests after it: then the layers are set up anew for the next test, and the terminal
+# summary names the test.
+_LAYER_DBS = {}  # layer -> (its DB, last transaction when it was set up)
+_COMMITTED_TO_LAYER = []
+
+
+def _layer_dbs(state):
+    """{layer: DB} of the layers set up now that pushed a database (sandbox layers)."""
+    from plone.testing.zope import FunctionalTesting
+
+    found = {}
+    for layer in state.current:
+        for db, owner in getattr(layer, "_resources", {}).get("zodbDB", ()):
+            if not isinstance(owner, FunctionalTesting):  # a test's own storage
+                found[owner] = db
+    return found
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    result = yield
+    state = getattr(request.session, "zopelayer_state", None)
+    if state is not None and fixturedef.scope in ("class", "session"):
+        for layer, db in _layer_dbs(state).items():
+            if layer not in _LAYER_DBS or _LAYER_DBS[layer][0] is not db:
+                _LAYER_DBS[layer] = (db, db.storage.lastTransaction())
+    return result
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Runs before zope.pytestlayer's hook, which keeps the layers ``nextitem.layer`` needs."""
+    state = getattr(item.session, "zopelayer_state", None)
+    if state is None:
+        return
+    current = _layer_dbs(state)
+    for layer, (db, tid) in list(_LAYER_DBS.items()):
+        if current.get(layer) is not db:
+            del _LAYER_DBS[layer]  # torn down
+        elif db.storage.lastTransaction() != tid:
+            if item.nodeid not in _COMMITTED_TO_LAYER:
+                _COMMITTED_TO_LAYER.append(item.nodeid)
+            if nextitem is not None and "layer" in vars(nextitem):
+                del nextitem.layer  # so every layer is torn down now
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _COMMITTED_TO_LAYER:
+        terminalreporter.write_sep("-", "tests that committed into a shared layer (set up anew)")
+        for nodeid in _COMMITTED_TO_LAYER:
+            terminalreporter.write_line(nodeid)
+
+
 @pytest.fixture(scope="session")
 def postgres():
     """DSN (without dbname) of the PostgreSQL server of the RelStorage tests: RELSTORAGE_DSN's,

@@ -38,3 +38,20 @@ class IPartnerArea(Interface):
 
 class ICaseNote(Interface):
     """Case data (Fallbesprechung): only the staff of the named partners see it."""
+
+
+class IAgreementHistory(Interface):
+    """What an agreement's amendments and notices make of it, for the agreement's own code.
+
+    Adapter of an IAgreement, registered by ``kooperation.amendments``: the agreements
+    capability lies below the amendments and asks through this instead of importing them.
+    """
+
+    def rule_history():
+        """deadlines.RuleHistory: the original rules and each effective amendment's."""
+
+    def ending():
+        """(last day, "notice" | "cancellation") that ends the whole agreement, or None."""
+
+    def stand(request):
+        """ "Fassung vom …, zuletzt geändert durch …" once an amendment applied, else ""."""

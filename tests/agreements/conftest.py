@@ -23,7 +23,7 @@ def agreement(network):
             parties=[network[p].UID() for p in "abc"],
             text_date=date(2015, 5, 1),
         )
-        from kooperation.behaviors.validity import IValidityRules
+        from kooperation.agreements.validity import IValidityRules
         from kooperation.deadlines import Period
 
         rules = IValidityRules(obj)

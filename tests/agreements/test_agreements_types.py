@@ -1,6 +1,6 @@
 """The agreement types: where they may be added, their fields and behaviors."""
 
-from kooperation.behaviors.validity import IValidityRules
+from kooperation.agreements.validity import IValidityRules
 from kooperation.deadlines import Period
 from plone import api
 from plone.dexterity.interfaces import IDexterityFTI

@@ -48,7 +48,7 @@ def build_network(portal):
 def build_agreement(network):
     """The seed's agreement of Jobcenter, BFO and ZIB, in force since 20.05.2015."""
     from kooperation.agreements.status import enter_into_force_if_due
-    from kooperation.behaviors.validity import IValidityRules
+    from kooperation.agreements.validity import IValidityRules
     from kooperation.deadlines import Period
 
     with api.env.adopt_roles(["Manager"]):

@@ -9,10 +9,10 @@ from amendments_scenario import FIRST
 from amendments_scenario import SECOND
 from datetime import date
 from kooperation.agreements.deadlines import deadlines_for
+from kooperation.agreements.validity import IValidityRules
 from kooperation.amendments.model import version_on
 from kooperation.amendments.texts import AmendmentError
 from kooperation.amendments.texts import section_map
-from kooperation.behaviors.validity import IValidityRules
 from kooperation.common.errors import KooperationError
 from kooperation.deadlines import Period
 from plone import api

@@ -15,7 +15,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from zope.interface import alsoProvides
 
-import kooperation.indexers
+import kooperation.agreements.indexers
 import pytest
 import requests
 import transaction
@@ -25,7 +25,7 @@ import transaction
 def index_day(monkeypatch):
     """Index deadlines as of INDEX_DAY instead of today."""
     monkeypatch.setattr(
-        kooperation.indexers, "_deadlines", lambda obj: deadlines_for(obj, INDEX_DAY)
+        kooperation.agreements.indexers, "_deadlines", lambda obj: deadlines_for(obj, INDEX_DAY)
     )
     return INDEX_DAY
 

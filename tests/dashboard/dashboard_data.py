@@ -25,7 +25,7 @@ agreement with notice given (delta, eta) does not count.
 from datetime import date
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.status import enter_into_force_if_due
-from kooperation.behaviors.validity import IValidityRules
+from kooperation.agreements.validity import IValidityRules
 from kooperation.deadlines import Period
 from kooperation.testing import add_person
 from plone import api

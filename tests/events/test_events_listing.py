@@ -8,7 +8,7 @@ from events_helpers import body
 from events_helpers import make_event
 from kooperation.events import registrations
 from kooperation.events.form import parse
-from kooperation.services.registrations.get import RegistrationsGet
+from kooperation.events.services.registrations.get import RegistrationsGet
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID

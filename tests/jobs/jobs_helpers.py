@@ -8,7 +8,7 @@ of a term; in the term 20.05.2026-19.05.2027 its notice deadline is ``DEADLINE``
 from datetime import date
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.status import enter_into_force_if_due
-from kooperation.behaviors.validity import IValidityRules
+from kooperation.agreements.validity import IValidityRules
 from kooperation.deadlines import Period
 from kooperation.jobs.settings import ensure_registered
 from kooperation.jobs.settings import IReminderSettings

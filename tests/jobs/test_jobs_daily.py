@@ -5,8 +5,8 @@ from datetime import timedelta
 from jobs_helpers import build_agreement
 from jobs_helpers import DEADLINE
 from jobs_helpers import sign_all
-from kooperation import indexers
-from kooperation.behaviors.validity import IValidityRules
+from kooperation.agreements import indexers
+from kooperation.agreements.validity import IValidityRules
 from kooperation.jobs import daily
 from kooperation.jobs.daily import format_summary
 from kooperation.jobs.daily import last_run

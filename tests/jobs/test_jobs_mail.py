@@ -5,7 +5,7 @@ from jobs_helpers import DEADLINE
 from jobs_helpers import parse
 from jobs_helpers import SENDER
 from jobs_helpers import set_settings
-from kooperation.behaviors.validity import IValidityRules
+from kooperation.agreements.validity import IValidityRules
 from kooperation.common.mail import MailError
 from kooperation.jobs.daily import run_daily
 from kooperation.jobs.reminders import compose

@@ -26,6 +26,7 @@ PURE = (
     "kooperation.common.german",
     "kooperation.common.phrases",
     "kooperation.common.emails",
+    "kooperation.common.html",
     "kooperation.pdfimport.fields",
     "kooperation.pdfimport.layout",
     "kooperation.pdfimport.numbers",
@@ -51,13 +52,6 @@ ZOPE = {
     "BTrees",
     "collective",
 }
-# Capability cycles that the move of content/ into the capabilities dissolves (issue 21):
-# content/meeting.py imports meetings, meetings imports privacy, privacy reads the Person
-# schema in content/; agreements' deadlines read the rule history of their amendments.
-KNOWN_CAPABILITY_CYCLES = [
-    ["agreements", "amendments"],
-    ["content", "meetings", "privacy"],
-]
 
 
 def closure(name):
@@ -87,10 +81,11 @@ def test_no_module_imports_itself_round_about():
     assert imports.cycles(imports.module_edges(GRAPH, top_only=False)) == []
 
 
-def test_capability_cycles_do_not_grow():
+def test_no_capability_imports_itself_round_about():
+    """Folder by folder: a capability imports common/ and those below it, never one that
+    imports it back (agreements ask their amendments through IAgreementHistory)."""
     edges = {a: set(b) for a, b in imports.capability_edges(GRAPH).items()}
-    found = imports.cycles(edges)
-    assert all(any(set(c) <= set(k) for k in KNOWN_CAPABILITY_CYCLES) for c in found), found
+    assert imports.cycles(edges) == []
 
 
 @pytest.mark.parametrize("core", PURE)
@@ -102,23 +97,25 @@ def test_pure_cores_import_nothing_from_zope(core):
     assert {m: found for m, found in zope.items() if found} == {}
 
 
+def is_service(module):
+    return ".services." in module + "."
+
+
 def test_the_rest_services_are_a_top_layer():
-    """Domain modules, views and jobs never import a REST service module; what services
-    share lives in common.rest."""
+    """Domain modules, views and jobs never import a REST service module (a capability's
+    services/ package); what services share lives in common.rest."""
     wrong = [
         f"{name}:{line} -> {target}"
         for name, targets in GRAPH.items()
-        if not name.startswith("kooperation.services")
+        if not is_service(name)
         for target, line, _top in targets
-        if target.startswith("kooperation.services")
+        if is_service(target)
     ]
     assert wrong == []
 
 
-# The portal side of the PDF import still lives in pdfimport/browser/importer.py: its
-# marker interface IImportedPDF is stored on imported files, so it moves with a module
-# alias and an upgrade (issue 21, the move of the layer folders).
-KNOWN_VIEW_IMPORTS = ("kooperation.pdfimport.browser.importer",)
+def test_every_service_lives_in_its_capability():
+    assert not [m for m in imports.modules() if m.startswith("kooperation.services")]
 
 
 def test_views_are_imported_by_nothing_but_their_zcml():
@@ -127,9 +124,7 @@ def test_views_are_imported_by_nothing_but_their_zcml():
         f"{name}:{line} -> {target}"
         for name, targets in GRAPH.items()
         for target, line, _top in targets
-        if ".browser" in target
-        and imports.capability(target) != imports.capability(name)
-        and target not in KNOWN_VIEW_IMPORTS
+        if ".browser" in target and imports.capability(target) != imports.capability(name)
     ]
     assert wrong == []
 

@@ -78,7 +78,7 @@ class TestMinutesWorkflow:
 
 class TestMeetingValidation:
     def test_duty_holder_must_be_member(self, table, portal):
-        from kooperation.content.meeting import IMeetingSchema
+        from kooperation.meetings.content.meeting import IMeetingSchema
         from z3c.form.validator import Data
 
         data = Data(IMeetingSchema, {"duty_holders": {"minutes": "not-a-member"}}, table["meeting"])

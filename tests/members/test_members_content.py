@@ -76,13 +76,13 @@ class TestTypes:
         ],
     )
     def test_bad_places_refused(self, places):
-        from kooperation.content.measure import IMeasureSchema
+        from kooperation.members.content.measure import IMeasureSchema
 
         with pytest.raises(ValidationError):
             IMeasureSchema["places"].validate(places)
 
     def test_bad_phase_refused(self):
-        from kooperation.content.project import IProjectSchema
+        from kooperation.members.content.project import IProjectSchema
 
         with pytest.raises(ValidationError):
             IProjectSchema["funding_phases"].validate(

@@ -1,6 +1,6 @@
 """@places (totals per legal sphere at a date), full serialization and REST input checks."""
 
-from kooperation.services.places.get import PlacesGet
+from kooperation.members.services.places.get import PlacesGet
 from plone import api
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson

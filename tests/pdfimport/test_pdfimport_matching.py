@@ -1,7 +1,7 @@
 """Extracted party names to the partners of a network."""
 
-from kooperation.pdfimport.browser.importer import match_parties
-from kooperation.pdfimport.browser.importer import match_partner
+from kooperation.pdfimport.portal import match_parties
+from kooperation.pdfimport.portal import match_partner
 
 import pytest
 

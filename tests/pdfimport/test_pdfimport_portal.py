@@ -2,17 +2,17 @@
 
 from conftest import corpus_pdf
 from datetime import date
-from kooperation.behaviors.validity import IValidityRules
+from kooperation.agreements.validity import IValidityRules
 from kooperation.deadlines import Period
 from kooperation.pdfimport import ExtractionError
-from kooperation.pdfimport.browser.importer import check_rules
-from kooperation.pdfimport.browser.importer import confirm_rules
-from kooperation.pdfimport.browser.importer import import_pdf
-from kooperation.pdfimport.browser.importer import is_pending
-from kooperation.pdfimport.browser.importer import parse_rules
-from kooperation.pdfimport.browser.importer import proposal
-from kooperation.pdfimport.browser.importer import proposed_rules
-from kooperation.pdfimport.browser.importer import RuleInputError
+from kooperation.pdfimport.portal import check_rules
+from kooperation.pdfimport.portal import confirm_rules
+from kooperation.pdfimport.portal import import_pdf
+from kooperation.pdfimport.portal import is_pending
+from kooperation.pdfimport.portal import parse_rules
+from kooperation.pdfimport.portal import proposal
+from kooperation.pdfimport.portal import proposed_rules
+from kooperation.pdfimport.portal import RuleInputError
 from plone import api
 
 import pytest
@@ -99,7 +99,7 @@ class TestImport:
         assert "File" in types
 
     def test_the_duplicate_check_survives_a_rename_and_a_deletion(self):
-        from kooperation.pdfimport.browser.importer import DIGESTS
+        from kooperation.pdfimport.portal import DIGESTS
         from zope.annotation.interfaces import IAnnotations
 
         data = corpus_pdf("01_oberhausen_seed")

@@ -68,7 +68,7 @@ PROBE_ZCML = """
 <configure xmlns="http://namespaces.zope.org/zope" xmlns:plone="http://namespaces.plone.org/plone">
   <plone:service
       method="POST"
-      factory="kooperation.services.signatures.post.SignaturesPost"
+      factory="kooperation.agreements.services.signatures.post.SignaturesPost"
       for="kooperation.interfaces.ISignable"
       permission="zope2.View"
       layer="kooperation.interfaces.IKooperationLayer"
@@ -272,7 +272,7 @@ class TestPublisher:
         )
 
     def test_signatures_refused_by_the_publisher(self):
-        from kooperation.services.signatures.post import SignaturesPost
+        from kooperation.agreements.services.signatures.post import SignaturesPost
 
         self.spy(SignaturesPost)
         sign = {"signatory": self.objs["partner"]["chief"].UID(), "date": "2021-03-01"}

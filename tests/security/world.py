@@ -240,7 +240,7 @@ def _members_area(net):
 
 def _agreement(net, partners, state, path):
     from kooperation.agreements.signatures import record_signature
-    from kooperation.behaviors.validity import IValidityRules
+    from kooperation.agreements.validity import IValidityRules
     from kooperation.deadlines import Period
 
     obj = api.content.create(

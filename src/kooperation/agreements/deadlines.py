@@ -2,9 +2,10 @@
 
 from datetime import date
 from kooperation.agreements.signatures import last_signature_date
-from kooperation.behaviors.validity import IValidityRules
+from kooperation.agreements.validity import IValidityRules
 from kooperation.common.errors import render
 from kooperation.deadlines import compute
+from kooperation.interfaces import IAgreementHistory
 
 import datetime
 
@@ -31,9 +32,7 @@ def rule_history(agreement):
     The one source of rules for deadlines, notices, indexers, dashboard, reminders
     and iCal: the engine picks the rules in force on each day from it.
     """
-    from kooperation.amendments.model import rule_history
-
-    return rule_history(agreement)
+    return IAgreementHistory(agreement).rule_history()
 
 
 def rules_on(agreement, day=None):
@@ -47,9 +46,10 @@ def deadlines_for(agreement, day=None):
     Memoised on the object for the same inputs (rule history, last signature, day),
     so that the indexers of one reindex compute it once.
     """
-    from kooperation.amendments.terminations import ending
-
-    end = ending(agreement) or (None, "notice")  # an effective notice or cancellation
+    end = IAgreementHistory(agreement).ending() or (
+        None,
+        "notice",
+    )  # an effective notice or cancellation
     key = (rule_history(agreement), last_signature_date(agreement), day or date.today(), *end)
     cached = getattr(agreement, "_v_kooperation_deadlines", None)
     if cached is not None and cached[0] == key:

@@ -8,11 +8,11 @@ consolidated version and CMFEditions keeps a version whose comment names the ame
 
 from datetime import date
 from kooperation.agreements.signatures import signatures
+from kooperation.agreements.validity import IValidityRules
+from kooperation.agreements.validity import RULE_FIELDS
 from kooperation.amendments import model
 from kooperation.amendments import texts
 from kooperation.audit import log_event
-from kooperation.behaviors.validity import IValidityRules
-from kooperation.behaviors.validity import RULE_FIELDS
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from Products.Five import BrowserView

@@ -11,8 +11,8 @@ from datetime import date
 from kooperation import _
 from kooperation.agreements.signatures import last_signature_date
 from kooperation.agreements.signatures import signatures
+from kooperation.agreements.validity import IValidityRules
 from kooperation.amendments import texts
-from kooperation.behaviors.validity import IValidityRules
 from kooperation.common.errors import KooperationError
 from kooperation.deadlines import in_force_since
 from kooperation.deadlines import RuleHistory

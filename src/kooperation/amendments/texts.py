@@ -33,6 +33,7 @@ from datetime import date
 from datetime import timedelta
 from functools import cached_property
 from kooperation.common import phrases
+from kooperation.common.html import parse_fragment
 from kooperation.common.phrases import interpolate
 from kooperation.deadlines import Period
 from kooperation.deadlines import Rules
@@ -246,16 +247,6 @@ class Section:
         lines = [self.heading] if self.heading else []
         lines.extend(block.plain for block in text_blocks(self.body_html))
         return "\n".join(lines)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def parse_fragment(html):
-    """An HTML fragment (str or UTF-8 bytes) in a <div>; control characters dropped."""
-    if isinstance(html, bytes):
-        html = html.decode("utf-8", "replace")
-    return lxml.html.fragment_fromstring(_CONTROL.sub("", html or ""), create_parent="div")
 
 
 def _root(html):

@@ -6,7 +6,7 @@ its text. All text is escaped before it reaches reportlab's paragraph markup, so
 no user input is read as markup, and malformed HTML cannot break the parser.
 """
 
-from kooperation.amendments.texts import parse_fragment
+from kooperation.common.html import parse_fragment
 from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable
 from reportlab.platypus import ListFlowable

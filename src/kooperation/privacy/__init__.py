@@ -17,8 +17,8 @@ from kooperation.agreements.signatures import signatures
 from kooperation.audit import entries as audit_entries
 from kooperation.audit import log_event
 from kooperation.common.confidential import listed_title
-from kooperation.content.person import IPersonSchema
 from kooperation.interfaces import ISignable
+from kooperation.workspace.content.person import IPersonSchema
 from plone import api
 from plone.uuid.interfaces import IUUID
 from zope.event import notify

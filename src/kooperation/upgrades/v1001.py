@@ -10,10 +10,10 @@ from plone import api
 
 
 def upgrade(setup):
-    from kooperation.content.case_note import ID_STEM
     from kooperation.workspace import confirm_person
     from kooperation.workspace import confirmation
     from kooperation.workspace import setup_partner
+    from kooperation.workspace.content.case_note import ID_STEM
 
     setup.runImportStepFromProfile("profile-kooperation:default", "rolemap")
     setup.runImportStepFromProfile("profile-kooperation:default", "workflow")

@@ -1,1 +1,4 @@
-"""The Plone side of the PDF import: importer, views, full-text indexer, bulk command."""
+"""The PDF import in Classic UI: views, full-text indexer, bulk command.
+
+The importer itself (portal side, no view) is ``kooperation.pdfimport.portal``.
+"""

@@ -62,10 +62,10 @@ def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None, 
     touches the database; the prefetch thread only reads bytes and waits for the child.
     """
     from concurrent.futures import ThreadPoolExecutor
-    from kooperation.pdfimport.browser.importer import digest
-    from kooperation.pdfimport.browser.importer import import_pdf
-    from kooperation.pdfimport.browser.importer import known_digests
-    from kooperation.pdfimport.browser.importer import network_partners
+    from kooperation.pdfimport.portal import digest
+    from kooperation.pdfimport.portal import import_pdf
+    from kooperation.pdfimport.portal import known_digests
+    from kooperation.pdfimport.portal import network_partners
 
     files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() == ".pdf")
     known = known_digests(network)

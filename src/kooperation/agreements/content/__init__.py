@@ -1,0 +1,1 @@
+"""The content types of agreements: one module per type (schema + class)."""

@@ -1,0 +1,1 @@
+"""The content types of amendments: one module per type (schema + class)."""

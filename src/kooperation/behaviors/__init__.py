@@ -1,1 +1,0 @@
-"""Behaviors of kooperation."""

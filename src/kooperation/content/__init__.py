@@ -1,1 +1,0 @@
-"""Content types: one module per type (schema + class)."""

@@ -1,0 +1,1 @@
+"""The content types of events: one module per type (schema + class)."""

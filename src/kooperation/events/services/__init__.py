@@ -1,0 +1,1 @@
+"""The REST services of events: one package per endpoint, its permission in ZCML."""

@@ -1,0 +1,105 @@
+from datetime import date
+from kooperation import _
+from kooperation.common.csrf import check_write
+from kooperation.common.errors import render
+from kooperation.common.rest import forbidden_reply
+from kooperation.events.conference import conference_partners
+from kooperation.events.conference import missing_consents
+from kooperation.events.services.registrations.post import bad_request
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.exceptions import DeserializationError
+from plone.restapi.services import Service
+
+
+DECISIONS = ("consent", "withheld")
+
+
+def decision_maker_for(partner, userid, day):
+    """Whether ``userid`` may decide for ``partner`` (a Person with the authority to sign)."""
+    return any(p.acts_as(userid) and p.may_sign_on(day) for p in partner.persons())
+
+
+class ConferenceDecisionsPost(Service):
+    """POST <youth conference>/@conference-decisions: a partner's decision maker (or a
+    coordinator, on their behalf) gives or withholds consent while the conference is in
+    consultation. 201 with all decisions and the partners still missing."""
+
+    def reply(self):
+        check_write(self.request)
+        conference = self.context
+        if not api.user.has_permission("View", obj=conference):
+            return forbidden_reply(self, "error_may_not_view_event", "You may not see this event.")
+        partners = {p.UID(): p for p in conference_partners(conference)}
+        today = date.today()
+        userid = api.user.get_current().getId()
+        coordinator = api.user.has_permission("Review portal content", obj=conference)
+        own = {uid for uid, p in partners.items() if decision_maker_for(p, userid, today)}
+        # The right first (403), then the state (409), then the input (400).
+        if not (coordinator or own):
+            return self._forbidden()
+        if api.content.get_state(conference) != "consultation":
+            self.request.response.setStatus(409)
+            message = render(
+                "error_conference_not_in_consultation",
+                "Decisions are recorded while the conference is in consultation.",
+                {},
+                self.request,
+            )
+            return {"error": {"type": "Conflict", "message": message}}
+        try:
+            body = json_body(self.request)
+        except DeserializationError:
+            body = None
+        if not isinstance(body, dict):
+            return bad_request(
+                self, {"body": _("error_body", default="The body must be a JSON object.")}
+            )
+        partner = partners.get(body.get("partner"))
+        errors = {}
+        if partner is None:
+            errors["partner"] = _(
+                "error_registration_partner", default="Please choose a partner of the network."
+            )
+        if body.get("decision") not in DECISIONS:
+            errors["decision"] = _(
+                "error_conference_decision", default="The decision is consent or withheld."
+            )
+        note = body.get("note") or ""
+        if not isinstance(note, str) or len(note) > 1000:
+            errors["note"] = _("error_conference_note", default="The note is a short text.")
+        if errors:
+            return bad_request(self, errors)
+        if not (coordinator or partner.UID() in own):
+            return self._forbidden()
+        decisions = dict(conference.partner_decisions or {})
+        decisions[partner.UID()] = {
+            "decision": body["decision"],
+            "by": userid,
+            "date": today.isoformat(),
+            "note": note,
+        }
+        conference.partner_decisions = decisions
+        conference.reindexObject(idxs=["modified"])
+        self.request.response.setStatus(201)
+        return {"decisions": decisions, "missing": missing_consents(conference)}
+
+    def _forbidden(self):
+        return forbidden_reply(
+            self,
+            "error_may_not_decide",
+            "Only the partner's decision makers or the coordinators record its decision.",
+        )
+
+
+# Messages rendered above, spelled out for the catalog.
+MESSAGES = (
+    _(
+        "error_conference_not_in_consultation",
+        default="Decisions are recorded while the conference is in consultation.",
+    ),
+    _(
+        "error_may_not_decide",
+        default="Only the partner's decision makers or the coordinators record its decision.",
+    ),
+)

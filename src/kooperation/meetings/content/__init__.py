@@ -1,0 +1,1 @@
+"""The content types of meetings: one module per type (schema + class)."""

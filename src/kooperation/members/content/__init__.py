@@ -1,0 +1,1 @@
+"""The content types of members: one module per type (schema + class)."""

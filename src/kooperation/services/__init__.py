@@ -1,1 +1,0 @@
-"""plone.restapi endpoints, one folder per endpoint."""

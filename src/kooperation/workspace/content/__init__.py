@@ -1,0 +1,1 @@
+"""The content types of workspace: one module per type (schema + class)."""
