@@ -8,6 +8,7 @@ registers them the first time it is opened.
 
 from dataclasses import dataclass
 from kooperation import _
+from kooperation.common.emails import is_email
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.app.z3cform.widgets.text import TextLinesFieldWidget
@@ -23,17 +24,11 @@ from zope.interface import alsoProvides
 from zope.interface import Invalid
 
 import logging
-import re
 
 
 logger = logging.getLogger("kooperation.jobs")
 
 DEFAULT_REMINDER_DAYS = (90, 30, 7)
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def is_email(value):
-    return bool(value) and EMAIL.match(value.strip()) is not None
 
 
 class IReminderSettings(model.Schema):
