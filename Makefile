@@ -108,13 +108,18 @@ format: $(STAMP) ## fix what lint complains about
 	$(BIN)/zpretty -i $(XML)
 
 # Tests (docs/testing.md). PYTEST_ARGS for more, e.g. PYTEST_ARGS="tests/events -x".
+# TEST_WORKERS: pytest-xdist processes (auto: one per CPU; 0: no xdist, one process); each
+# worker runs whole test files (--dist loadfile) with its own layers, ports and temp folders.
+TEST_WORKERS ?= auto
+XDIST = -n $(TEST_WORKERS) $(if $(filter 0,$(TEST_WORKERS)),,--dist loadfile)
+
 .PHONY: test
 test: $(STAMP) system-deps lint ## the whole suite (incl. RelStorage, buildout and browser tests)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 .PHONY: test-quick
 test-quick: $(STAMP) ## the suite without servers and browser (markers server, browser)
-	$(BIN)/pytest -m "not server and not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) -m "not server and not browser" $(PYTEST_ARGS)
 
 .PHONY: constraints
 constraints: $(BIN)/uv ## re-pin constraints.txt (real project names, as buildout needs) to .venv

@@ -62,6 +62,7 @@ setup(
         "test": [
             "pytest",
             "pytest-plone>=1.1",
+            "pytest-xdist",  # make test runs the files on several processes
             "plone.app.testing",
             "plone.restapi[test]",
             "hypothesis",

@@ -131,11 +131,10 @@ def pytest_collection_modifyitems(config, items):
 
 
 # A layer kept between tests must stay as its setUp left it. A test that commits into it
-# (instead of using a functional layer, which stacks a storage per test) changes it for the
-# tests after it: then the layers are set up anew for the next test, and the terminal
-# summary names the test.
-_LAYER_DBS = {}  # layer -> (its DB, last transaction when it was set up)
-_COMMITTED_TO_LAYER = []
+# through a connection of its own (IntegrationTesting refuses a plain transaction.commit();
+# a functional layer stacks a storage per test) would change it for the tests after it:
+# then the layers are set up anew for the next test, and a warning names the test.
+_LAYER_DBS = {}  # layer -> [its DB, last transaction seen, changed since its setUp]
 
 
 def _layer_dbs(state):
@@ -157,7 +156,7 @@ def pytest_fixture_setup(fixturedef, request):
     if state is not None and fixturedef.scope in ("class", "session"):
         for layer, db in _layer_dbs(state).items():
             if layer not in _LAYER_DBS or _LAYER_DBS[layer][0] is not db:
-                _LAYER_DBS[layer] = (db, db.storage.lastTransaction())
+                _LAYER_DBS[layer] = [db, db.storage.lastTransaction(), False]
     return result
 
 
@@ -168,21 +167,21 @@ def pytest_runtest_teardown(item, nextitem):
     if state is None:
         return
     current = _layer_dbs(state)
-    for layer, (db, tid) in list(_LAYER_DBS.items()):
+    for layer, seen in list(_LAYER_DBS.items()):
+        db, tid, changed = seen
         if current.get(layer) is not db:
             del _LAYER_DBS[layer]  # torn down
-        elif db.storage.lastTransaction() != tid:
-            if item.nodeid not in _COMMITTED_TO_LAYER:
-                _COMMITTED_TO_LAYER.append(item.nodeid)
-            if nextitem is not None and "layer" in vars(nextitem):
-                del nextitem.layer  # so every layer is torn down now
-
-
-def pytest_terminal_summary(terminalreporter):
-    if _COMMITTED_TO_LAYER:
-        terminalreporter.write_sep("-", "tests that committed into a shared layer (set up anew)")
-        for nodeid in _COMMITTED_TO_LAYER:
-            terminalreporter.write_line(nodeid)
+            continue
+        if db.storage.lastTransaction() != tid:
+            seen[1:] = [db.storage.lastTransaction(), True]
+            item.warn(
+                pytest.PytestWarning(
+                    f"committed into the layer {getattr(layer, '__name__', layer)} that the tests"
+                    " after it share: use the functional layer; the layers are set up anew"
+                )
+            )
+        if seen[2] and nextitem is not None and "layer" in vars(nextitem):
+            del nextitem.layer  # so that zope.pytestlayer tears every layer down now
 
 
 @pytest.fixture(scope="session")
