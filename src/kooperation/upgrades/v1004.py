@@ -23,17 +23,13 @@ def upgrade(setup):
         for fti in api.portal.get_tool("portal_types").objectValues()
         if getattr(fti, "klass", "").rsplit(".", 1)[0] in MOVED.values()
     ]
-    count = 0
-    for brain in catalog.unrestrictedSearchResults(portal_type=portal_types):
-        obj = brain._unrestrictedGetObject()
-        aq_base(obj)._p_changed = True  # pickled again under its class's new module name
-        obj.reindexObject(idxs=["object_provides"])
-        count += 1
     # Files imported as agreements provide IImportedPDF, which moved out of the views.
-    old = "kooperation.pdfimport.browser.importer.IImportedPDF"
-    for brain in catalog.unrestrictedSearchResults(object_provides=old):
-        obj = brain._unrestrictedGetObject()
-        aq_base(obj)._p_changed = True
-        obj.reindexObject(idxs=["object_provides"])
-        count += 1
+    imported = "kooperation.pdfimport.browser.importer.IImportedPDF"
+    count = 0
+    for query in ({"portal_type": portal_types}, {"object_provides": imported}):
+        for brain in catalog.unrestrictedSearchResults(**query):
+            obj = brain._unrestrictedGetObject()
+            aq_base(obj)._p_changed = True  # pickled again under the new module names
+            obj.reindexObject(idxs=["object_provides"])
+            count += 1
     logger.info("1004: %d objects rewritten (%d moved types)", count, len(portal_types))
