@@ -251,12 +251,12 @@ class TestAddRowMarkup:
     def test_script_is_loaded_deferred_from_the_static_resource(self):
         widget = self.html()
         portal_url = api.portal.get().absolute_url()
-        src = f"{portal_url}/++plone++kooperation.members/rows-widget.js?v={SCRIPT_VERSION}"
+        src = f"{portal_url}/++plone++kooperation.fields/rows-widget.js?v={SCRIPT_VERSION}"
         assert f'<script defer="" src="{src}"' in widget
 
     def test_static_resource_serves_the_script(self):
         portal = api.portal.get()
-        resource = portal.restrictedTraverse("++plone++kooperation.members/rows-widget.js")
+        resource = portal.restrictedTraverse("++plone++kooperation.fields/rows-widget.js")
         assert resource.path == str(SCRIPT)
         body = b"".join(resource(portal.REQUEST, portal.REQUEST.response))
         assert b"rows-widget-template" in body
