@@ -57,6 +57,36 @@ class TestPlacesService:
         status, _data = _places(self.member, self.request, date=["2018-11-15", "x"])
         assert status == 400
 
+    def test_a_sphere_reported_earlier_keeps_its_places(self):
+        """Issue 17: SGB VIII on 01.10.2026, a later row for SGB II alone on 01.12.2026."""
+        with api.env.adopt_user(username="coordinator"):
+            measure = api.content.create(
+                container=self.member["budget"], type="Measure", title="Werkstattjahr"
+            )
+        deserializer = getMultiAdapter((measure, self.request), IDeserializeFromJson)
+        body = {
+            "places": [
+                {"date": "2026-10-01", "places": {"SGB VIII": {"planned": 12, "occupied": 9}}},
+                {
+                    "date": "2026-12-01",
+                    "places": {"SGB II": {"planned": 20, "occupied": 18, "waiting_list": 2}},
+                },
+            ]
+        }
+        with api.env.adopt_user(username="coordinator"):
+            deserializer(data=body)
+        measure.reindexObject()
+        status, data = _places(self.member, self.request, date="2026-12-01")
+        assert status == 200
+        seed = {"SGB II": 89, "SGB VIII": 130}  # the seed measures, reported 2018
+        spheres = data["legal_spheres"]
+        assert spheres["SGB VIII"]["planned"] == seed["SGB VIII"] + 12
+        assert spheres["SGB II"]["planned"] == seed["SGB II"] + 20
+        assert spheres["SGB VIII"]["waiting_list"] == 0
+        assert spheres["SGB II"]["waiting_list"] == 2
+        assert spheres["SGB VIII"]["last_reported"] == "2026-10-01"
+        assert data["total"]["last_reported"] == "2026-12-01"
+
 
 class TestSerialization:
     @pytest.fixture(autouse=True)

@@ -109,6 +109,13 @@ class TestDashboard:
         assert ">219<" in html
         assert 'id="places-error"' not in html
 
+    def test_old_figures_say_when_they_were_last_reported(self):
+        """Issue 17: 2018 figures carried to the end of 2019 are not shown as if new."""
+        with api.env.adopt_user(username="editor"):
+            html = _view(self.member, self.request, "places-dashboard", end="2019-12-31")
+        assert 'id="places-last-reported"' in html
+        assert "15.11.2018" in html.split('id="places-last-reported"')[1]
+
     def test_bad_date_is_a_message_not_a_crash(self):
         with api.env.adopt_user(username="editor"):
             html = _view(self.member, self.request, "places-dashboard", start="31.02.2018")

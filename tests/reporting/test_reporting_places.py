@@ -63,6 +63,7 @@ class TestSeedTotals:
             "measures": 15,
             "open_to_refugees": 13,
             "waiting_list": 0,
+            "last_reported": "2018-11-15",
         }
         assert data["legal_spheres"]["SGB VIII"]["planned"] == 130
 

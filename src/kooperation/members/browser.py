@@ -125,6 +125,19 @@ class Dashboard:
             self.tr(_("members_chart_title", default="Places per legal sphere over time")),
         )
 
+    def last_reported(self):
+        """The latest reporting day behind the series' last point, when it lies before it.
+
+        Figures are carried forward until a measure reports again; the chart says so
+        instead of showing old figures as if they were today's.
+        """
+        series = self.series()
+        if not series:
+            return ""
+        point = series[-1]
+        day = point.total.last_reported
+        return german_date(day) if day and day < point.day else ""
+
     def csv_url(self):
         return f"{self.context.absolute_url()}/@@places.csv"
 
@@ -295,6 +308,9 @@ class MemberView(BrowserView):
             sort_on="report_period",
             sort_order="descending",
         )
+
+    def reported_text(self, total):
+        return german_date(total.last_reported)
 
     def totals(self):
         """The places per legal sphere today (``?date=`` for another day)."""

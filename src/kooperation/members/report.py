@@ -95,6 +95,9 @@ class ReportView(BrowserView):
     def totals(self):
         return report_totals(self.context)
 
+    def reported_text(self, total):
+        return german_date(total.last_reported)
+
     def projects(self):
         labels = {
             "start": _("label_project_start", default="Start"),
@@ -122,9 +125,18 @@ def totals_html(result, tr):
         tr(_("members_free", default="Free")),
         tr(_("members_measures", default="Measures")),
         tr(_("members_waiting_list", default="Waiting list")),
+        tr(_("members_last_reported", default="Last reported")),
     ]
     rows = [
-        [sphere, t.planned, t.occupied, t.free, t.measures, t.waiting_list]
+        [
+            sphere,
+            t.planned,
+            t.occupied,
+            t.free,
+            t.measures,
+            t.waiting_list,
+            german_date(t.last_reported),
+        ]
         for sphere, t in result.spheres.items()
     ]
     total = result.total
@@ -136,6 +148,7 @@ def totals_html(result, tr):
             total.free,
             total.measures,
             total.waiting_list,
+            german_date(total.last_reported),
         ]
     )
     html = ["<table><tr>", *[f"<th>{escape(str(c))}</th>" for c in head], "</tr>"]

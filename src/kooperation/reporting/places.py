@@ -2,9 +2,17 @@
 
 A measure reports its places now and then (planned and occupied per legal sphere,
 waiting list); the free places are always planned minus occupied, never typed, so a
-total such as the seed's 219 = 130 + 89 with 31 free comes out of the data. Totals on
-a day use, for each measure, its latest report on or before that day, so that
-``@places?date=`` answers for the past as well.
+total such as the seed's 219 = 130 + 89 with 31 free comes out of the data.
+
+A report need not repeat every legal sphere: each sphere's last reported figure holds
+until that sphere is reported again. Totals on a day therefore take, for each measure
+and each sphere, the latest report on or before that day that names the sphere, so
+that ``@places?date=`` answers for the past as well and a later report for SGB II
+alone leaves the SGB VIII places standing.
+
+The waiting list is kept per legal sphere (``{"planned": 12, "occupied": 10,
+"waiting_list": 2}``). Older data has one waiting list per report; it belongs to the
+spheres of that report (counted in each of them, and once overall).
 """
 
 from dataclasses import dataclass
@@ -23,10 +31,13 @@ class Places:
     planned: int
     occupied: int = 0
     sphere: str = ""
+    waiting_list: object = None  # per sphere; None: the report's (older data)
 
     def __post_init__(self):
         check_count(self.planned, "planned")
         check_count(self.occupied, "occupied")
+        if self.waiting_list is not None:
+            check_count(self.waiting_list, "waiting_list")
         if self.occupied > self.planned:
             raise ReportingError(
                 "occupied",
@@ -58,9 +69,14 @@ class PlacesReport:
         for sphere, value in self.places.items():
             check_sphere(sphere)
             if isinstance(value, Places):
-                value = Places(value.planned, value.occupied, sphere)
+                value = Places(value.planned, value.occupied, sphere, value.waiting_list)
             elif isinstance(value, dict):
-                value = Places(value.get("planned"), value.get("occupied", 0), sphere)
+                value = Places(
+                    value.get("planned"),
+                    value.get("occupied", 0),
+                    sphere,
+                    value.get("waiting_list"),
+                )
             elif isinstance(value, (tuple, list)) and len(value) in (1, 2):
                 value = Places(*value, sphere=sphere)
             else:
@@ -69,6 +85,11 @@ class PlacesReport:
                 )
             checked[sphere] = value
         object.__setattr__(self, "places", checked)
+
+    def waiting_in(self, sphere):
+        """The waiting list of ``sphere``: its own, else the report's (older data)."""
+        own = self.places[sphere].waiting_list
+        return self.waiting_list if own is None else own
 
 
 @dataclass(frozen=True)
@@ -107,6 +128,20 @@ class Measure:
             found = report
         return found
 
+    def places_on(self, day):
+        """Each legal sphere's last report on or before ``day``: sphere -> PlacesReport.
+
+        A sphere holds its last reported figure until it is reported again.
+        """
+        check_date(day, "date")
+        found = {}
+        for report in self.reports:
+            if report.reported_on > day:
+                break
+            for sphere in report.places:
+                found[sphere] = report
+        return found
+
     @property
     def latest(self):
         return self.reports[-1] if self.reports else None
@@ -121,6 +156,11 @@ class Total:
     measures: int = 0
     open_to_refugees: int = 0
     waiting_list: int = 0
+    last_reported: object = None  # the latest report date the figures come from
+
+    def reported(self, day):
+        if self.last_reported is None or day > self.last_reported:
+            self.last_reported = day
 
     @property
     def free(self):
@@ -134,6 +174,7 @@ class Total:
             "measures": self.measures,
             "open_to_refugees": self.open_to_refugees,
             "waiting_list": self.waiting_list,
+            "last_reported": self.last_reported.isoformat() if self.last_reported else None,
         }
 
 
@@ -163,21 +204,27 @@ def totals(measures, day):
     by_sphere = {}
     overall = Total()
     for measure in measures:
-        report = measure.report_on(day)
-        if report is None:
+        sources = measure.places_on(day)
+        if not sources:
             continue
         refugees = 1 if measure.open_to_refugees else 0
-        targets = [overall]
-        for places in report.places.values():
-            sphere_total = by_sphere.setdefault(places.sphere, Total())
-            sphere_total.planned += places.planned
-            sphere_total.occupied += places.occupied
-            overall.planned += places.planned
-            overall.occupied += places.occupied
-            targets.append(sphere_total)
-        for target in targets:
-            target.measures += 1
-            target.open_to_refugees += refugees
-            target.waiting_list += report.waiting_list
+        overall.measures += 1
+        overall.open_to_refugees += refugees
+        shared_lists = set()  # reports whose one waiting list (older data) is counted
+        for sphere, report in sources.items():
+            places = report.places[sphere]
+            sphere_total = by_sphere.setdefault(sphere, Total())
+            for target in (sphere_total, overall):
+                target.planned += places.planned
+                target.occupied += places.occupied
+                target.reported(report.reported_on)
+            sphere_total.measures += 1
+            sphere_total.open_to_refugees += refugees
+            sphere_total.waiting_list += report.waiting_in(sphere)
+            if places.waiting_list is not None:
+                overall.waiting_list += places.waiting_list
+            elif id(report) not in shared_lists:
+                shared_lists.add(id(report))
+                overall.waiting_list += report.waiting_list
     ordered = {sphere: by_sphere[sphere] for sphere in LEGAL_SPHERES if sphere in by_sphere}
     return Totals(day=day, spheres=ordered, total=overall)
