@@ -95,7 +95,7 @@ class TestPlacesRows:
                 "date": "2018-11-15",
                 "waiting_list": 3,
                 "places": {
-                    "SGB VIII": {"planned": 16, "occupied": 14},
+                    "SGB VIII": {"planned": 16, "occupied": 14, "waiting_list": 3},
                     "SGB II": {"planned": 5, "occupied": 0},
                 },
             },
@@ -105,6 +105,20 @@ class TestPlacesRows:
                 "places": {"SGB VIII": {"planned": 16, "occupied": 16}},
             },
         ]
+
+    def test_each_sphere_keeps_its_waiting_list(self):
+        """Issue 17: two rows of one date, each with its waiting list; none is lost."""
+        rows = [
+            ("2026-12-01", "SGB II", "20", "18", "2"),
+            ("2026-12-01", "SGB VIII", "12", "12", "5"),
+        ]
+        with api.env.adopt_user(username="editor"):
+            data, errors = _form(self.budget, "++add++Measure", places_form(rows))
+        assert errors == {}
+        (report,) = data["places"]
+        assert report["places"]["SGB II"]["waiting_list"] == 2
+        assert report["places"]["SGB VIII"]["waiting_list"] == 5
+        assert report["waiting_list"] == 7
 
     @pytest.mark.parametrize(
         ("row", "text"),
@@ -163,7 +177,7 @@ class TestPlacesRows:
             {
                 "date": "2019-03-31",
                 "waiting_list": 1,
-                "places": {"SGB II": {"planned": 7, "occupied": 4}},
+                "places": {"SGB II": {"planned": 7, "occupied": 4, "waiting_list": 1}},
             }
         ]
         with api.env.adopt_user(username="coordinator"):

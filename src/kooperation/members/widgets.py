@@ -62,7 +62,9 @@ class PlacesWidget(RowsWidget):
             spheres = list(places.items()) if isinstance(places, dict) and places else [("", {})]
             for index, (sphere, counts) in enumerate(spheres):
                 counts = counts if isinstance(counts, dict) else {}
-                waiting = report.get("waiting_list", "") if index == 0 else ""
+                waiting = counts.get("waiting_list")
+                if waiting is None:  # older data: one waiting list per date
+                    waiting = report.get("waiting_list", "") if index == 0 else ""
                 rows.append(
                     {
                         "date": _iso(report.get("date")),
@@ -75,24 +77,26 @@ class PlacesWidget(RowsWidget):
         return rows
 
     def value_of(self, rows):
-        """One entry per date (in the order typed), its spheres and its waiting list."""
+        """One entry per date (in the order typed) with its spheres; each row's waiting
+        list stays with its sphere, the date's ``waiting_list`` is their sum."""
         reports = {}
         for row in rows:
             report = reports.setdefault(row["date"], {"date": row["date"], "places": {}})
-            waiting = _number(row["waiting_list"], None)
-            if waiting is not None and "waiting_list" not in report:
-                report["waiting_list"] = waiting
-            report["places"][row["sphere"]] = {
+            figures = {
                 "planned": _number(row["planned"], None),
                 "occupied": _number(row["occupied"], 0),
             }
+            waiting = _number(row["waiting_list"], None)
+            if waiting is not None:
+                figures["waiting_list"] = waiting
+            report["places"][row["sphere"]] = figures
         result = []
         for report in reports.values():
-            report.setdefault("waiting_list", 0)
+            waiting = [figures.get("waiting_list") for figures in report["places"].values()]
             result.append(
                 {
                     "date": report["date"],
-                    "waiting_list": report["waiting_list"],
+                    "waiting_list": sum(w for w in waiting if isinstance(w, int)),
                     "places": report["places"],
                 }
             )
