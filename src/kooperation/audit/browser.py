@@ -34,6 +34,7 @@ ACTION_LABELS = {
     "export_audit_log": _("audit_export_audit_log", default="Audit log exported"),
     "person_confirmed": _("audit_person_confirmed", default="Confirmed for the partner"),
     "evidence_download": _("audit_evidence_download", default="Evidence downloaded"),
+    "notice_withdrawn": _("audit_notice_withdrawn", default="Notice withdrawn"),
 }
 
 

@@ -266,9 +266,9 @@ MATRIX = [
             "staff_b": "V",
             "staff_c": "V",
             "editor": "V",
-            "coordinator": "VA give_notice +Amendment +File +Image",
+            "coordinator": "VA +Amendment +File +Image",
             "signatory_a": "V",
-            "manager": "VA give_notice +Amendment +File +Image",
+            "manager": "VA +Amendment +File +Image",
         },
     ),
     (
