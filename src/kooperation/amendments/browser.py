@@ -9,7 +9,9 @@ from kooperation.agreements.validity import IValidityRules
 from kooperation.amendments import model
 from kooperation.amendments import redline
 from kooperation.amendments import texts
+from kooperation.amendments.consents import consent_parties
 from kooperation.amendments.consents import consents
+from kooperation.amendments.consents import missing_consents
 from kooperation.amendments.terminations import record_json
 from kooperation.amendments.terminations import records
 from kooperation.common.download import attachment
@@ -104,11 +106,14 @@ class AmendmentView(BrowserView):
         done = signatures(self.context)
         agreed = consents(self.context)
         rows = []
+        may = consent_parties(self.context, api.user.get_current().getId())
         for uid in self.context.parties:
             record = done.get(uid)
             consent = agreed.get(uid)
             rows.append(
                 {
+                    "uid": uid,
+                    "may_consent": uid in may,
                     "title": partner_title(uid),
                     "signed": record is not None,
                     "signatory": record.signatory_name if record else "",
@@ -119,6 +124,15 @@ class AmendmentView(BrowserView):
                 }
             )
         return rows
+
+    def in_consultation(self):
+        return api.content.get_state(self.context) == "consultation"
+
+    def missing_consents(self):
+        """Who has neither consented nor objected yet (shown during consultation)."""
+        if not self.in_consultation():
+            return []
+        return [partner_title(uid) for uid in missing_consents(self.context)]
 
     def missing(self):
         return [partner_title(uid) for uid in missing_parties(self.context)]

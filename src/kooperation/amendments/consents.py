@@ -59,6 +59,25 @@ def own_parties(obj, user_id):
     return result
 
 
+def consent_parties(obj, user_id):
+    """The parties for which ``user_id`` (the current user) may record a decision now:
+    none outside consultation or without kooperation: Record consent, every party for a
+    coordinator (Review portal content), else the parties the user signs for."""
+    if api.content.get_state(obj) != "consultation" or not api.user.has_permission(
+        "kooperation: Record consent", obj=obj
+    ):
+        return []
+    if api.user.has_permission("Review portal content", obj=obj):
+        return list(obj.parties)
+    return own_parties(obj, user_id)
+
+
+def missing_consents(obj):
+    """The parties of ``obj`` that have neither consented nor objected."""
+    done = consents(obj)
+    return [uid for uid in obj.parties if uid not in done]
+
+
 def record_consent(obj, party, decision, comment, user_id, for_any_party):
     """Store a party's consent or objection; ``for_any_party``: coordinators record for others."""
     if api.content.get_state(obj) != "consultation":

@@ -1,13 +1,13 @@
 """GET/POST <agreement>/@amendments, POST <amendment>/@consents, the amendment's JSON."""
 
-from datetime import date
 from kooperation import _
 from kooperation.amendments import model
-from kooperation.amendments import texts
 from kooperation.amendments.consents import record_consent
 from kooperation.amendments.content.amendment import IAmendment
+from kooperation.amendments.proposal import check_amendable
+from kooperation.amendments.proposal import check_proposal
+from kooperation.amendments.proposal import create_proposal
 from kooperation.amendments.serialize import amendment_summary
-from kooperation.amendments.serialize import AmendmentUserError
 from kooperation.common.csrf import check_write
 from kooperation.common.errors import KooperationError
 from kooperation.common.rest import check_state
@@ -15,9 +15,7 @@ from kooperation.common.rest import error_reply
 from kooperation.common.rest import forbidden_reply
 from kooperation.common.rest import has_right
 from kooperation.common.rest import json_object
-from kooperation.common.rest import parse_date
 from plone import api
-from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeToJson
 from plone.restapi.services import Service
@@ -43,14 +41,6 @@ FIELDS = {
     "effective_rule",
     "fixed_date",
 }
-LISTS = (
-    "parties_joining",
-    "parties_leaving",
-    "legal_bases_added",
-    "legal_bases_removed",
-    "target_groups_added",
-    "target_groups_removed",
-)
 
 
 @implementer(ISerializeToJson)
@@ -77,58 +67,6 @@ class AmendmentsGet(Service):
         }
 
 
-def check_proposal(agreement, body):
-    """The proposal must apply to the text and fields in force (400 with the reason)."""
-    for name in LISTS:
-        value = body.get(name)
-        if value is not None and (
-            not isinstance(value, list) or not all(isinstance(v, str) for v in value)
-        ):
-            raise KooperationError(
-                name,
-                _(
-                    "error_list_of_texts",
-                    default="'${field}' must be a list of texts.",
-                    mapping={"field": name},
-                ),
-            )
-    if not isinstance(body.get("title"), str) or not body["title"].strip():
-        raise KooperationError("title", _("error_title_missing", default="The title is missing."))
-    if not isinstance(body.get("rules") or {}, dict):
-        raise KooperationError(
-            "rules", _("error_rules_object", default="'rules' must be an object.")
-        )
-    if not isinstance(body.get("changes") or [], list):
-        raise KooperationError(
-            "changes", _("error_changes_list", default="'changes' must be a list of changes.")
-        )
-    if body.get("effective_rule", "on_signature") == "fixed_date":
-        fixed = parse_date(body.get("fixed_date"), "fixed_date")
-        if fixed < date.today():
-            raise KooperationError(
-                "fixed_date",
-                _(
-                    "error_fixed_date_past",
-                    default="The amendment can take effect only after every party has signed "
-                    "it: ${date} lies in the past.",
-                    mapping={"date": fixed},
-                ),
-            )
-    try:
-        proposal = texts.Amendment(
-            id="proposal",
-            title=body["title"],
-            changes=tuple(body.get("changes") or ()),
-            rules=body.get("rules") or {},
-            **{name: tuple(body.get(name) or ()) for name in LISTS},
-        )
-        version = model.current_version(agreement)
-        if version is not None:
-            texts.apply_amendment(version, proposal)
-    except texts.AmendmentError as error:
-        raise AmendmentUserError(error) from error
-
-
 class AmendmentsPost(Service):
     """POST <agreement>/@amendments: propose an amendment (a draft) of an agreement in force."""
 
@@ -136,27 +74,14 @@ class AmendmentsPost(Service):
         # The publisher checks "kooperation: Add Amendment" (configure.zcml).
         check_write(self.request)
         try:
-            if api.content.get_state(self.context) not in ("in_force", "terminated"):
-                raise KooperationError(
-                    "state",
-                    _(
-                        "error_amend_only_in_force",
-                        default="Only an agreement in force can be amended; change a draft "
-                        "directly.",
-                    ),
-                )
+            check_amendable(self.context)
             body = json_object(self.request, FIELDS)
             check_proposal(self.context, body)
         except KooperationError as error:
             return error_reply(self, error)
-        obj = api.content.create(
-            container=self.context, type="Amendment", title=body["title"], safe_id=True
-        )
-        deserializer = getMultiAdapter((obj, self.request), IDeserializeFromJson)
         try:
-            deserializer(data=body, create=True)
+            obj = create_proposal(self.context, body, self.request)
         except BadRequest as error:
-            api.content.delete(obj=obj, check_linkintegrity=False)
             self.request.response.setStatus(400)
             return {"error": {"type": "BadRequest", "message": str(error)}}
         self.request.response.setStatus(201)
