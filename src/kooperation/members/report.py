@@ -2,7 +2,13 @@
 
 Both show the text and, computed from the data, the places of the measures the report
 links on its date (default: the last day of its quarter) and the projects it reports on
-with their dates. Links to content the reader may not see are left out.
+with their dates.
+
+The rule for public reports (issue 17): a report is published publicly only when every
+project and measure it links is published (the workflow guard ``@@report-status``
+refuses it otherwise, and the report page names what must be published first). Should
+a linked item be retracted later, page, PDF and JSON all leave out what the reader may
+not see: none of them fails or shows more than the others.
 """
 
 from html import escape
@@ -18,6 +24,7 @@ from kooperation.printing import pdf
 from kooperation.reporting import ReportingError
 from kooperation.reporting.places import totals
 from kooperation.reporting.quarters import quarter_range
+from AccessControl import Unauthorized
 from plone import api
 from Products.Five import BrowserView
 from zope.i18n import translate
@@ -29,12 +36,41 @@ logger = logging.getLogger("kooperation.members")
 
 
 def _linked(uids):
-    found = []
-    for uid in uids or ():
-        obj = api.content.get(UID=uid)  # None when the user may not see it
-        if obj is not None:
-            found.append(obj)
-    return found
+    """The linked objects the reader may see, in the order linked.
+
+    A catalog search answers only with what the reader may view; an item inside a
+    container the reader may not enter is left out as well (``getObject`` traverses).
+    """
+    uids = [uid for uid in uids or () if isinstance(uid, str)]
+    if not uids:
+        return []
+    found = {}
+    for brain in api.portal.get_tool("portal_catalog")(UID=uids):
+        try:
+            found[brain.UID] = brain.getObject()
+        except (Unauthorized, KeyError, AttributeError):
+            continue
+    return [found[uid] for uid in uids if uid in found]
+
+
+PUBLIC_STATE = "published"
+
+
+def unpublished_links(report):
+    """Titles of the linked projects and measures not yet published, in the order linked."""
+    uids = [uid for uid in [*(report.projects or ()), *(report.measures or ())] if uid]
+    if not uids:
+        return []
+    catalog = api.portal.get_tool("portal_catalog")
+    states = {b.UID: (b.review_state, b.Title) for b in catalog.unrestrictedSearchResults(UID=uids)}
+    return [states[uid][1] for uid in uids if uid in states and states[uid][0] != PUBLIC_STATE]
+
+
+class ReportStatus(BrowserView):
+    """For the workflow guard of ``publish_public``: everything linked is published."""
+
+    def linked_public(self):
+        return not unpublished_links(self.context)
 
 
 def report_day(report):
@@ -97,6 +133,24 @@ class ReportView(BrowserView):
 
     def reported_text(self, total):
         return german_date(total.last_reported)
+
+    def publishing_blocked(self):
+        """What must be published before this report can be, for those who publish it."""
+        if api.content.get_state(self.context) == "public":
+            return ""
+        if not api.user.has_permission("Review portal content", obj=self.context):
+            return ""
+        missing = unpublished_links(self.context)
+        if not missing:
+            return ""
+        return self.tr(
+            _(
+                "members_report_publish_blocked",
+                default="The report can be published publicly once what it links is "
+                "published: ${items}.",
+                mapping={"items": ", ".join(missing)},
+            )
+        )
 
     def projects(self):
         labels = {
