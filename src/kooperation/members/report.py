@@ -11,6 +11,7 @@ a linked item be retracted later, page, PDF and JSON all leave out what the read
 not see: none of them fails or shows more than the others.
 """
 
+from AccessControl import Unauthorized
 from html import escape
 from kooperation import _
 from kooperation.amendments.texts import split_sections
@@ -24,7 +25,6 @@ from kooperation.printing import pdf
 from kooperation.reporting import ReportingError
 from kooperation.reporting.places import totals
 from kooperation.reporting.quarters import quarter_range
-from AccessControl import Unauthorized
 from plone import api
 from Products.Five import BrowserView
 from zope.i18n import translate
