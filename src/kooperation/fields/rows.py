@@ -23,18 +23,22 @@ required cell left empty: a translated, field-level message naming row and colum
 typed is lost: the form comes back with the cells as posted.
 """
 
+from Acquisition import aq_base
 from datetime import date
 from datetime import datetime
 from kooperation import _
 from pathlib import Path
 from plone import api
+from plone.schema.jsonfield import IJSONField
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from z3c.form.converter import BaseDataConverter
 from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import IWidget
 from z3c.form.interfaces import NO_VALUE
 from z3c.form.validator import SimpleFieldValidator
 from z3c.form.validator import WidgetValidatorDiscriminators
 from z3c.form.widget import Widget
+from zope.component import adapter
 from zope.i18n import translate
 from zope.interface import implementer
 from zope.schema.interfaces import IField
@@ -191,6 +195,14 @@ class RowsWidget(Widget):
     def headers(self):
         return [self.t(spec.title) for spec in self.specs]
 
+    def intro(self):
+        """A text above the table (e.g. where prefilled values come from)."""
+        return ""
+
+    def intro_items(self):
+        """A list of texts above the table (e.g. items carried over)."""
+        return []
+
     def column_kind(self, column):
         spec = self.spec(column)
         return spec.kind if spec is not None else "text"
@@ -202,7 +214,7 @@ class RowsWidget(Widget):
     def options(self, column):
         """The choices of a choice column, plus a stored value that is no longer one of them."""
         spec = self.spec(column)
-        if spec is None or spec.kind != "choice" or spec.options is None:
+        if spec is None or spec.kind not in ("choice", "label") or spec.options is None:
             return None
         cache = self.__dict__.setdefault("_options", {})
         if column not in cache:
@@ -398,7 +410,7 @@ class RowsWidget(Widget):
 
     def kept_values(self, spec):
         """Values stored before that are no longer choices: saving them again is fine."""
-        context = self.content()
+        context = aq_base(self.content())
         field = getattr(self, "field", None)
         stored = getattr(context, field.__name__, None) if field is not None else None
         if not isinstance(stored, list):
@@ -452,3 +464,25 @@ class RowsValidator(SimpleFieldValidator):
 
 
 WidgetValidatorDiscriminators(RowsValidator, field=IField, widget=IRowsWidget)
+
+
+@adapter(IJSONField, IRowsWidget)
+class RowsJSONConverter(BaseDataConverter):
+    """JSON text <-> the stored value; validation is left to ``RowsValidator``.
+
+    plone.schema's converter validates while converting, so a wrong cell would come back
+    as the field's "Wrong contained type" instead of the table's message about that cell.
+    """
+
+    def toWidgetValue(self, value):
+        if value is self.field.missing_value:
+            return ""
+        return json.dumps(value)
+
+    def toFieldValue(self, value):
+        if value == "":
+            return self.field.missing_value
+        try:
+            return json.loads(value)
+        except ValueError:
+            return self.field.fromUnicode(value)  # the field's message about the JSON text

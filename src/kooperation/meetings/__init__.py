@@ -1,19 +1,22 @@
 """Round tables in the portal: the Zope side of ``kooperation.rotation``.
 
 The series, its meetings (held ones with recorded duty holders) and its stored
-exceptions become the planner's input here; the minute-taker's partner gets the
-local role MinuteTaker on the minutes.
+exceptions become the planner's input here; a new meeting takes its duty holders from
+the plan; the minute-taker's partner (its staff group, i.e. its confirmed people) gets
+the local role MinuteTaker on the meeting (to add the minutes) and on the minutes.
 """
 
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from kooperation.meetings.interfaces import IMeeting
+from kooperation.meetings.interfaces import IMeetingSeries
 from kooperation.meetings.interfaces import IMinutes
 from kooperation.rotation import Assign
 from kooperation.rotation import exception_from_json
 from kooperation.rotation import HeldMeeting
 from kooperation.rotation import plan
+from kooperation.rotation import RotationError
 from kooperation.workspace import group_ids
 from kooperation.workspace import setup_partner
 from plone import api
@@ -88,6 +91,54 @@ def rotation_plan(series, count=5, today=None):
     )
 
 
+def planned_meeting(series, day):
+    """The rotation's plan (``MeetingPlan``) for a meeting of ``series`` on ``day``, or None.
+
+    Meetings planned before ``day`` are left out (they are not in the plan from ``day`` on);
+    a meeting that lies before a held one has no plan. RotationError on bad series data.
+    """
+    if day is None:
+        return None
+    for item in rotation_plan(series, 5, today=day).upcoming:
+        if item.day == day:
+            return item
+    return None
+
+
+def next_free_meeting(series, today=None):
+    """The rotation's plan for the next date of the series that has no meeting yet (or None)."""
+    taken = {_day(m.start) for m in meetings_of(series)}
+    for item in rotation_plan(series, 5, today).upcoming:
+        if item.day not in taken:
+            return item
+    return None
+
+
+def holders_of(item):
+    """duty -> partner of a ``MeetingPlan`` (duties nobody can take are left out)."""
+    return {a.duty: a.partner for a in item.assignments if a.partner} if item else {}
+
+
+def holders_from_rotation(meeting):
+    """The duty holders the rotation plans for ``meeting`` ({} when it plans none)."""
+    series = meeting.__parent__
+    if not IMeetingSeries.providedBy(series) or not series.members:
+        return {}
+    try:
+        return holders_of(planned_meeting(series, _day(getattr(meeting, "start", None))))
+    except RotationError:
+        return {}
+
+
+def take_holders_from_rotation(meeting):
+    """A meeting without duty holders takes them from the rotation plan (add form, REST)."""
+    if getattr(meeting, "held", False) or any((meeting.duty_holders or {}).values()):
+        return
+    holders = holders_from_rotation(meeting)
+    if holders:
+        meeting.duty_holders = holders
+
+
 def minute_taker_group(meeting):
     """The staff group of the partner holding the meeting's "minutes" duty (or None)."""
     uid = (getattr(meeting, "duty_holders", None) or {}).get("minutes")
@@ -114,11 +165,37 @@ def share_minutes(minutes):
     minutes.reindexObjectSecurity()
 
 
+def share_meeting(meeting):
+    """Grant MinuteTaker on the meeting to exactly the minute-taker's partner staff.
+
+    The role lets them add the minutes (kooperation: Add Minutes, Add portal content in the
+    meeting's workflow); a partner's staff group holds only its confirmed people.
+    """
+    wanted = minute_taker_group(meeting)
+    for principal_id, roles in list(meeting.get_local_roles()):
+        if MINUTE_TAKER in roles and principal_id != wanted:
+            rest = [r for r in roles if r != MINUTE_TAKER]
+            if rest:
+                meeting.manage_setLocalRoles(principal_id, rest)
+            else:
+                meeting.manage_delLocalRoles([principal_id])
+    if wanted:
+        roles = set(meeting.get_local_roles_for_userid(wanted)) | {MINUTE_TAKER}
+        meeting.manage_setLocalRoles(wanted, sorted(roles))
+    meeting.reindexObjectSecurity()
+
+
 def minutes_added(minutes, event):
     share_minutes(minutes)
 
 
+def meeting_added(meeting, event):
+    take_holders_from_rotation(meeting)
+    share_meeting(meeting)
+
+
 def meeting_modified(meeting, event):
+    share_meeting(meeting)
     for obj in meeting.objectValues():
         if IMinutes.providedBy(obj):
             share_minutes(obj)

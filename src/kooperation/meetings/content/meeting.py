@@ -6,13 +6,18 @@ from kooperation.interfaces import IKooperationContent
 from kooperation.meetings.interfaces import IMeeting
 from kooperation.meetings.validation import check_duty_holders
 from kooperation.meetings.validation import find_series
+from kooperation.meetings.widgets import AgendaFieldWidget
+from kooperation.meetings.widgets import AttendanceFieldWidget
+from kooperation.meetings.widgets import DutyHoldersFieldWidget
 from plone.app.event.dx.interfaces import IDXEvent
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.schema import JSONField
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 from zope.interface import invariant
+from zope.schema.interfaces import ValidationError
 
 import json
 
@@ -51,16 +56,41 @@ ATTENDANCE_SCHEMA = json.dumps(
 HOLDERS_SCHEMA = json.dumps({"type": "object", "additionalProperties": {"type": "string"}})
 
 
+class NotASecureWebAddress(ValidationError):
+    __doc__ = _(
+        "error_video_link_https",
+        default="Please give the video link with https:// (an encrypted connection).",
+    )
+
+
+class SecureWebAddress(WebAddress):
+    """A web address (http/https, see ``WebAddress``) that must use https."""
+
+    def _validate(self, value):
+        super()._validate(value)
+        if not value.strip().lower().startswith("https://"):
+            raise NotASecureWebAddress(value).with_field_and_value(self, value)
+
+
 class IMeetingSchema(model.Schema):
+    directives.widget(agenda=AgendaFieldWidget)
+    directives.widget(attendance=AttendanceFieldWidget)
+    directives.widget(duty_holders=DutyHoldersFieldWidget)
+
     place = schema.TextLine(title=_("label_meeting_place", default="Place"), required=False)
-    video_link = WebAddress(
-        title=_("label_meeting_video_link", default="Video link"), required=False
+    video_link = SecureWebAddress(
+        title=_("label_meeting_video_link", default="Video link"),
+        description=_(
+            "help_meeting_video_link",
+            default="The address of the video conference, starting with https://.",
+        ),
+        required=False,
     )
     agenda = JSONField(
         title=_("label_meeting_agenda", default="Agenda"),
         description=_(
             "help_meeting_agenda",
-            default="Items with title, presenter, time and linked documents (UIDs).",
+            default="One row per item: time, topic and the presenting partner.",
         ),
         schema=AGENDA_SCHEMA,
         required=False,
@@ -76,7 +106,7 @@ class IMeetingSchema(model.Schema):
         title=_("label_meeting_attendance", default="Attendance"),
         description=_(
             "help_meeting_attendance",
-            default="Per partner and person: present, excused or absent.",
+            default="Per invited partner and person: present, excused or absent.",
         ),
         schema=ATTENDANCE_SCHEMA,
         required=False,
@@ -86,7 +116,8 @@ class IMeetingSchema(model.Schema):
         title=_("label_meeting_duty_holders", default="Duty holders"),
         description=_(
             "help_meeting_duty_holders",
-            default="Duty -> partner: as planned, and as recorded once the meeting is held.",
+            default="Which member partner holds each duty: as planned by the rotation, and as "
+            "recorded once the meeting is held.",
         ),
         schema=HOLDERS_SCHEMA,
         required=False,

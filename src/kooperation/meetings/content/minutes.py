@@ -3,7 +3,11 @@
 from kooperation import _
 from kooperation.interfaces import IKooperationContent
 from kooperation.meetings.interfaces import IMinutes
+from kooperation.meetings.widgets import ActionItemsFieldWidget
+from kooperation.meetings.widgets import AgendaTextsFieldWidget
+from kooperation.meetings.widgets import DecisionsFieldWidget
 from plone.app.textfield import RichText
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.schema import JSONField
 from plone.supermodel import model
@@ -49,10 +53,17 @@ ACTIONS_SCHEMA = json.dumps(
 
 
 class IMinutesSchema(model.Schema):
+    directives.widget(agenda_texts=AgendaTextsFieldWidget)
+    directives.widget(decisions=DecisionsFieldWidget)
+    directives.widget(action_items=ActionItemsFieldWidget)
+
     text = RichText(title=_("label_minutes_text", default="Minutes"), required=False)
     agenda_texts = JSONField(
         title=_("label_minutes_items", default="Text per agenda item"),
-        description=_("help_minutes_items", default="Agenda item title and its text (HTML)."),
+        description=_(
+            "help_minutes_items",
+            default="What was discussed under each item of the meeting's agenda.",
+        ),
         schema=ITEMS_SCHEMA,
         required=False,
         default=[],
@@ -67,7 +78,8 @@ class IMinutesSchema(model.Schema):
         title=_("label_minutes_action_items", default="Action items"),
         description=_(
             "help_minutes_action_items",
-            default="What, which partner or person, due date, done. Every item needs an owner.",
+            default="What, which partner or person is responsible, due date, done. Every item "
+            "needs a responsible partner or person.",
         ),
         schema=ACTIONS_SCHEMA,
         required=False,

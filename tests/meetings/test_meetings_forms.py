@@ -1,0 +1,309 @@
+"""Plan a meeting and write minutes in forms: rows instead of JSON, the rotation's holders.
+
+The fields stay JSON (REST unchanged); the add and edit forms post table cells
+(``kooperation.fields.rows``). Bad input is a field-level German message, never a 500.
+"""
+
+from datetime import date
+from datetime import datetime
+from kooperation.fields.rows import MAX_ROWS
+from kooperation.interfaces import IKooperationLayer
+from kooperation.meetings import holders_from_rotation
+from kooperation.meetings import next_free_meeting
+from plone import api
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+import pytest
+
+
+A = "form.widgets.agenda"
+T = "form.widgets.attendance"
+H = "form.widgets.duty_holders"
+D = "form.widgets.decisions"
+X = "form.widgets.action_items"
+I = "form.widgets.agenda_texts"  # noqa: E741
+
+
+def _request(context, fields, language="de"):
+    request = context.REQUEST
+    alsoProvides(request, IKooperationLayer)
+    request.form.clear()
+    request.form.update(fields)
+    request["LANGUAGE"] = language
+    request.other["LANGUAGE"] = language
+    return request
+
+
+def _form(context, view_name, fields, user="coordinator"):
+    _request(context, fields)
+    with api.env.adopt_user(username=user):
+        view = context.restrictedTraverse(view_name)
+        form = getattr(view, "form_instance", view)
+        form.update()
+        data, errors = form.extractData()
+        messages = {
+            (error.widget.__name__ if error.widget else ""): translate(
+                error.message, context=form.request
+            )
+            for error in errors
+            # start and end are plone.app.event's, not posted here
+            if not (error.widget and error.widget.__name__.startswith("IEventBasic."))
+        }
+        return form, data, messages
+
+
+def _render(context, view_name, user="coordinator"):
+    _request(context, {})
+    with api.env.adopt_user(username=user):
+        return context.restrictedTraverse(view_name)()
+
+
+def _cells(prefix, columns, rows):
+    fields = {f"{prefix}.rows": str(len(rows))}
+    for number, row in enumerate(rows):
+        for column, value in zip(columns, row, strict=True):
+            fields[f"{prefix}.{column}.{number}"] = value
+    return fields
+
+
+def _widget(html, field):
+    return html.split(f'data-fieldname="form.widgets.{field}"')[1].split("data-fieldname=")[0]
+
+
+class TestPlanMeeting:
+    @pytest.fixture(autouse=True)
+    def _setup(self, table):
+        self.t = table
+        self.series = table["series"]
+        self.meeting = table["meeting"]
+        self.uids = table["uids"]
+
+    def test_add_form_prefills_the_duty_holders_from_the_rotation(self):
+        planned = next_free_meeting(self.series, today=date(2026, 3, 3))
+        html = _render(self.series, "++add++Meeting")
+        widget = _widget(html, "duty_holders")
+        assert "Vorgeschlagen" in widget or "Proposed" in widget
+        holders = {a.duty: a.partner for a in next_free_meeting(self.series).assignments}
+        for duty, uid in holders.items():
+            cell = widget.split(f'value="{duty}"')[1].split("</tr>")[0]
+            assert f'value="{uid}" selected="selected"' in cell, duty
+        assert planned is not None
+        # the rotation's reason next to each duty
+        assert "Partner" in widget
+        assert "Protokoll" in widget
+
+    def test_add_form_has_no_json_text_areas(self):
+        html = _render(self.series, "++add++Meeting")
+        for field in ("agenda", "attendance", "duty_holders"):
+            widget = _widget(html, field)
+            assert "<textarea" not in widget.split("<template")[0], field
+            assert "rows-widget" in widget
+
+    def test_a_new_meeting_takes_its_holders_from_the_rotation(self):
+        with api.env.adopt_user(username="coordinator"):
+            meeting = api.content.create(
+                container=self.series,
+                type="Meeting",
+                id="m9",
+                title="Sitzung Mai",
+                start=datetime(2026, 5, 4, 10),
+                end=datetime(2026, 5, 4, 12),
+            )
+        assert meeting.duty_holders
+        assert set(meeting.duty_holders) == set(self.series.duties)
+        assert set(meeting.duty_holders.values()) <= set(self.series.members)
+        assert meeting.duty_holders == holders_from_rotation(meeting)
+
+    def test_edit_saves_rows_as_the_json_of_rest(self):
+        fields = {
+            "form.widgets.IBasic.title": "Sitzung 1",
+            **_cells(
+                A,
+                ("time", "title", "presenter", "documents"),
+                [("10:00", "Ausbildungsmarkt", "Partner B", ""), ("", "Verschiedenes", "", "")],
+            ),
+            **_cells(
+                T,
+                ("partner", "person", "status"),
+                [(self.uids["a"], "Anna Mustera", "present"), (self.uids["c"], "", "")],
+            ),
+            **_cells(
+                H,
+                ("duty", "partner", "reason"),
+                [("topics", self.uids["a"], ""), ("minutes", self.uids["b"], "")],
+            ),
+        }
+        form, data, errors = _form(self.meeting, "@@edit", fields)
+        assert not errors, errors
+        assert data["agenda"] == [
+            {"title": "Ausbildungsmarkt", "presenter": "Partner B", "time": "10:00"},
+            {"title": "Verschiedenes"},
+        ]
+        assert data["attendance"] == [
+            {"partner": self.uids["a"], "person": "Anna Mustera", "status": "present"}
+        ]
+        assert data["duty_holders"] == {"topics": self.uids["a"], "minutes": self.uids["b"]}
+
+    def test_edit_form_shows_attendance_per_invited_partner_and_person(self):
+        html = _render(self.meeting, "@@edit")
+        widget = _widget(html, "attendance")
+        for title in ("Partner A", "Partner B", "Partner C", "Anna Mustera", "Anna Musterb"):
+            assert title in widget
+        assert "anwesend" in widget
+        assert "entschuldigt" in widget
+
+    @pytest.mark.parametrize(
+        ("field", "columns", "row", "message"),
+        [
+            (A, ("time", "title", "presenter", "documents"), ("", "", "Partner B", ""), "Thema"),
+            (
+                A,
+                ("time", "title", "presenter", "documents"),
+                ("", "X", "Fremder Träger", ""),
+                "keine der Auswahlmöglichkeiten",
+            ),
+            (
+                T,
+                ("partner", "person", "status"),
+                ("unbekannt", "", "present"),
+                "keine der Auswahlmöglichkeiten",
+            ),
+            (
+                T,
+                ("partner", "person", "status"),
+                ("A", "", "vielleicht"),
+                "keine der Auswahlmöglichkeiten",
+            ),
+            (H, ("duty", "partner", "reason"), ("kaffee", "A", ""), "keine Aufgabe"),
+            (
+                H,
+                ("duty", "partner", "reason"),
+                ("topics", "fremd", ""),
+                "keine der Auswahlmöglichkeiten",
+            ),
+        ],
+    )
+    def test_bad_rows_are_german_field_errors(self, field, columns, row, message):
+        row = tuple(self.uids["a"] if cell == "A" else cell for cell in row)
+        fields = {"form.widgets.IBasic.title": "Sitzung 1", **_cells(field, columns, [row])}
+        _form_, _data, errors = _form(self.meeting, "@@edit", fields)
+        name = field.rsplit(".", 1)[1]
+        assert name in errors, errors
+        assert message in errors[name], errors[name]
+
+    def test_too_many_rows_are_refused(self):
+        rows = [("", f"Punkt {i}", "", "") for i in range(MAX_ROWS + 300)]
+        fields = {
+            "form.widgets.IBasic.title": "Sitzung 1",
+            **_cells(A, ("time", "title", "presenter", "documents"), rows),
+        }
+        _form_, _data, errors = _form(self.meeting, "@@edit", fields)
+        assert "höchstens 200 Zeilen" in errors["agenda"], errors
+
+    @pytest.mark.parametrize(
+        ("link", "message"),
+        [("http://meet.example.org/x", "https://"), ("javascript:alert(1)", "http://")],
+    )
+    def test_video_link_must_be_https(self, link, message):
+        fields = {"form.widgets.IBasic.title": "Sitzung 1", "form.widgets.video_link": link}
+        _form_, _data, errors = _form(self.meeting, "@@edit", fields)
+        assert message in errors["video_link"], errors
+
+    def test_posted_page_keeps_what_was_typed(self):
+        fields = {
+            "form.widgets.IBasic.title": "Sitzung 1",
+            "form.buttons.save": "Speichern",
+            **_cells(
+                A, ("time", "title", "presenter", "documents"), [("9:30", "", "Partner B", "")]
+            ),
+        }
+        request = _request(self.meeting, fields)
+        request["REQUEST_METHOD"] = "POST"
+        with api.env.adopt_user(username="coordinator"):
+            html = self.meeting.restrictedTraverse("@@edit")()
+        widget = _widget(html, "agenda")
+        assert 'value="9:30"' in widget
+        assert "Zeile 1: Bitte" in widget
+
+
+class TestWriteMinutes:
+    @pytest.fixture(autouse=True)
+    def _setup(self, table):
+        self.t = table
+        self.meeting = table["meeting"]
+        self.uids = table["uids"]
+        self.meeting.agenda = [{"title": "Ausbildungsmarkt"}, {"title": "Verschiedenes"}]
+
+    def test_add_form_has_a_text_per_agenda_item(self):
+        html = _render(self.meeting, "++add++Minutes")
+        widget = _widget(html, "agenda_texts")
+        assert "Ausbildungsmarkt" in widget
+        assert "Verschiedenes" in widget
+        assert widget.count("<textarea") == 2
+
+    def test_add_minutes_with_two_action_items(self):
+        fields = {
+            "form.widgets.IDublinCore.title": "Protokoll",
+            "form.widgets.IBasic.title": "Protokoll",
+            **_cells(
+                I,
+                ("title", "html"),
+                [("Ausbildungsmarkt", "Bericht.\n\nZweiter Absatz"), ("Verschiedenes", "")],
+            ),
+            **_cells(D, ("text",), [("Flyer wird gedruckt",)]),
+            **_cells(
+                X,
+                ("what", "partner", "person", "due", "done"),
+                [
+                    ("Flyer drucken", self.uids["b"], "", "2026-04-30", ""),
+                    ("Raum buchen", "", "Anna Mustera", "", "on"),
+                ],
+            ),
+        }
+        _form_, data, errors = _form(self.meeting, "++add++Minutes", fields)
+        assert not errors, errors
+        assert data["agenda_texts"] == [
+            {"title": "Ausbildungsmarkt", "html": "<p>Bericht.</p><p>Zweiter Absatz</p>"}
+        ]
+        assert data["decisions"] == ["Flyer wird gedruckt"]
+        assert data["action_items"] == [
+            {
+                "what": "Flyer drucken",
+                "partner": self.uids["b"],
+                "due": "2026-04-30",
+                "done": False,
+            },
+            {"what": "Raum buchen", "person": "Anna Mustera", "due": None, "done": True},
+        ]
+
+    @pytest.mark.parametrize(
+        ("row", "message"),
+        [
+            (("Flyer", "A", "", "31.02.2026", ""), "kein Datum"),
+            (("Flyer", "", "", "", ""), "verantwortlichen Partner"),
+            (("Flyer", "fremd", "", "", ""), "keine der Auswahlmöglichkeiten"),
+            (("", "A", "", "", "on"), "Bitte"),
+        ],
+    )
+    def test_bad_action_items_are_german_field_errors(self, row, message):
+        row = tuple(self.uids["a"] if cell == "A" else cell for cell in row)
+        fields = {
+            "form.widgets.IBasic.title": "Protokoll",
+            **_cells(X, ("what", "partner", "person", "due", "done"), [row]),
+        }
+        _form_, _data, errors = _form(self.meeting, "++add++Minutes", fields)
+        assert message in errors.get("action_items", ""), errors
+
+    def test_german_date_is_stored_as_iso(self):
+        fields = {
+            "form.widgets.IBasic.title": "Protokoll",
+            **_cells(
+                X,
+                ("what", "partner", "person", "due", "done"),
+                [("Flyer", self.uids["a"], "", "30.04.2026", "")],
+            ),
+        }
+        _form_, data, errors = _form(self.meeting, "++add++Minutes", fields)
+        assert not errors
+        assert data["action_items"][0]["due"] == "2026-04-30"
