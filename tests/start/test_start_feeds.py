@@ -86,6 +86,41 @@ class TestFeeds:
         assert tokens.token_for("jobcenter-u25") not in (None, old)
 
 
+def starts(response):
+    assert response.status_code == 200, response.text[:300]
+    calendar = icalendar.Calendar.from_ical(response.content)
+    return sorted(event.decoded("dtstart") for event in calendar.walk("VEVENT"))
+
+
+class TestFeedWindow:
+    """deadlines.ics looks 12 months ahead unless the subscription chooses ?months=."""
+
+    def test_the_subscription_chooses_how_far_ahead(self, site):
+        from datetime import date
+        from kooperation.deadlines import shift_months
+
+        _portal, base = site
+        value = token("jobcenter-u25")
+        url = f"{base}/@@feed/{value}/deadlines.ics"
+        default = starts(requests.get(url, timeout=60))
+        one = starts(requests.get(url, params={"months": "1"}, timeout=60))
+        five_years = starts(requests.get(url, params={"months": "60"}, timeout=60))
+        today = date.today()
+        assert all(day <= shift_months(today, 12) for day in default)
+        assert all(day <= shift_months(today, 1) for day in one)
+        assert set(one) <= set(default) <= set(five_years)
+        assert len(one) < len(default)  # the window is applied, not ignored
+
+    @pytest.mark.parametrize("bad", ["0", "abc", "999"])
+    def test_a_bad_window_is_400(self, site, bad):
+        _portal, base = site
+        value = token("jobcenter-u25")
+        response = requests.get(
+            f"{base}/@@feed/{value}/deadlines.ics", params={"months": bad}, timeout=60
+        )
+        assert response.status_code == 400
+
+
 class TestFeedPage:
     def test_the_user_creates_renews_and_switches_off(self, site):
         portal, base = site
@@ -108,6 +143,9 @@ class TestFeedPage:
         transaction.begin()
         value = tokens.token_for("jobcenter-u25")
         assert f"@@feed/{value}/deadlines.ics" in page.text
+        chosen = session.get(f"{base}/@@calendar-feeds", params={"months": "24"}, timeout=60)
+        assert f"@@feed/{value}/deadlines.ics?months=24" in chosen.text
+        assert '<option value="24" selected="selected">24 Monate</option>' in chosen.text
         session.post(
             f"{base}/@@calendar-feeds",
             data={"action": "revoke", "_authenticator": authenticator},

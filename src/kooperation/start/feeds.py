@@ -3,6 +3,10 @@
 A calendar app subscribes without a login. The token names the user; the feed is the
 same catalog query that user's own login would run (``api.env.adopt_user``), so it
 shows exactly what they may see. An unknown, revoked or renewed token answers 404.
+
+``deadlines.ics`` looks ``DEFAULT_MONTHS`` (12) months ahead; ``?months=N`` (1 to
+``MAX_MONTHS``) chooses another window, as on ``@@deadlines.ics``. The feed page lets
+the user pick it, and the address shown carries the choice.
 """
 
 from datetime import datetime
@@ -24,9 +28,18 @@ EVENT_TYPES = ("Meeting", "Workshop", "YouthConference")
 PAST_DAYS = 90
 
 
-def feed_urls(token):
+MONTH_CHOICES = (3, 6, 12, 24, 36, 60)
+
+
+def feed_urls(token, months=None):
+    """The feed addresses; ``months`` (other than the default) for the deadlines feed."""
+    from kooperation.dashboard.query import DEFAULT_MONTHS
+
     base = f"{api.portal.get().absolute_url()}/@@feed/{token}"
-    return {name: f"{base}/{name}" for name in FEEDS}
+    urls = {name: f"{base}/{name}" for name in FEEDS}
+    if months and months != DEFAULT_MONTHS:
+        urls["deadlines.ics"] += f"?months={months}"
+    return urls
 
 
 def meetings_ical(portal, request):
@@ -109,6 +122,21 @@ class FeedSettingsView(BrowserView):
             return ""
         return self.index()
 
+    def months(self):
+        """The chosen window of the deadlines feed (one of ``MONTH_CHOICES``)."""
+        from kooperation.dashboard.query import DEFAULT_MONTHS
+
+        value = self.request.form.get("months")
+        try:
+            months = int(value) if isinstance(value, str) else DEFAULT_MONTHS
+        except ValueError:
+            months = DEFAULT_MONTHS
+        return months if months in MONTH_CHOICES else DEFAULT_MONTHS
+
+    def month_choices(self):
+        chosen = self.months()
+        return [{"value": m, "selected": m == chosen} for m in MONTH_CHOICES]
+
     def urls(self):
         token = tokens.token_for(self.user_id)
-        return feed_urls(token) if token else None
+        return feed_urls(token, self.months()) if token else None
