@@ -35,6 +35,7 @@ from plone.dexterity.browser.add import DefaultAddView
 from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from types import SimpleNamespace
 from z3c.form import button
 from z3c.form import field
 from z3c.form import form
@@ -136,6 +137,16 @@ def _lines(values):
         if value and value not in result:
             result.append(value)
     return result
+
+
+def error_text(error, request):
+    """An AmendmentError of ``texts`` in the reader's language, operations as words."""
+    mapping = dict(error.mapping)
+    if mapping.get("operation") in OPERATION_LABELS:
+        mapping["operation"] = translate(OPERATION_LABELS[mapping["operation"]], context=request)
+    return message_text(
+        SimpleNamespace(msgid=error.msgid, mapping=mapping, default=error.default), request
+    )
 
 
 class ProposalForm(form.Form):
@@ -497,7 +508,7 @@ class ProposalForm(form.Form):
                 )
             return
         name = ERROR_WIDGETS.get(error.msgid) or LIST_WIDGETS.get((error.field, error.msgid))
-        self.field_error(name, message_text(error, self.request))
+        self.field_error(name, error_text(error, self.request))
 
     def collect(self):
         """The proposal as the REST JSON of an amendment, or None after showing the errors."""
@@ -515,7 +526,7 @@ class ProposalForm(form.Form):
                 error = texts.AmendmentError(
                     "error_section_unknown", {"key": token_key(token)[:40]}, "changes"
                 )
-                self.field_error(f"change_{index}_key", message_text(error, self.request))
+                self.field_error(f"change_{index}_key", error_text(error, self.request))
                 return None
             html = data.get(f"change_{index}_html")
             change = drafting.row_change(
@@ -529,7 +540,7 @@ class ProposalForm(form.Form):
         bad = drafting.first_bad_change(self.base.html, changes)
         if bad is not None:
             index, part, error = bad
-            self.field_error(f"change_{rows[index]}_{part}", message_text(error, self.request))
+            self.field_error(f"change_{rows[index]}_{part}", error_text(error, self.request))
             return None
         stored_rules = self.body.get("rules") or {}
         body = {
