@@ -14,7 +14,6 @@ reach them through ``INotices``, an adapter of the agreement that
 from kooperation import _
 from kooperation.common.errors import KooperationError
 from kooperation.common.german import german_date
-from kooperation.common.german import german_datetime
 from plone import api
 from plone.autoform import directives
 from plone.autoform.form import AutoExtensibleForm
@@ -31,6 +30,7 @@ from z3c.form.interfaces import IErrorViewSnippet
 from zExceptions import Unauthorized
 from zope import schema
 from zope.component import getMultiAdapter
+from zope.i18n import translate
 from zope.interface import Interface
 from zope.interface import Invalid
 from zope.interface import provider
@@ -247,6 +247,16 @@ class FieldErrors:
         self.widgets.errors += (snippet,)
         self.status = self.formErrorsMessage
 
+    primary = ()
+
+    def updateActions(self):
+        super().updateActions()
+        for name in self.primary:  # the next step stands out (Plone makes only "save" primary)
+            if name in self.actions:
+                action = self.actions[name]
+                action.klass = action.klass.replace("btn-secondary", "btn-primary")
+                break
+
     def check_right(self):
         if not may_record(self.context):
             raise Unauthorized("You may not record notices for this agreement.")
@@ -259,6 +269,7 @@ class PreviewForm(FieldErrors, AutoExtensibleForm, form.Form):
     kind = None
     facts = ()
     template = ViewPageTemplateFile("templates/notice_form.pt")
+    primary = ("confirm", "preview")
     preview = None
     changed = False
     success_message = None
@@ -411,6 +422,7 @@ class WithdrawForm(FieldErrors, AutoExtensibleForm, form.Form):
     schema = IWithdrawForm
     ignoreContext = True
     label = _("heading_withdraw_notice", default="Withdraw a notice")
+    primary = ("withdraw",)
     template = ViewPageTemplateFile("templates/notice_withdraw.pt")
 
     def record_id(self):
@@ -430,7 +442,10 @@ class WithdrawForm(FieldErrors, AutoExtensibleForm, form.Form):
         notices = INotices(self.context)
         refused = notices.refused(record)
         return {
-            "party": record["party_title"],
+            "who": record["party_title"]
+            or translate(
+                _("label_cancellation", default="Mutual cancellation"), context=self.request
+            ),
             "kind": record["kind"],
             "received_on": german_date(record["received_on"]),
             "verdict": notices.verdict(record, self.request),
@@ -505,7 +520,7 @@ class NoticesSection(BrowserView):
                     ),
                     "withdrawn": withdrawn is not None,
                     "withdrawn_reason": withdrawn["reason"] if withdrawn else "",
-                    "withdrawn_at": german_datetime(withdrawn["at"]) if withdrawn else "",
+                    "withdrawn_at": german_date(withdrawn["at"]) if withdrawn else "",
                     "withdraw_url": (
                         f"{self.context.absolute_url()}/@@withdraw-notice?notice={record['id']}"
                         if may and not withdrawn and notices.refused(record) is None

@@ -16,3 +16,29 @@ def upgrade(setup):
         setup.runImportStepFromProfile("profile-kooperation:default", step)
     count = api.portal.get_tool("portal_workflow").updateRoleMappings()
     logger.info("1005: workflows, types and rolemap reimported; %s role maps updated", count)
+    upgrade_notice_actions(setup)
+    upgrade_minute_takers(setup)
+
+
+# Issue 16, part C (notices): the agreement's "Aktionen" menu links the notice and
+# cancellation forms (actions.xml, category object_buttons). Reimporting the actions
+# adds them; the other actions of the profile are unchanged.
+def upgrade_notice_actions(setup):
+    setup.runImportStepFromProfile("profile-kooperation:default", "actions")
+    logger.info("1005: the notice and cancellation actions of agreements imported")
+
+
+# Issue 16, part A (minutes): the partner holding a meeting's "minutes" duty gets the
+# local role MinuteTaker on the meeting, to add the minutes (rolemap: kooperation: Add
+# Minutes; meeting workflow: Add portal content). New and edited meetings get it from
+# their subscriber; existing meetings get it here.
+def upgrade_minute_takers(setup):
+    from kooperation.meetings import share_meeting
+    from kooperation.meetings.interfaces import IMeeting
+
+    catalog = api.portal.get_tool("portal_catalog")
+    count = 0
+    for brain in catalog.unrestrictedSearchResults(object_provides=IMeeting.__identifier__):
+        share_meeting(brain._unrestrictedGetObject())
+        count += 1
+    logger.info("1005: the minute-takers of %s meetings may add their minutes", count)
