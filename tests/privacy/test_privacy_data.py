@@ -102,3 +102,61 @@ class TestDeletion:
 
     def test_content_stays(self):
         assert api.content.get(path="/notes").Creator() == "petra"
+
+
+class TestExportOfCommentsAndRegistrations:
+    """Issue 17: comments and registrations are exported with their content, not by path."""
+
+    @pytest.fixture(autouse=True)
+    def _setup(self, agreement, portal):
+        from datetime import datetime
+        from kooperation.events.registrations import submit
+        from plone.app.discussion.interfaces import IConversation
+        from zope.component import createObject
+
+        import pytz
+
+        start = pytz.timezone("Europe/Berlin").localize(datetime(2027, 3, 10, 9, 0))
+        with api.env.adopt_roles(["Manager"]):
+            workshop = api.content.create(
+                container=portal["net"],
+                type="Workshop",
+                id="workshop",
+                title="Jahresfortbildung 2027",
+                start=start,
+                end=start.replace(hour=16),
+                capacity=10,
+                waiting_list=0,
+                retention_days=30,
+            )
+            api.content.transition(obj=workshop, transition="open_registration")
+        # clerk registers Petra under her e-mail: not created by her, still her data
+        with api.env.adopt_user(username="clerk"):
+            submit(
+                workshop,
+                {"fullname": "Petra Demo", "email": "petra@example.org", "consent": True},
+            )
+        comment = createObject("plone.Comment")
+        comment.text = "Bitte die Frist im Protokoll nachtragen."
+        comment.creator = comment.author_username = "petra"
+        comment.author_name = "Petra Demo"
+        IConversation(portal["notes"]).addComment(comment)
+        self.data = personal_data(find_user("petra"))
+
+    def test_registration_with_its_fields(self):
+        (registration,) = self.data["registrations"]
+        content = registration["content"]
+        assert content["fullname"] == "Petra Demo"
+        assert content["email"] == "petra@example.org"
+        assert content["event"]["title"] == "Jahresfortbildung 2027"
+        assert content["review_state"]
+
+    def test_comment_with_its_text_and_page(self):
+        comments = [
+            c for c in self.data["content_created"] if c["portal_type"] == "Discussion Item"
+        ]
+        assert len(comments) == 1
+        content = comments[0]["content"]
+        assert content["text"] == "Bitte die Frist im Protokoll nachtragen."
+        assert content["on"]["path"] == "/plone/notes"
+        json.dumps(self.data)

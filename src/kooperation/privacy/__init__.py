@@ -2,7 +2,10 @@
 
 The export gathers what the portal holds about one user: the account, its groups and
 roles, the Person entries that name the user or their e-mail, the signatures they gave
-or recorded, the content they created and the audit entries by or about them.
+or recorded, the content they created and the audit entries by or about them. For
+what is personal by nature, comments and event registrations, the export carries the
+content itself (the comment's text and the page it is on, the registration's fields),
+not only a path; registrations made under the user's e-mail by someone else count too.
 
 The deletion removes the account, its group memberships and local roles, and blanks
 e-mail, phone and login of the Person entries. It keeps what must be kept as evidence:
@@ -10,6 +13,7 @@ signature records (they carry the signatory's name and function as text), the au
 log, and the Dublin Core creator of content. The export and the deletion are logged.
 """
 
+from Acquisition import aq_parent
 from datetime import date
 from datetime import datetime
 from itertools import chain
@@ -20,10 +24,12 @@ from kooperation.common.confidential import listed_title
 from kooperation.interfaces import ISignable
 from kooperation.workspace.content.person import IPersonSchema
 from plone import api
+from plone.dexterity.utils import iterSchemata
 from plone.uuid.interfaces import IUUID
 from zope.event import notify
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import ObjectModifiedEvent
+from zope.schema import getFieldsInOrder
 
 
 PERSON_FIELDS = ("email", "phone", "user_id")
@@ -136,9 +142,40 @@ def _local_roles(userid):
             yield obj, sorted(roles)
 
 
+# Types whose content is the user's own data: exported with their fields, not by path.
+COMMENT_TYPE = "Discussion Item"
+REGISTRATION_TYPE = "Registration"
+
+
+def _field_value(value):
+    raw = getattr(value, "raw", None)  # RichTextValue
+    return raw if isinstance(raw, str) else jsonable(value)
+
+
+def _content(obj):
+    """The fields of a comment or registration, as the user would want to read them."""
+    if obj.portal_type == COMMENT_TYPE:
+        content = aq_parent(aq_parent(obj))  # comment -> conversation -> page
+        return {
+            "text": obj.text or "",
+            "author_name": obj.author_name or "",
+            "on": _ref(content) if content is not None else None,
+            "in_reply_to": obj.in_reply_to,
+        }
+    values = {}
+    for schema in iterSchemata(obj):
+        for name, _field in getFieldsInOrder(schema):
+            values[name] = _field_value(getattr(obj, name, None))
+    event = aq_parent(obj)
+    values["event"] = _ref(event) if event is not None else None
+    values["review_state"] = api.content.get_state(obj, default="")
+    return values
+
+
 def _created(userid):
-    return [
-        {
+    items = []
+    for brain in _catalog(Creator=userid, sort_on="created"):
+        item = {
             "uid": brain.UID,
             "path": brain.getPath(),
             "title": listed_title(brain.portal_type, brain.Title),
@@ -146,8 +183,22 @@ def _created(userid):
             "review_state": brain.review_state or "",
             "created": jsonable(brain.created),
         }
-        for brain in _catalog(Creator=userid, sort_on="created")
-    ]
+        if brain.portal_type in (COMMENT_TYPE, REGISTRATION_TYPE):
+            item["content"] = _content(brain._unrestrictedGetObject())
+        items.append(item)
+    return items
+
+
+def registrations_of(userid, email):
+    """Registrations the user made or that carry their e-mail, with their fields."""
+    email = (email or "").strip().lower()
+    found = []
+    for brain in _catalog(portal_type=REGISTRATION_TYPE, sort_on="created"):
+        obj = brain._unrestrictedGetObject()
+        mine = email and (getattr(obj, "email", None) or "").strip().lower() == email
+        if mine or userid in (obj.Creators() or ()):
+            found.append({**_ref(obj), "content": _content(obj)})
+    return found
 
 
 def personal_data(member):
@@ -164,6 +215,7 @@ def personal_data(member):
             for obj, record, how in signatures_of(userid, person_uids)
         ],
         "content_created": _created(userid),
+        "registrations": registrations_of(userid, member.getProperty("email", "")),
         "audit": [entry.as_json() for entry in audit_entries(user=userid)],
     }
 
@@ -176,7 +228,10 @@ def export_personal_data(member, request=None, via=""):
         request=request,
         subject=member.getId(),
         via=via,
-        **{name: len(data[name]) for name in ("persons", "signatures", "content_created")},
+        **{
+            name: len(data[name])
+            for name in ("persons", "signatures", "content_created", "registrations")
+        },
     )
     return data
 

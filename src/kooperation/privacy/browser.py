@@ -38,4 +38,4 @@ class MyDataView(BrowserView):
         return {name: len(data.get(name, ())) for name in SECTIONS}
 
 
-SECTIONS = ("persons", "signatures", "content_created", "local_roles", "audit")
+SECTIONS = ("persons", "signatures", "content_created", "registrations", "local_roles", "audit")
