@@ -1,7 +1,8 @@
 """An amendment from proposal to effect, only through forms, each step as the role that
 does it: a coordinator proposes (and checks the redline in the preview), submits it for
-consultation; each party's decision maker (four: the city joined by the 1st amendment) consents; the coordinator freezes it for
-signature; each signatory signs; the consolidated text changes."""
+consultation; each party's decision maker consents (four parties: the city joined by an
+earlier amendment); the coordinator freezes it for signature; each signatory signs; the
+consolidated text changes."""
 
 from browser_helpers import login
 from browser_helpers import network_user
@@ -42,7 +43,9 @@ def people(acceptance):
     """A coordinator, and a login for each party's decision maker (their Person entries)."""
     portal = acceptance["portal"]
     network = portal["oberhausen"]
-    network_user(portal, "coordinators", "b16-koord", PASSWORD, "koord@example.org", "Kim Koordination")
+    network_user(
+        portal, "coordinators", "b16-koord", PASSWORD, "koord@example.org", "Kim Koordination"
+    )
     with api.env.adopt_roles(["Manager"]):
         for user, path, _name in DECISION_MAKERS:
             api.user.create(email=f"{user}@example.org", username=user, password=PASSWORD)
@@ -76,9 +79,8 @@ def test_propose_consent_sign_effective(page, site_url, people):
     section = page.locator(".proposal-section", has_text="IV. Qualitätsentwicklung").first
     section.locator("button[name='form.pick.replace']").click()
     page.wait_for_load_state("networkidle")
-    editor = page.frame_locator("#form-widgets-change_0_html_ifr").locator("body")
-    editor.click()
-    page.keyboard.press("Control+A")
+    editor = page.frame_locator("#form-widgets-change_0_html_ifr")
+    editor.locator("p").first.click(click_count=3)  # the paragraph, not the heading
     page.keyboard.type(NEW_WORDING)
     shot(page, "2-wording")
 
@@ -86,14 +88,15 @@ def test_propose_consent_sign_effective(page, site_url, people):
     page.click("#form-buttons-preview")
     page.wait_for_load_state("networkidle")
     preview = page.locator("#preview-redline")
-    assert NEW_WORDING in preview.locator("ins").all_inner_texts()[0] or NEW_WORDING in (
-        preview.inner_text()
+    assert NEW_WORDING in " ".join(preview.locator("ins").all_inner_texts())
+    assert "kontinuierliche Wirksamkeitsprüfung" in " ".join(
+        preview.locator("del").all_inner_texts()
     )
     assert preview.locator("del").count() > 0
     assert "IV. Qualitätsentwicklung" in page.locator("#preview-clauses").inner_text()
     assert page.locator("#form-buttons-save").is_visible()
     shot(page, "3-preview")
-    page.click("#form-buttons-save")
+    page.click("#preview-save")
     page.wait_for_load_state("networkidle")
     assert "als Entwurf gespeichert" in page.content()
     amendment_url = page.url.rstrip("/")

@@ -135,6 +135,9 @@ class AmendmentView(BrowserView):
         return [partner_title(uid) for uid in missing_consents(self.context)]
 
     def missing(self):
+        """The parties whose signature is missing, once it is for signature or effective."""
+        if api.content.get_state(self.context) in ("draft", "consultation"):
+            return []
         return [partner_title(uid) for uid in missing_parties(self.context)]
 
     def effective_on(self):

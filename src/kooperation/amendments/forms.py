@@ -321,14 +321,18 @@ class ProposalForm(form.Form):
                 ),
             ]
         parties = set(fields.parties)
-        partners = self._partners()
+        joinable = [p for p in self._partners() if p[0] not in parties]
         result += [
             schema.List(
                 __name__="parties_joining",
                 title=_("label_parties_joining", default="Parties joining"),
-                value_type=schema.Choice(
-                    vocabulary=_vocabulary([p for p in partners if p[0] not in parties])
+                description=""
+                if joinable
+                else _(
+                    "help_no_partner_to_join",
+                    default="Every partner of the network is a party already.",
                 ),
+                value_type=schema.Choice(vocabulary=_vocabulary(joinable)),
                 required=False,
                 default=list(body.get("parties_joining") or []),
             ),
@@ -470,7 +474,12 @@ class ProposalForm(form.Form):
 
     def section_items(self):
         return [
-            {"key": s.key, "token": key_token(s.key), "heading": s.heading or s.key, "html": s.html}
+            {
+                "key": s.key,
+                "token": key_token(s.key),
+                "heading": s.heading or s.key,
+                "html": s.body_html,
+            }
             for s in self.sections
         ]
 
