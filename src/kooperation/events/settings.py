@@ -46,46 +46,152 @@ def _event(data):
     return context if IRegistrationEvent.providedBy(context) else None
 
 
-def check_settings(data):
-    """The rules of the registration settings that involve several fields (issue 14);
-    Invalid with a translated message. ``data``: the schema's data (forms, REST)."""
+class SettingsInvalid(Invalid):
+    """A broken rule of the registration settings; ``field`` is the field the message
+    belongs to (the forms show it there, REST answers 400 with the message)."""
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
+
+
+def settings_problems(values, start=None, end=None, taken=None):
+    """[(field name, translated message)] of the registration settings ``values`` (a
+    mapping of the schema's field names) for an event from ``start`` to ``end`` with
+    ``taken`` seats taken. One rule set for the forms, the invariant and REST (issue 16).
+
+    A capacity below the seats taken is refused, not merely warned about: the seats were
+    confirmed to people, and an event showing "6 / 3" tells nobody which three are
+    promised a seat. The coordinator cancels registrations (or moves them to the waiting
+    list) first, then lowers the capacity; the message says so."""
+    from kooperation.common.german import german_datetime
     from kooperation.events.registrations import _aware
 
-    opens = _value(data, "registration_opens")
-    closes = _value(data, "registration_closes")
-    cancel_until = _value(data, "cancel_until")
-    if opens and closes and _aware(closes) < _aware(opens):
-        raise Invalid(
-            _(
-                "error_registration_closes_before_opens",
-                default="Registration cannot close before it opens.",
+    problems = []
+    opens = values.get("registration_opens")
+    closes = values.get("registration_closes")
+    cancel_until = values.get("cancel_until")
+    if start and end and _aware(end) < _aware(start):
+        problems.append(
+            (
+                "IEventBasic.end",
+                _("error_event_end_before_start", default="The event cannot end before it starts."),
             )
         )
-    event = _event(data)
-    if event is None:
-        return
-    end = getattr(event, "end", None) or getattr(event, "start", None)
-    for value in (closes, cancel_until, opens):
-        if value and end and _aware(value) > _aware(end):
-            raise Invalid(
+    if opens and closes and _aware(closes) < _aware(opens):
+        problems.append(
+            (
+                "registration_closes",
+                _(
+                    "error_registration_closes_before_opens",
+                    default="Registration cannot close before it opens.",
+                ),
+            )
+        )
+    if start:
+        for name, value in (("registration_opens", opens), ("registration_closes", closes)):
+            if value and _aware(value) > _aware(start):
+                problems.append(
+                    (
+                        name,
+                        _(
+                            "error_registration_after_start",
+                            default="Registration must end by the start of the event (${start}).",
+                            mapping={"start": german_datetime(start)},
+                        ),
+                    )
+                )
+    last = end or start
+    if cancel_until and last and _aware(cancel_until) > _aware(last):
+        problems.append(
+            (
+                "cancel_until",
                 _(
                     "error_registration_after_event",
                     default="Registration and cancellation must end before the event ends.",
-                )
+                ),
             )
-    capacity = _value(data, "capacity")
-    if isinstance(capacity, int) and not isinstance(capacity, bool):
-        from kooperation.events.registrations import counts_from_brains
-
-        taken = counts_from_brains(event).seats_taken
-        if capacity < taken:
-            raise Invalid(
+        )
+    capacity = values.get("capacity")
+    if not isinstance(capacity, int) or isinstance(capacity, bool):
+        capacity = None
+    if capacity is not None and taken and capacity < taken:
+        problems.append(
+            (
+                "capacity",
                 _(
                     "error_registration_capacity_below_taken",
-                    default="There are already ${taken} seats taken: the capacity cannot be lower.",
+                    default="There are already ${taken} seats taken: the capacity cannot be "
+                    "lower. Cancel registrations or move them to the waiting list first.",
                     mapping={"taken": taken},
-                )
+                ),
             )
+        )
+    quotas = values.get("quotas") or {}
+    if isinstance(quotas, dict):
+        for seats in quotas.values():
+            if isinstance(seats, bool) or not isinstance(seats, int):
+                continue
+            if seats < 0:
+                problems.append(
+                    (
+                        "quotas",
+                        _(
+                            "error_registration_quota_negative",
+                            default="Seats per partner cannot be negative.",
+                        ),
+                    )
+                )
+                break
+            if capacity is not None and seats > capacity:
+                problems.append(
+                    (
+                        "quotas",
+                        _(
+                            "error_registration_quota_above_capacity",
+                            default="A partner cannot have more seats (${seats}) than the "
+                            "event has (${capacity}).",
+                            mapping={"seats": seats, "capacity": capacity},
+                        ),
+                    )
+                )
+                break
+    return problems
+
+
+SETTINGS_FIELDS = (
+    "capacity",
+    "waiting_list",
+    "quotas",
+    "registration_opens",
+    "registration_closes",
+    "cancel_until",
+)
+
+
+def taken_seats(event):
+    """Seats taken of a stored event (0 for one being created)."""
+    if event is None or getattr(event, "__parent__", None) is None:
+        return 0
+    from kooperation.events.registrations import counts_from_brains
+
+    return counts_from_brains(event).seats_taken
+
+
+def check_settings(data):
+    """The schema's invariant (forms and REST, issue 14 and 16): the first problem of
+    ``settings_problems`` as a SettingsInvalid. ``data``: the schema's data; in an edit
+    form and in a REST PATCH its ``__context__`` is the event (whose start and end REST
+    has already set from the body); in an add form there is no event yet, the add form
+    checks the dates against the start it was given (``SettingsFormMixin``)."""
+    event = _event(data)
+    values = {name: _value(data, name) for name in SETTINGS_FIELDS}
+    start = getattr(event, "start", None) if event is not None else None
+    end = getattr(event, "end", None) if event is not None else None
+    problems = settings_problems(values, start=start, end=end, taken=taken_seats(event))
+    problems = [p for p in problems if p[0] != "IEventBasic.end"]  # plone.app.event's own
+    if problems:
+        raise SettingsInvalid(*problems[0])
 
 
 class IRegistrationSettings(model.Schema):

@@ -2,7 +2,9 @@
 
 from kooperation import _
 from kooperation.common.fields import EmailAddress
+from kooperation.common.selectwidget import VocabularySelectFieldWidget
 from kooperation.events.interfaces import IRegistration
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.schema import JSONField
 from plone.supermodel import model
@@ -13,10 +15,17 @@ import json
 
 
 class IRegistrationSchema(model.Schema):
+    # The ledger's bookkeeping is written by ``kooperation.events.registrations`` only
+    # (seats, waiting list, what the registration awaits, the form's further answers);
+    # the forms leave it alone, REST and the views show it (issue 16).
+    directives.omitted("position", "awaiting", "submitted", "purged", "answers")
+    # A partner of the event's network by name; stored as its UID as before.
+    directives.widget("partner", VocabularySelectFieldWidget, vocabulary="kooperation.Partners")
+
     fullname = schema.TextLine(title=_("label_registration_name", default="Name"), required=False)
     email = EmailAddress(title=_("label_registration_email", default="E-mail"), required=False)
     partner = schema.TextLine(
-        title=_("label_registration_partner", default="Partner (UID)"), required=False
+        title=_("label_registration_partner", default="Partner"), required=False
     )
     organisation = schema.TextLine(
         title=_("label_registration_organisation", default="Organisation"), required=False

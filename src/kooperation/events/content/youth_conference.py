@@ -5,6 +5,7 @@ from kooperation.events.interfaces import IYouthConference
 from kooperation.events.settings import IRegistrationSettings
 from kooperation.interfaces import IKooperationContent
 from plone.app.event.dx.interfaces import IDXEvent
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.schema import JSONField
 from zope import schema
@@ -37,6 +38,9 @@ class IYouthConferenceSchema(IRegistrationSettings):
         min=1,
         default=16,
     )
+    # Recorded by each partner's decision maker (POST @conference-decisions, the event's
+    # page); not typed into the edit form as JSON (issue 16). Stored and served unchanged.
+    directives.omitted("partner_decisions")
     partner_decisions = JSONField(
         title=_("label_partner_decisions", default="Decisions of the partners"),
         description=_(
