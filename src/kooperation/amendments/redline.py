@@ -175,10 +175,23 @@ class SectionDiff:
     new_html: str  # the new text, inserted words in <ins>; "" for a removed section
     html: str  # one text: deleted words in <del>, inserted words in <ins>
     text: str  # plain text: [-deleted-]{+inserted+}
+    # per paragraph: {"tag", "depth", "status", "runs": [{"op": equal|delete|insert, "text"}]}
+    blocks: tuple = ()
 
     @property
     def heading(self):
         return self.new_heading or self.old_heading
+
+    def as_json(self):
+        """For clients (``GET <amendment>/@redline``): runs instead of markup."""
+        return {
+            "key": self.key,
+            "status": self.status,
+            "old_heading": self.old_heading,
+            "new_heading": self.new_heading,
+            "blocks": [dict(block) for block in self.blocks],
+            "text": self.text,
+        }
 
 
 def section_diff(key, old_html, new_html):
@@ -187,44 +200,55 @@ def section_diff(key, old_html, new_html):
     if [(b.tag, b.text) for b in old_blocks] == [(b.tag, b.text) for b in new_blocks]:
         return None
     old_view, new_view, both = _Builder(), _Builder(), _Builder()
-    lines = []
+    lines, blocks = [], []
+
+    def block_json(block, status, runs):
+        return {"tag": block.tag, "depth": block.depth, "status": status, "runs": runs}
+
     for a, b in block_diff(old_blocks, new_blocks):
         if b is None:
             inner = f"<del>{_escape(a.text)}</del>"
             old_view.add(a, inner, "redline-removed")
             both.add(a, inner, "redline-removed")
             lines.append(f"{_prefix(a)}[-{a.text}-]")
+            blocks.append(block_json(a, "removed", [{"op": "delete", "text": a.text}]))
         elif a is None:
             inner = f"<ins>{_escape(b.text)}</ins>"
             new_view.add(b, inner, "redline-added")
             both.add(b, inner, "redline-added")
             lines.append(f"{_prefix(b)}{{+{b.text}+}}")
+            blocks.append(block_json(b, "added", [{"op": "insert", "text": b.text}]))
         elif a.text == b.text:
             old_view.add(a, _escape(a.text))
             new_view.add(b, _escape(b.text))
             both.add(b, _escape(b.text))
             lines.append(_prefix(b) + b.text)
+            blocks.append(block_json(b, "equal", [{"op": "equal", "text": b.text}]))
         else:
-            old_parts, new_parts, both_parts, text_parts = [], [], [], []
+            old_parts, new_parts, both_parts, text_parts, runs = [], [], [], [], []
             for op, old, new in word_diff(a.text, b.text):
                 if op == "equal":
                     for parts in (old_parts, new_parts, both_parts):
                         parts.append(_escape(old))
                     text_parts.append(old)
+                    runs.append({"op": "equal", "text": old})
                     continue
                 if old:
                     old_parts.append(f"<del>{_escape(old)}</del>")
                     both_parts.append(f"<del>{_escape(old)}</del>")
                     text_parts.append(f"[-{old}-]")
+                    runs.append({"op": "delete", "text": old})
                 if new:
                     new_parts.append(f"<ins>{_escape(new)}</ins>")
                     # a space keeps "old new" two words where the marks are lost
                     both_parts.append((" " if old.strip() else "") + f"<ins>{_escape(new)}</ins>")
                     text_parts.append(f"{{+{new}+}}")
+                    runs.append({"op": "insert", "text": new})
             old_view.add(a, "".join(old_parts), "redline-changed")
             new_view.add(b, "".join(new_parts), "redline-changed")
             both.add(b, "".join(both_parts), "redline-changed")
             lines.append(_prefix(b) + "".join(text_parts))
+            blocks.append(block_json(b, "changed", runs))
     status = "changed"
     if not old_blocks:
         status = "added"
@@ -239,6 +263,7 @@ def section_diff(key, old_html, new_html):
         new_html=new_view.html() if new_blocks else "",
         html=both.html(),
         text="\n".join(lines),
+        blocks=tuple(blocks),
     )
 
 
@@ -268,6 +293,9 @@ class Redline:
 
     def by_status(self, status):
         return tuple(diff for diff in self.sections if diff.status == status)
+
+    def as_json(self):
+        return [diff.as_json() for diff in self.sections]
 
 
 def _by_key(old_sections, new_sections):
