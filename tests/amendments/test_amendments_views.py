@@ -95,6 +95,18 @@ class TestViews:
         assert agreement.REQUEST.response.getHeader("Content-Type") == "application/pdf"
         assert view(agreement, "pdf")().startswith(b"%PDF")
 
+    def test_the_agreement_pdf_says_which_text_it_prints(self, amended):
+        """Issue 17: no "Stand: 20.05.2015" of the original beside the amended version."""
+        from io import BytesIO
+        from pdfminer.high_level import extract_text
+
+        agreement, _one, _two = amended
+        text = " ".join(extract_text(BytesIO(view(agreement, "pdf")())).split())
+        head = text.split("Vertragsparteien")[0]  # title block (the text has its own Stand)
+        assert "Stand:" not in head
+        assert "Fassung vom 01.03.2016" in head
+        assert "zuletzt geändert durch 1. Änderung" in head
+
 
 class TestNotices:
     def test_a_late_notice_moves_the_end_by_one_term(self, agreement, network):

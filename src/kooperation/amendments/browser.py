@@ -232,10 +232,13 @@ class AgreementPdf(BrowserView):
         version = model.current_version(obj)
         html = version.html if version is not None else model.html_of(obj)
         parties = version.fields.parties if version is not None else obj.parties or ()
+        # Which text is printed: the version in force ("Fassung vom …, zuletzt geändert
+        # durch …") says it and since when; a second "Stand" of the original would
+        # contradict it. A draft has no version yet: its own Stand is printed.
         document = pdf.PrintDocument(
             title=obj.Title(),
             subtitle=stand_text(version, self.request),
-            version_date=obj.text_date,
+            version_date=obj.text_date if version is None else None,
             parties=[signing_party(uid) for uid in parties],
             sections=texts.split_sections(html),
             labels=pdf.labels_for(language_of(self.request)),
