@@ -115,6 +115,16 @@ def test_propose_consent_sign_effective(page, site_url, people):
         buttons = page.locator(".consent-actions")
         assert buttons.count() == 1  # only their own party
         assert "Widersprechen (mit Begründung)" in buttons.inner_text()
+        if index == 0:  # an objection needs a reason: the form says so at the field
+            buttons.locator("a", has_text="Widersprechen (mit Begründung)").click()
+            page.wait_for_load_state("networkidle")
+            page.click("#consent-form button[type='submit']")
+            page.wait_for_load_state("networkidle")
+            assert "Geben Sie den Grund für den Widerspruch an." in page.content()
+            shot(page, "6-objection-needs-reason")
+            page.click("#consent-form a.btn-secondary")  # cancel
+            page.wait_for_load_state("networkidle")
+            buttons = page.locator(".consent-actions")
         buttons.locator("button", has_text="Zustimmen").click()
         page.wait_for_load_state("networkidle")
         assert "Die Zustimmung wurde erfasst." in page.content()

@@ -157,6 +157,7 @@ class ProposalForm(form.Form):
     ignoreContext = True
     enableCSRFProtection = True
     enable_form_tabbing = False
+    enable_autofocus = False
     css = redline.CSS
     preview = None
     fingerprint = ""
@@ -482,6 +483,11 @@ class ProposalForm(form.Form):
             }
             for s in self.sections
         ]
+
+    def changes_action(self):
+        """The form's address with the anchor of the changes: a section's button and
+        "Another change" come back to the rows, not to the top of the page."""
+        return f"{self.request.getURL()}#proposal-changes"
 
     def can_save(self):
         return self.preview is not None or bool(self.request.form.get("form.fingerprint"))
