@@ -57,6 +57,9 @@ setup(
         "ZEO",
         "zodbverify",  # the crash drill and `kooperation-admin verify` (kooperation.ops)
         "aiosmtpd",  # `make start` catches mail without an SMTP server (kooperation.cli)
+        # Validating PAdES signatures for the electronic form (kooperation.esign)
+        "pyHanko",
+        "pyhanko-certvalidator",
     ],
     extras_require={
         "test": [
@@ -69,6 +72,7 @@ setup(
             "i18ndude",
             "playwright",
             "requests",
+            "certomancer",  # the test PKI of tests/esign (CAs, OCSP, CRL, timestamps)
             # for the buildout test: pinned here so constraints.txt pins them too
             "zc.buildout>=5",
             "zc.recipe.egg",
