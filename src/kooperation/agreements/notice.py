@@ -89,7 +89,7 @@ def evidence_refused(upload):
         return KooperationError(
             "evidence",
             _(
-                "error_evidence_too_large",
+                "error_notice_evidence_too_large",
                 default="The file is larger than ${max} MB.",
                 mapping={"max": EVIDENCE_MAX // (1024 * 1024)},
             ),
