@@ -42,6 +42,7 @@ KNOWN = {
     ("POST", "@kooperation-daily"),
     ("POST", "@signatures"),
     ("POST", "@terminations"),
+    ("DELETE", "@terminations"),
     ("POST", "@confirmation"),
     ("POST", "@send-invitation"),
     ("POST", "@correct"),
