@@ -307,3 +307,103 @@ class TestWriteMinutes:
         _form_, data, errors = _form(self.meeting, "++add++Minutes", fields)
         assert not errors
         assert data["action_items"][0]["due"] == "2026-04-30"
+
+
+class TestWhoWritesMinutes:
+    """The rotation's minute-taker (partner A's confirmed people), the editors and the
+    coordinators write the minutes; partner B's staff does not."""
+
+    @pytest.fixture(autouse=True)
+    def _setup(self, table):
+        self.t = table
+        self.meeting = table["meeting"]
+
+    def button(self, user):
+        html = _render(self.meeting, "view", user=user)
+        return html.split('id="write-minutes"')[1][:300] if 'id="write-minutes"' in html else None
+
+    @pytest.mark.parametrize("user", ["staff_a", "editor", "coordinator"])
+    def test_may_write_and_circulate(self, user):
+        assert "++add++Minutes" in self.button(user)
+        assert "Protokoll schreiben" in self.button(user)
+        with api.env.adopt_user(username=user):
+            minutes = api.content.create(
+                container=self.meeting, type="Minutes", id="protokoll", title="Protokoll"
+            )
+            minutes.action_items = [{"what": "Flyer", "person": "Anna Mustera", "done": False}]
+            api.content.transition(obj=minutes, transition="circulate")
+        assert api.content.get_state(minutes) == "circulation"
+        with api.env.adopt_user(username=user):
+            assert api.user.has_permission("Modify portal content", obj=minutes)
+        assert "Protokoll bearbeiten" in self.button(user)
+
+    def test_other_partners_staff_may_not(self):
+        assert self.button("staff_b") is None
+        with api.env.adopt_user(username="staff_b"):
+            assert not api.user.has_permission("kooperation: Add Minutes", obj=self.meeting)
+
+    def test_new_minute_taker_takes_over(self):
+        holders = dict(self.meeting.duty_holders)
+        holders["minutes"] = self.t["uids"]["b"]
+        self.meeting.duty_holders = holders
+        from zope.event import notify
+        from zope.lifecycleevent import ObjectModifiedEvent
+
+        notify(ObjectModifiedEvent(self.meeting))
+        assert self.button("staff_a") is None
+        assert "++add++Minutes" in self.button("staff_b")
+
+
+class TestMinutesPage:
+    @pytest.fixture(autouse=True)
+    def _setup(self, table):
+        self.t = table
+        self.meeting = table["meeting"]
+        with api.env.adopt_roles(["Manager"]):
+            self.minutes = api.content.create(
+                container=self.meeting,
+                type="Minutes",
+                id="protokoll",
+                title="Protokoll März",
+                decisions=["Frau Erika Mustermann (Kundin) erhält einen Platz."],
+                action_items=[{"what": "Flyer", "partner": table["uids"]["b"], "done": False}],
+            )
+            for transition in ("circulate", "approve"):
+                api.content.transition(obj=self.minutes, transition=transition)
+
+    def test_blocked_public_publishing_says_why_and_where(self):
+        html = _render(self.minutes, "view")
+        assert 'id="publish-blocked"' in html
+        blocked = html.split('id="publish-blocked"')[1].split("</div>")[0]
+        assert "Beschluss 1" in blocked
+        assert "Frau Erika" in blocked
+        assert "@@correct" in blocked
+
+    def test_not_shown_to_who_cannot_publish(self):
+        html = _render(self.minutes, "view", user="staff_b")
+        assert 'id="publish-blocked"' not in html
+
+    def test_action_items_name_the_partner(self):
+        html = _render(self.minutes, "view")
+        table = html.split('id="action-items"')[1].split("</table>")[0]
+        assert "Partner B" in table
+        assert self.t["uids"]["b"] not in table
+
+    def test_later_minutes_show_carried_over_items(self):
+        with api.env.adopt_roles(["Manager"]):
+            later = api.content.create(
+                container=self.t["series"],
+                type="Meeting",
+                id="m2",
+                title="Sitzung April",
+                start=datetime(2026, 4, 6, 10),
+                end=datetime(2026, 4, 6, 12),
+            )
+            minutes = api.content.create(container=later, type="Minutes", id="p", title="P")
+        html = _render(minutes, "view")
+        carried = html.split('id="carried-over"')[1].split("</table>")[0]
+        assert "Flyer" in carried
+        assert "Partner B" in carried
+        assert "02.03.2026" in carried
+        form = _render(later, "++add++Minutes")
+        assert "Übernommen" in _widget(form, "action_items")

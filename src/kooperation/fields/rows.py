@@ -50,7 +50,7 @@ import json
 
 EMPTY_ROWS = 3
 MAX_ROWS = 200
-KINDS = ("text", "textarea", "date", "number", "choice", "checkbox", "label")
+KINDS = ("text", "textarea", "date", "number", "choice", "checkbox", "label", "hidden")
 
 SCRIPT = Path(__file__).parent / "static" / "rows-widget.js"
 # The file's hash in the URL: a changed script is fetched again despite long caching.
@@ -115,7 +115,8 @@ class Column:
     ``options(widget)`` gives the choices ``[(value, title)]`` of a choice column; ``key``
     is the item's key (default ``name``); ``required`` cells must be filled in a filled row;
     ``significant`` cells make a row filled (a default choice alone does not); ``blank``
-    offers an empty choice.
+    offers an empty choice; ``width`` is the cell's minimum width (CSS). A ``label`` is
+    shown and posted unchanged, a ``hidden`` cell only posted (kept data, no column).
     """
 
     def __init__(
@@ -128,7 +129,7 @@ class Column:
         required=False,
         significant=True,
         blank=True,
-        help=None,
+        width=None,
     ):
         assert kind in KINDS, kind
         self.name = name
@@ -137,9 +138,9 @@ class Column:
         self.options = options
         self.key = key or name
         self.required = required
-        self.significant = significant and kind not in ("label",)
+        self.significant = significant and kind not in ("label", "hidden")
         self.blank = blank
-        self.help = help
+        self.width = width  # a CSS length: the cell's minimum width
 
     def to_cell(self, value):
         """The cell's text for a stored value."""
@@ -193,7 +194,17 @@ class RowsWidget(Widget):
         return None
 
     def headers(self):
-        return [self.t(spec.title) for spec in self.specs]
+        return [self.t(spec.title) for spec in self.specs if spec.kind != "hidden"]
+
+    def visible_columns(self):
+        return tuple(spec.name for spec in self.specs if spec.kind != "hidden")
+
+    def hidden_columns(self):
+        return tuple(spec.name for spec in self.specs if spec.kind == "hidden")
+
+    def cell_style(self, column):
+        spec = self.spec(column)
+        return f"min-width: {spec.width}" if spec is not None and spec.width else None
 
     def intro(self):
         """A text above the table (e.g. where prefilled values come from)."""

@@ -23,8 +23,10 @@ from kooperation.meetings.invitation import recipients as invitation_recipients
 from kooperation.meetings.invitation import send_invitation
 from kooperation.meetings.invitation import sent_invitation
 from kooperation.meetings.mail import find_partner
+from kooperation.meetings.privacy import findings_by_place
 from kooperation.meetings.privacy import privacy_warning
 from kooperation.meetings.reminders import due_rules
+from kooperation.meetings.widgets import earlier_open_items
 from kooperation.printing import pdf
 from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
 from kooperation.rotation import RotationError
@@ -218,6 +220,27 @@ class MeetingView(BrowserView):
             {"title": m.Title(), "url": m.absolute_url()} for m in viewable_minutes(self.context)
         ]
 
+    def write_minutes(self):
+        """ "Protokoll schreiben" for who may add the minutes here (the minute-taker's
+        partner, the editors, the coordinators) while the meeting has none they can edit;
+        "Protokoll bearbeiten" for minutes they may still edit."""
+        for minutes in viewable_minutes(self.context):
+            if api.user.has_permission("Modify portal content", obj=minutes):
+                return {
+                    "url": f"{minutes.absolute_url()}/edit",
+                    "label": _("link_edit_minutes", default="Edit the minutes"),
+                }
+        if viewable_minutes(self.context):
+            return None
+        if not api.user.has_permission(
+            "Add portal content", obj=self.context
+        ) or not api.user.has_permission("kooperation: Add Minutes", obj=self.context):
+            return None
+        return {
+            "url": f"{self.context.absolute_url()}/++add++Minutes",
+            "label": _("link_write_minutes", default="Write the minutes"),
+        }
+
     def _open_items(self):
         """Open action items of the minutes of earlier meetings of the series."""
         start = _day(self.context.start)
@@ -269,6 +292,46 @@ class MinutesView(BrowserView):
 
         state = api.content.get_state(self.context, default=None)
         return state in LOCKED_STATES and may_correct(self.context)
+
+    def publish_blocked(self):
+        """Why "Publish publicly" is not offered, and where to correct it (or None).
+
+        Shown to who could publish (Review portal content) while the minutes could be
+        published publicly but for the third-party warning (``@@minutes-status``).
+        """
+        state = api.content.get_state(self.context, default=None)
+        if state not in ("approved", "published") or not self.warning:
+            return None
+        if not api.user.has_permission("Review portal content", obj=self.context):
+            return None
+        url = None
+        if self.may_correct():
+            url = f"{self.context.absolute_url()}/@@correct"
+        elif api.user.has_permission("Modify portal content", obj=self.context):
+            url = f"{self.context.absolute_url()}/edit"
+        return {"places": findings_by_place(self.context, self.request), "url": url}
+
+    def carried_over(self):
+        """Open action items of the minutes of the series' earlier meetings."""
+        titles = _titles([item.get("partner") for _m, item in earlier_open_items(self.context)])
+        return [
+            {
+                "what": item.get("what", ""),
+                "owner": ", ".join(
+                    x for x in (titles.get(item.get("partner"), ""), item.get("person")) if x
+                ),
+                "due": item.get("due") or "",
+                "from": german_date(_day(meeting.start)),
+            }
+            for meeting, item in earlier_open_items(self.context)
+        ]
+
+    def owner(self, item):
+        titles = getattr(self, "_owner_titles", None)
+        if titles is None:
+            uids = [a.get("partner") for a in self.context.action_items or ()]
+            titles = self._owner_titles = _titles(uids)
+        return ", ".join(x for x in (titles.get(item.get("partner"), ""), item.get("person")) if x)
 
 
 class MinutesEditForm(DefaultEditForm):

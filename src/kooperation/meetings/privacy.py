@@ -39,3 +39,40 @@ def privacy_warning(minutes, request):
         return None, ()
     msgid, default, mapping = found
     return translate(_(msgid, default=default, mapping=mapping), context=request), findings
+
+
+def minutes_parts(minutes):
+    """(where, HTML) of each part of the minutes that is checked, for naming the place."""
+    parts = []
+    if minutes.text and minutes.text.raw:
+        parts.append((_("label_minutes_text", default="Minutes"), minutes.text.raw))
+    for item in minutes.agenda_texts or ():
+        where = _(
+            "where_agenda_text",
+            default="Text on “${title}”",
+            mapping={"title": item.get("title", "")},
+        )
+        parts.append((where, f"<h3>{item.get('title', '')}</h3>{item.get('html', '')}"))
+    for number, decision in enumerate(minutes.decisions or (), start=1):
+        where = _("where_decision", default="Decision ${number}", mapping={"number": number})
+        parts.append((where, f"<p>{decision}</p>"))
+    for number, action in enumerate(minutes.action_items or (), start=1):
+        where = _("where_action_item", default="Action item ${number}", mapping={"number": number})
+        parts.append((where, f"<p>{action.get('what', '')}</p>"))
+    return parts
+
+
+def findings_by_place(minutes, request):
+    """What blocks public publishing, where: [{"where", "text", "why"}] (translated)."""
+    known = known_people(minutes)
+    rows = []
+    for where, html in minutes_parts(minutes):
+        for finding in find_third_party_data(html, known, html=True):
+            rows.append(
+                {
+                    "where": translate(where, context=request),
+                    "text": finding.text,
+                    "why": translate(_(finding.msgid, default=finding.default), context=request),
+                }
+            )
+    return rows

@@ -110,14 +110,15 @@ class AgendaWidget(RowsWidget):
     kind = "agenda"
     specs = (
         Column("time", _("label_agenda_time", default="Time")),
-        Column("title", _("label_agenda_topic", default="Topic"), required=True),
+        Column("title", _("label_agenda_topic", default="Topic"), required=True, width="16rem"),
         Column(
             "presenter",
             _("label_agenda_presenter", default="Presenting partner"),
             "choice",
             options=partner_name_options,
+            width="12rem",
         ),
-        Column("documents", _("label_agenda_documents", default="Documents"), "label"),
+        Column("documents", _("label_agenda_documents", default="Documents"), "hidden"),
     )
 
     def rows_of(self, items):
@@ -183,6 +184,7 @@ class AttendanceWidget(RowsWidget):
             _("label_attendance_status", default="Attendance"),
             "choice",
             options=lambda widget: list(ATTENDANCE_STATUSES.items()),
+            width="10rem",
         ),
     )
 
@@ -256,6 +258,7 @@ class DutyHoldersWidget(RowsWidget):
             "choice",
             options=member_options,
             significant=False,
+            width="14rem",
         ),
         Column("reason", _("label_duty_reason", default="Rotation plan"), "label"),
     )
@@ -367,7 +370,7 @@ class DecisionsWidget(RowsWidget):
     """The decisions of minutes (a list of texts): one row each."""
 
     kind = "decisions"
-    specs = (Column("text", _("label_decision", default="Decision")),)
+    specs = (Column("text", _("label_decision", default="Decision"), width="24rem"),)
 
     def stored_items(self):
         value = self.stored()
@@ -420,18 +423,22 @@ class ActionItemsWidget(RowsWidget):
 
     kind = "action-items"
     specs = (
-        Column("what", _("label_action_what", default="What"), "textarea", required=True),
+        Column(
+            "what", _("label_action_what", default="What"), "textarea", required=True, width="14rem"
+        ),
         Column(
             "partner",
             _("label_action_partner", default="Responsible partner"),
             "choice",
             options=partner_options,
+            width="12rem",
         ),
         Column(
             "person",
             _("label_action_person", default="Responsible person"),
             "choice",
             options=person_options,
+            width="12rem",
         ),
         Column("due", _("label_action_due", default="Due"), "date"),
         Column("done", _("label_action_done", default="Done"), "checkbox", significant=False),
@@ -538,7 +545,7 @@ class AgendaTextsWidget(RowsWidget):
     extensible = False
     specs = (
         Column("title", _("label_agenda_topic", default="Topic"), "label"),
-        Column("html", _("label_agenda_text", default="Text"), "textarea"),
+        Column("html", _("label_agenda_text", default="Text"), "textarea", width="24rem"),
     )
 
     def rows_of(self, items):
