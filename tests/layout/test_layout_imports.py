@@ -34,6 +34,9 @@ PURE = (
     "kooperation.pdfimport.sandbox",
     "kooperation.pdfimport.collector",
     "kooperation.pdfimport.document",
+    "kooperation.esign.validation",
+    "kooperation.esign.form",
+    "kooperation.esign.messages",
 )
 ZOPE = {
     "zope",

@@ -24,6 +24,7 @@ def _quote(text):
 def write_manual_pot(path=HERE / "manual.pot"):
     from kooperation.amendments.texts import MESSAGES as AMENDMENT_MESSAGES
     from kooperation.deadlines import MESSAGES
+    from kooperation.esign.messages import MESSAGES as ESIGN_MESSAGES
     from kooperation.privacy.thirdparty import MESSAGES as THIRDPARTY_MESSAGES
     from kooperation.registration import MESSAGES as REGISTRATION_MESSAGES
     from kooperation.reporting import MESSAGES as REPORTING_MESSAGES
@@ -35,6 +36,7 @@ def write_manual_pot(path=HERE / "manual.pot"):
     sources.append(("kooperation/privacy/thirdparty.py", THIRDPARTY_MESSAGES))
     sources.append(("kooperation/registration/__init__.py", REGISTRATION_MESSAGES))
     sources.append(("kooperation/reporting/__init__.py", REPORTING_MESSAGES))
+    sources.append(("kooperation/esign/messages.py", ESIGN_MESSAGES))
     entries = [
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
         '"Content-Transfer-Encoding: 8bit\\n"\n"Domain: kooperation\\n"\n'
