@@ -1,75 +1,154 @@
-"""Per-field accuracy of the PDF import's extraction over a corpus of agreement PDFs.
+"""Per-field accuracy of the PDF import's extraction, on the authored and the real corpus.
 
-    .venv/bin/python bench/pdfimport_accuracy.py                   # the test corpus
-    .venv/bin/python bench/pdfimport_accuracy.py --corpus DIR      # DIR/pdf/*.pdf, DIR/expected/*.json
+    .venv/bin/python bench/pdfimport_accuracy.py                    # both corpora
+    .venv/bin/python bench/pdfimport_accuracy.py --corpus authored  # tests/pdfimport/corpus
+    .venv/bin/python bench/pdfimport_accuracy.py --corpus real -v   # tests/pdfimport/real
+    .venv/bin/python bench/pdfimport_accuracy.py --corpus DIR       # DIR/pdf + DIR/expected,
+                                                                    # or DIR/*/document.pdf + truth.json
 
-Each PDF runs through the real path (sandboxed child, limits, OCR). A field is right when
-it equals the expected value (titles case- and space-insensitive, lists as sets); a
-field expected null is right only when the extractor gave null: no guess counts.
+Each PDF runs through the real path (sandboxed child, limits, OCR). Per field:
+
+- right: the value equals the expected one (titles case- and space-insensitive, lists as sets,
+  legal bases with "Absatz"/"Abs." and spaces normalised); a null expected and null given is right;
+- wrong: both have a value and they differ;
+- missing: a value was expected, none given;
+- false positive: a value was given where the text has none (expected null).
+
+"parties complete" counts the documents whose expected party list is wholly contained in the
+extracted one (extra names are false positives of the list, not gaps).
 """
 
 from pathlib import Path
 
 import argparse
 import json
+import re
 import sys
 
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT = REPO / "tests" / "pdfimport" / "corpus"
+CORPORA = {
+    "authored": REPO / "tests" / "pdfimport" / "corpus",
+    "real": REPO / "tests" / "pdfimport" / "real",
+}
+
+
+def _norm(value):
+    value = " ".join(str(value).split())
+    value = re.sub(r"\bAbsatz\b", "Abs.", value)
+    value = re.sub(r"§\s*", "§ ", value)
+    value = re.sub(r"(\d)\s+([a-z])\b", r"\1\2", value)  # "78 f" is "78f"
+    return value.casefold()
 
 
 def same(field, got, want):
     if field == "title":
         return (got or "").casefold().split() == (want or "").casefold().split()
     if isinstance(want, list) and isinstance(got, list):
-        return {" ".join(v.split()) for v in got} == {" ".join(v.split()) for v in want}
+        return {_norm(v) for v in got} == {_norm(v) for v in want}
     return got == want
 
 
-def main(argv=None):
+def documents(corpus):
+    """(name, pdf, expected) of a corpus folder in either layout."""
+    if (corpus / "pdf").is_dir():
+        for pdf in sorted((corpus / "pdf").glob("*.pdf")):
+            expected = corpus / "expected" / f"{pdf.stem}.json"
+            if expected.exists():
+                yield pdf.stem, pdf, json.loads(expected.read_text(encoding="utf-8"))
+        return
+    for folder in sorted(p for p in corpus.iterdir() if (p / "truth.json").exists()):
+        pdf = folder / "document.pdf"
+        if pdf.exists():
+            yield folder.name, pdf, json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+
+
+def measure(corpus, verbose=False):
     from kooperation.pdfimport import extract
     from kooperation.pdfimport import ExtractionError
-    from kooperation.pdfimport.sandbox import shutdown
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT)
-    parser.add_argument("--verbose", "-v", action="store_true", help="show each wrong field")
-    args = parser.parse_args(argv)
-    pdfs = sorted((args.corpus / "pdf").glob("*.pdf"))
-    if not pdfs:
-        print(f"no PDFs in {args.corpus / 'pdf'}", file=sys.stderr)
-        return 2
-    right, total, failed = {}, {}, []
-    for pdf in pdfs:
-        expected_path = args.corpus / "expected" / f"{pdf.stem}.json"
-        if not expected_path.exists():
-            continue
-        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    counts = {}
+    failed = []
+    docs = complete = with_parties = 0
+    for name, pdf, expected in documents(corpus):
+        docs += 1
         try:
             result = extract(pdf)
         except ExtractionError as error:
-            failed.append((pdf.name, error.message))
+            failed.append((name, error.message))
             result = {}
         for field, want in expected.items():
-            total[field] = total.get(field, 0) + 1
-            if same(field, result.get(field), want):
-                right[field] = right.get(field, 0) + 1
-            elif args.verbose:
-                got = json.dumps(result.get(field), ensure_ascii=False)
+            got = result.get(field)
+            row = counts.setdefault(field, dict.fromkeys(("right", "wrong", "missing", "fp"), 0))
+            if same(field, got, want) or (want is None and got in (None, [], "")):
+                row["right"] += 1
+                continue
+            outcome = "fp" if want is None else "missing" if got in (None, [], "") else "wrong"
+            row[outcome] += 1
+            if verbose:
                 print(
-                    f"  {pdf.stem}: {field}: got {got}, want {json.dumps(want, ensure_ascii=False)}"
+                    f"  {name}: {field} [{outcome}]: got {json.dumps(got, ensure_ascii=False)}, "
+                    f"want {json.dumps(want, ensure_ascii=False)}"
                 )
-    shutdown()
-    print(f"{'field':<26} {'right':>7} {'accuracy':>9}")
-    for field in total:
-        share = right.get(field, 0) / total[field]
-        print(f"{field:<26} {right.get(field, 0):>3}/{total[field]:<3} {share:>9.0%}")
-    all_right, all_total = sum(right.values()), sum(total.values())
-    print(f"{'all fields':<26} {all_right:>3}/{all_total:<3} {all_right / all_total:>9.0%}")
-    print(f"documents: {len(pdfs)}, unreadable: {len(failed)}")
+        if expected.get("parties"):
+            with_parties += 1
+            got = {_norm(v) for v in result.get("parties") or []}
+            if {_norm(v) for v in expected["parties"]} <= got:
+                complete += 1
+    return counts, docs, failed, complete, with_parties
+
+
+def report(label, counts, docs, failed, complete, with_parties):
+    print(f"\n== {label}: {docs} documents, unreadable: {len(failed)}")
+    print(f"{'field':<26} {'right':>7} {'wrong':>6} {'missing':>8} {'false+':>7} {'accuracy':>9}")
+    totals = dict.fromkeys(("right", "wrong", "missing", "fp"), 0)
+    nulls = 0
+    for field, row in counts.items():
+        n = sum(row.values())
+        for key in totals:
+            totals[key] += row[key]
+        print(
+            f"{field:<26} {row['right']:>3}/{n:<3} {row['wrong']:>6} {row['missing']:>8} "
+            f"{row['fp']:>7} {row['right'] / n:>9.0%}"
+        )
+    n = sum(totals.values())
+    print(
+        f"{'all fields':<26} {totals['right']:>3}/{n:<3} {totals['wrong']:>6} "
+        f"{totals['missing']:>8} {totals['fp']:>7} {totals['right'] / n:>9.1%}"
+    )
+    nulls = totals["fp"]  # false positives over all field values
+    print(f"false positives: {nulls}/{n} = {nulls / n:.1%} of all field values")
+    if with_parties:
+        print(
+            f"party lists complete: {complete}/{with_parties} = {complete / with_parties:.0%} "
+            "of the documents that name parties"
+        )
     for name, message in failed:
         print(f"  {name}: {message}")
+
+
+def main(argv=None):
+    from kooperation.pdfimport.sandbox import shutdown
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default="both", help="authored, real, both or a folder")
+    parser.add_argument("--verbose", "-v", action="store_true", help="show each field not right")
+    args = parser.parse_args(argv)
+    if args.corpus == "both":
+        chosen = list(CORPORA.items())
+    elif args.corpus in CORPORA:
+        chosen = [(args.corpus, CORPORA[args.corpus])]
+    else:
+        chosen = [(args.corpus, Path(args.corpus))]
+    try:
+        for label, folder in chosen:
+            measured = measure(folder, args.verbose)
+            if not measured[1]:
+                print(f"no documents in {folder}", file=sys.stderr)
+                return 2
+            report(label, *measured)
+    finally:
+        shutdown()
     return 0
 
 
