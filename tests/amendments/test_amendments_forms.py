@@ -288,6 +288,35 @@ class TestProposeForm:
         assert view.rows == 40
         assert {"title", "change_0_html"} <= set(errors_of(view))
 
+    def test_fixed_date_in_the_past_at_its_field(self):
+        view = form_view(
+            self.agreement,
+            "propose-amendment",
+            **proposal(
+                **{
+                    "form.buttons.preview": "Vorschau",
+                    "form.widgets.effective_rule": ["fixed_date"],
+                    "form.widgets.fixed_date": "2020-01-01",
+                }
+            ),
+        )
+        view()
+        errors = errors_of(view)
+        assert list(errors) == ["fixed_date"]
+        assert "01.01.2020" in errors["fixed_date"]
+
+    def test_nothing_typed_is_lost_after_an_error(self):
+        view = form_view(
+            self.agreement,
+            "propose-amendment",
+            **proposal(
+                **{"form.buttons.preview": "Vorschau", "form.widgets.change_0_key": ["XII"]}
+            ),
+        )
+        html = view()
+        assert "jährlich überprüft" in html
+        assert 'value="2. Änderung"' in html
+
     def test_draft_agreement_cannot_be_amended(self):
         with api.env.adopt_roles(["Manager"]):
             draft = api.content.create(container=self.network, type="Agreement", title="Entwurf")
@@ -333,6 +362,30 @@ class TestEditForm:
         )
         assert view.widgets["title"].value == "1. Änderung"
         assert '"operation"' not in view.render()
+
+    def test_edit_saves_through_the_rest_deserializer(self):
+        view = form_view(
+            self.obj,
+            "edit",
+            **proposal(**{"form.buttons.preview": "Vorschau", "form.widgets.title": "Neu"}),
+        )
+        view()
+        assert not view.widgets.errors, errors_of(view)
+        view = form_view(
+            self.obj,
+            "edit",
+            **proposal(
+                **{
+                    "form.buttons.save": "Speichern",
+                    "form.widgets.title": "Neu",
+                    "form.fingerprint": view.fingerprint,
+                }
+            ),
+        )
+        view()
+        assert self.obj.Title() == "Neu"
+        assert self.obj.changes == [{"operation": "replace", "key": "VII", "html": NEW_VII}]
+        assert self.obj.rules == {}
 
 
 class TestConsent:
@@ -402,9 +455,13 @@ class TestConsent:
         assert not consents(self.obj)
 
     def test_without_token_nothing_is_recorded(self):
-        login(self.portal, "zibboss")
-        from zExceptions import Forbidden as Refused
+        from kooperation.amendments.consents import consents
 
-        with pytest.raises(Refused):
-            self.post(party=uid(self.network, "zib"), decision="consent", _authenticator="bad")
+        login(self.portal, "zibboss")
+        view, _html = self.post(
+            party=uid(self.network, "zib"), decision="consent", _authenticator="bad"
+        )
+        assert self.portal.REQUEST.response.getStatus() == 403
+        assert "Sicherheitsschlüssel" in view.error
+        assert not consents(self.obj)
         logout()

@@ -784,7 +784,19 @@ class ConsentView(BrowserView):
         ]
 
     def submit(self):
-        CheckAuthenticator(self.request)
+        try:
+            CheckAuthenticator(self.request)
+        except Forbidden:
+            self.request.response.setStatus(403)
+            self.error = translate(
+                _(
+                    "error_csrf",
+                    default="This change needs a JSON request or the form's security "
+                    "token. Please reload the page and try again.",
+                ),
+                context=self.request,
+            )
+            return self.template()
         comment = self.comment.strip()
         if self.decision == "objection" and not comment:
             self.errors["comment"] = translate(
