@@ -55,8 +55,19 @@ def duty_title(duty, request):
 
 
 def _titles(uids):
-    uids = [uid for uid in uids if uid]
-    return {b.UID: b.Title for b in api.content.find(UID=uids)} if uids else {}
+    """Partner names by UID, for the people who see the meeting, minutes or series.
+
+    A partner named in minutes is shown by name to whoever may read them, also when
+    the partner's own page is not published (public minutes read by anonymous
+    visitors): only Partner titles are looked up, nothing else is revealed.
+    """
+    uids = [uid for uid in uids if isinstance(uid, str) and uid]
+    if not uids:
+        return {}
+    catalog = api.portal.get_tool("portal_catalog")
+    return {
+        b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=uids, portal_type="Partner")
+    }
 
 
 def viewable_minutes(meeting):
