@@ -128,6 +128,15 @@ class AmendmentView(BrowserView):
     def in_consultation(self):
         return api.content.get_state(self.context) == "consultation"
 
+    def next_step(self):
+        """What a coordinator does next ("draft", "consultation") or None."""
+        state = api.content.get_state(self.context)
+        if state in ("draft", "consultation") and api.user.has_permission(
+            "Modify portal content", obj=self.context
+        ):
+            return state
+        return None
+
     def missing_consents(self):
         """Who has neither consented nor objected yet (shown during consultation)."""
         if not self.in_consultation():
