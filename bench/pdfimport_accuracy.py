@@ -43,7 +43,10 @@ def _norm(value):
 
 def same(field, got, want):
     if field == "title":
-        return (got or "").casefold().split() == (want or "").casefold().split()
+        dashes = str.maketrans("–—", "--")
+        return (got or "").translate(dashes).casefold().split() == (
+            (want or "").translate(dashes).casefold().split()
+        )
     if isinstance(want, list) and isinstance(got, list):
         return {_norm(v) for v in got} == {_norm(v) for v in want}
     return got == want

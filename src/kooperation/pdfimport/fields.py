@@ -120,34 +120,93 @@ DOCUMENT_WORDS = re.compile(r"(vereinbarung|erklärung|vertrag|memorandum)", re.
 PARTY_START = re.compile(r"^\s*zwischen\b", re.I)
 
 
+TITLE_STAND = re.compile(r"\s*\((?:Stand|Fassung)\b[^)]*\)\s*$", re.I)
+TITLE_MAX = 320
+
+
+def _body_size(paragraphs):
+    sizes = sorted(p.size for p in paragraphs)
+    return sizes[len(sizes) // 2] if sizes else 10.0
+
+
+def _title_like(paragraph, body):
+    """A short line that may continue a title block of the body's size: no sentence, no date."""
+    text = paragraph.text.strip()
+    return (
+        len(text) < 90
+        and not text.endswith((".", ":", ";"))
+        and not STAND.search(text)
+        and not re.search(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", text)
+        and abs(paragraph.size - body) <= max(0.5, 0.12 * body)
+    )
+
+
+def _same_size(a, b):
+    return abs(a.size - b.size) <= max(0.5, 0.12 * max(a.size, b.size))
+
+
+ADJECTIVE_END = re.compile(r"(?:e|en|er|es)$", re.I)
+TITLE_PARTIES = re.compile(r"\bzwischen\s+(?:dem|der|den)\s+\S.*\s(?:und|sowie)\s+\S", re.I)
+
+
 def find_title(paragraphs):
-    """The largest text before the parties (or the first section) on page 1."""
+    """The largest text before the parties (or the first section) on page 1, with the lines
+    of its size around it: a title wrapped over several lines, a letter-spaced first line,
+    'zwischen A und B' when both parties stand in the title line itself."""
+    body = _body_size(paragraphs)
     head = []
     for paragraph in paragraphs:
-        if paragraph.page > 1 or PARTY_START.match(paragraph.text) or paragraph.heading:
+        if paragraph.page > 1 or paragraph.heading:
+            break
+        if PARTY_START.match(paragraph.text) and paragraph.size <= body + 0.5:
             break
         head.append(paragraph)
     short = [p for p in head if len(p.text) < 200]
     # "…vereinbarung/…erklärung/…vertrag" first, a letterhead naming the agency second
-    head = (
+    candidates = (
         [p for p in short if DOCUMENT_WORDS.search(p.text)]
         or [p for p in short if TITLE_WORDS.search(p.text)]
         or short
     )
-    if not head:
+    if not candidates:
         return None, None
-    largest = max(p.size for p in head)
-    first = next(p for p in head if p.size >= largest - 0.5)
+    largest = max(p.size for p in candidates)
+    first = next(p for p in candidates if p.size >= largest - 0.5)
+    distinct = first.size > body + 0.5  # larger than the body text
+    at = short.index(first)
     chosen = [first]
-    sizes = sorted(p.size for p in paragraphs)
-    distinct = first.size > sizes[len(sizes) // 2] + 0.5  # larger than the body text
-    for following in short[short.index(first) + 1 :] if distinct else ():
-        if abs(following.size - first.size) > 0.5 or len(chosen) >= 3:
+    # a first line of the title above the document word: "ÖFFENTLICH-RECHTLICHE" / "VEREINBARUNG"
+    for before in reversed(short[max(0, at - 2) : at]):
+        words = before.text.split()
+        if not (
+            _same_size(before, first)
+            and len(before.text) < 60
+            and not re.search(r"\d", before.text)
+            and words
+            and ADJECTIVE_END.search(words[-1])
+            and head.index(before) == head.index(chosen[0]) - 1
+        ):
+            break
+        chosen.insert(0, before)
+    for following in short[at + 1 :]:
+        so_far = sum(len(p.text) for p in chosen)
+        if so_far + len(following.text) > TITLE_MAX or len(chosen) >= 12:
+            break
+        last_word = chosen[-1].text.split()[-1] if chosen[-1].text.split() else ""
+        unfinished = last_word[:1].islower()  # "… zur gemeinsamen": a title ends in a noun
+        same = _same_size(following, first) and (distinct or _title_like(following, body))
+        continued = (
+            unfinished and len(following.text) < 90 and not PARTY_START.match(following.text)
+        )
+        if not (same or continued):
             break
         chosen.append(following)
     source = " ".join(p.text for p in chosen)
-    title = _clean(re.split(r"\s+zwischen\b", source, maxsplit=1, flags=re.I)[0])
-    title = re.sub(r"^[^\wÄÖÜäöü§]+|[^\wÄÖÜäöü)]+$", "", title)  # OCR specks at the ends
+    title = _clean(re.sub(r"\s\|\s", " ", source))  # "|": a ruled line read by OCR
+    if not (distinct and TITLE_PARTIES.search(title)):
+        title = _clean(re.split(r"\s+zwischen\b", title, maxsplit=1, flags=re.I)[0])
+    title = TITLE_STAND.sub("", title)
+    title = re.sub(r"^[^\wÄÖÜäöü§]+|[^\wÄÖÜäöü)“\"]+$", "", title)  # OCR specks at the ends
     if title.isupper() and " " not in title:
         title = title[:1] + title[1:].lower()
     return title, source
