@@ -286,3 +286,35 @@ class TestWithdrawForm:
         assert 'id="agreement-notices"' in html
         assert f"@@withdraw-notice?notice={self.record['id']}" in html
         assert "Kündigung erfassen" in html
+
+
+class TestMenu:
+    @pytest.fixture(autouse=True)
+    def _setup(self, agreement):
+        self.agreement = agreement
+
+    def buttons(self, roles):
+        with api.env.adopt_roles(roles):
+            infos = api.portal.get_tool("portal_actions").listActionInfos(
+                object=self.agreement, categories=["object_buttons"]
+            )
+            transitions = api.portal.get_tool("portal_workflow").getTransitionsFor(self.agreement)
+        return {info["id"] for info in infos}, {t["id"] for t in transitions}
+
+    def test_coordinators_get_the_forms_not_the_bare_transition(self):
+        actions, transitions = self.buttons(["Coordinator"])
+        assert {"kooperation-record-notice", "kooperation-record-cancellation"} <= actions
+        assert "give_notice" not in transitions
+
+    def test_readers_get_neither(self):
+        actions, _transitions = self.buttons(["Reader"])
+        assert "kooperation-record-notice" not in actions
+
+    def test_upgrade_1005_adds_the_actions(self):
+        from kooperation.upgrades.v1005 import upgrade_notice_actions
+
+        buttons = api.portal.get_tool("portal_actions").object_buttons
+        with api.env.adopt_roles(["Manager"]):
+            buttons.manage_delObjects(["kooperation-record-notice"])
+            upgrade_notice_actions(api.portal.get_tool("portal_setup"))
+        assert "kooperation-record-notice" in buttons.objectIds()
