@@ -101,6 +101,15 @@ def test_propose_consent_sign_effective(page, site_url, people):
     assert "als Entwurf gespeichert" in page.content()
     amendment_url = page.url.rstrip("/")
     shot(page, "4-draft")
+    # The edit form shows the stored change in the same widgets (no JSON).
+    page.click("#amendment-edit")
+    page.wait_for_load_state("networkidle")
+    assert "Änderung bearbeiten" in page.inner_text("h1")
+    assert page.input_value("#form-widgets-change_0_operation") == "replace"
+    assert "JSON" not in page.content()
+    shot(page, "4-edit")
+    page.click("#form-buttons-cancel")
+    page.wait_for_load_state("networkidle")
 
     # 3. Submit for consultation (the state menu).
     workflow(page, "submit_for_consultation")
