@@ -7,6 +7,7 @@ Member partners are listed in rotation order; the rotation planner
 from kooperation import _
 from kooperation.interfaces import IKooperationContent
 from kooperation.meetings.interfaces import IMeetingSeries
+from kooperation.meetings.series_widgets import ExceptionsFieldWidget
 from kooperation.rotation import DEFAULT_DUTIES
 from kooperation.rotation import exception_from_json
 from kooperation.rotation import RotationError
@@ -14,6 +15,7 @@ from kooperation.rotation.reminders import DEFAULT_INVITATION_DAYS
 from kooperation.rotation.reminders import DEFAULT_MINUTES_DAYS
 from kooperation.rotation.reminders import MAX_DUE_DAYS
 from kooperation.rotation.reminders import MIN_DUE_DAYS
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.schema import JSONField
 from plone.supermodel import model
@@ -96,6 +98,7 @@ class IMeetingSeriesSchema(model.Schema):
         vocabulary="kooperation.Partners",
         required=False,
     )
+    directives.widget(exceptions=ExceptionsFieldWidget)
     exceptions = JSONField(
         title=_("label_series_exceptions", default="Rotation exceptions"),
         description=_(
