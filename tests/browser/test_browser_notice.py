@@ -118,3 +118,19 @@ def test_coordinator_gives_a_late_notice_and_withdraws_it(page, site_url, coordi
     assert "Versehentlich für die BFO erfasst." in notices
     assert page.locator("#agreement-notices a.notice-withdraw").count() == 0
     shot(page, "6-withdrawn")
+
+    # The cancellation form previews too; cancelling it records nothing.
+    page.click("#agreement-record-cancellation")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Aufhebung vereinbaren"
+    page.fill("input[name='form.widgets.concluded_on']", received.isoformat())
+    page.fill("input[name='form.widgets.ends_on']", f"{received.year + 1}-12-31")
+    page.click("#form-buttons-preview")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#notice-verdict").inner_text() == (
+        f"einvernehmliche Aufhebung — endet am 31.12.{received.year + 1}"
+    )
+    shot(page, "7-cancellation-preview")
+    page.click("#form-buttons-cancel")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#agreement-state").inner_text() == "In Kraft"
