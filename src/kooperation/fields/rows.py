@@ -115,8 +115,10 @@ class Column:
     ``options(widget)`` gives the choices ``[(value, title)]`` of a choice column; ``key``
     is the item's key (default ``name``); ``required`` cells must be filled in a filled row;
     ``significant`` cells make a row filled (a default choice alone does not); ``blank``
-    offers an empty choice; ``width`` is the cell's minimum width (CSS). A ``label`` is
-    shown and posted unchanged, a ``hidden`` cell only posted (kept data, no column).
+    offers an empty choice; ``width`` is the cell's minimum width (CSS); columns with the
+    same ``group`` share one table cell (e.g. partner and person), one below the other.
+    A ``label`` is shown and posted unchanged, a ``hidden`` cell only posted (kept data,
+    no column of its own).
     """
 
     def __init__(
@@ -130,6 +132,7 @@ class Column:
         significant=True,
         blank=True,
         width=None,
+        group=None,
     ):
         assert kind in KINDS, kind
         self.name = name
@@ -141,6 +144,7 @@ class Column:
         self.significant = significant and kind not in ("label", "hidden")
         self.blank = blank
         self.width = width  # a CSS length: the cell's minimum width
+        self.group = group  # columns of one group share a table cell, one below the other
 
     def to_cell(self, value):
         """The cell's text for a stored value."""
@@ -193,8 +197,27 @@ class RowsWidget(Widget):
                 return spec
         return None
 
+    def groups(self):
+        """The visible columns by table cell: a column alone, or the columns of a group."""
+        found, index = [], {}
+        for spec in self.specs:
+            if spec.kind == "hidden":
+                continue
+            if spec.group is None:
+                found.append([spec.name])
+            elif spec.group in index:
+                found[index[spec.group]].append(spec.name)
+            else:
+                index[spec.group] = len(found)
+                found.append([spec.name])
+        return found
+
+    def column_title(self, column):
+        spec = self.spec(column)
+        return self.t(spec.title) if spec is not None else column
+
     def headers(self):
-        return [self.t(spec.title) for spec in self.specs if spec.kind != "hidden"]
+        return [" / ".join(self.column_title(c) for c in group) for group in self.groups()]
 
     def visible_columns(self):
         return tuple(spec.name for spec in self.specs if spec.kind != "hidden")

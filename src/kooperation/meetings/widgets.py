@@ -424,24 +424,31 @@ class ActionItemsWidget(RowsWidget):
     kind = "action-items"
     specs = (
         Column(
-            "what", _("label_action_what", default="What"), "textarea", required=True, width="14rem"
+            "what", _("label_action_what", default="What"), "textarea", required=True, width="12rem"
         ),
         Column(
             "partner",
             _("label_action_partner", default="Responsible partner"),
             "choice",
             options=partner_options,
-            width="12rem",
+            width="11rem",
+            group="who",
         ),
         Column(
             "person",
             _("label_action_person", default="Responsible person"),
             "choice",
             options=person_options,
-            width="12rem",
+            group="who",
         ),
-        Column("due", _("label_action_due", default="Due"), "date"),
-        Column("done", _("label_action_done", default="Done"), "checkbox", significant=False),
+        Column("due", _("label_action_due", default="Due"), "date", width="9rem", group="when"),
+        Column(
+            "done",
+            _("label_action_done", default="Done"),
+            "checkbox",
+            significant=False,
+            group="when",
+        ),
     )
 
     def value_of(self, rows):
