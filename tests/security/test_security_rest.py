@@ -7,6 +7,7 @@ right on this object. The table must name every write service the add-on registe
 test checks it), so a new endpoint cannot ship without its rights being proven here.
 """
 
+from datetime import date
 from pathlib import Path
 from world import build
 from world import PASSWORD
@@ -44,6 +45,19 @@ def _consent(objs):
 
 def _notice(objs):
     return {"party": objs["partner"].UID(), "received_on": "2025-01-10", "written_form": True}
+
+
+def _withdraw(objs):
+    """A notice (without written form: it ends nothing) recorded by mistake, id notice-1."""
+    from kooperation.amendments.terminations import record_notice
+    from plone import api
+
+    agreement = objs["agreement_in_force"]
+    with api.env.adopt_roles(["Manager"]):
+        record = record_notice(agreement, objs["partner"].UID(), date(2025, 1, 10), False)
+    record["id"] = "notice-1"
+    transaction.commit()
+    return {"reason": "Versehentlich erfasst"}
 
 
 # (method, service, path in the world, body factory, wrong user, their status, right user,
@@ -85,6 +99,16 @@ CASES = [
         401,
         "coordinator",
         201,
+    ),
+    (
+        "DELETE",
+        "@terminations/notice-1",
+        "net/agreement-in_force",
+        _withdraw,
+        "staff_a",
+        401,
+        "coordinator",
+        200,
     ),
     ("POST", "@handover", "net/c/staff", _leave, "staff_a", 401, "coordinator", 200),
     # Partner A has an admin (signatory_a): the coordinator may no longer confirm for A.
