@@ -33,7 +33,20 @@ MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 
 
 class Signature(Persistent):
-    """The signature of one party."""
+    """The signature of one party.
+
+    ``form`` is "written" (signed by hand: recorded by the signatory, or on behalf with
+    the scan of the original) or "electronic" (a qualified electronic signature in an
+    uploaded PDF, § 126a BGB: ``kooperation.esign``), which then keeps the validation
+    report (``validation``), the time of signing from its timestamp (``signed_at``) and
+    the hash of the signed content (``content_hash``). Records made before kept none of
+    these and read as written.
+    """
+
+    form = "written"
+    validation = None
+    signed_at = None
+    content_hash = None
 
     def __init__(self, **values):
         self.party = values["party"]  # partner UID
@@ -48,6 +61,11 @@ class Signature(Persistent):
         self.on_behalf = bool(values.get("on_behalf"))
         self.recorded_by = values["recorded_by"]
         self.recorded_at = values["recorded_at"]
+        if values.get("form") == "electronic":
+            self.form = "electronic"
+            self.validation = values.get("validation")
+            self.signed_at = values.get("signed_at")
+            self.content_hash = values.get("content_hash")
 
     def as_json(self, base_url):
         evidence = None
@@ -71,6 +89,20 @@ class Signature(Persistent):
             "on_behalf": self.on_behalf,
             "recorded_by": self.recorded_by,
             "recorded_at": self.recorded_at.isoformat(timespec="seconds"),
+            "form": self.form,
+            "signed_at": self.signed_at.isoformat() if self.signed_at else None,
+            "validation_report": self.validation_json(base_url),
+        }
+
+    def validation_json(self, base_url):
+        """The electronic signature's validation report: summary and where to read it."""
+        if not self.validation:
+            return None
+        upload = self.validation.get("upload")
+        return {
+            **dict(self.validation),
+            "report": f"{base_url}/@@esignature-report?upload={upload}",
+            "pdf": f"{base_url}/@@esignature-report-pdf?upload={upload}",
         }
 
 
@@ -216,6 +248,9 @@ def record_signature(obj, signatory_uid, day, user_id, may_record_on_behalf, **d
     person, partner, on_behalf = check_signature(
         obj, signatory_uid, day, user_id, may_record_on_behalf
     )
+    electronic = details.get("form") == "electronic"
+    if electronic:
+        on_behalf = False  # the qualified signature is the signatory's own act
     evidence = details.get("evidence")
     if on_behalf and evidence is None and not details.get("qes_reference"):
         raise KooperationError(
@@ -247,6 +282,10 @@ def record_signature(obj, signatory_uid, day, user_id, may_record_on_behalf, **d
         on_behalf=on_behalf,
         recorded_by=user_id,
         recorded_at=datetime.now(),
+        form="electronic" if electronic else "written",
+        validation=details.get("validation"),
+        signed_at=details.get("signed_at"),
+        content_hash=details.get("content_hash"),
     )
     _storage(obj)[partner.UID()] = record
     obj.reindexObject(idxs=SIGNATURE_INDEXES)

@@ -42,6 +42,9 @@ def signature(obj, event):
         on_behalf=record.on_behalf,
         evidence=evidence.filename if evidence is not None else None,
         qes_reference=record.qes_reference or None,
+        form=getattr(record, "form", "written"),
+        signed_at=record.signed_at.isoformat() if getattr(record, "signed_at", None) else None,
+        validation=dict(record.validation) if getattr(record, "validation", None) else None,
     )
 
 

@@ -116,14 +116,21 @@ def normalise(text):
     return " ".join(sorted(words))
 
 
+_STOPWORDS = {"an", "der", "die", "das", "den", "und", "fuer", "in", "im", "am", "von", "zu"}
+
+
+def _words(text):
+    return set(normalise(text).split()) - _STOPWORDS
+
+
 def _organisation_fits(organisation, party_title):
-    if not organisation:
-        return True
-    org, party = set(normalise(organisation).split()), set(normalise(party_title).split())
+    """The certificate's organisation names the party: the words of the shorter name
+    (articles and prepositions aside) all appear in the longer one."""
+    org, party = _words(organisation), _words(party_title)
     if not org or not party:
         return True
-    common = org & party
-    return len(common) >= min(2, len(org), len(party))
+    shorter, longer = sorted((org, party), key=len)
+    return shorter <= longer
 
 
 def match_signer(name, organisation, candidates, day=None):

@@ -195,8 +195,8 @@ class Check:
     ok: bool | None
     phrase: EsignPhrase
 
-    def as_json(self):
-        return {"check": self.key, "ok": self.ok, "text": str(self.phrase)}
+    def as_json(self, translate=str):
+        return {"check": self.key, "ok": self.ok, "text": translate(self.phrase)}
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,7 @@ class SignatureReport:
             return None
         return self.signing_time.astimezone(LOCAL_ZONE).date()
 
-    def as_json(self):
+    def as_json(self, translate=str):
         return {
             "field": self.field_name,
             "signer": self.signer.as_json(),
@@ -250,14 +250,14 @@ class SignatureReport:
             "time_source": self.time_source,
             "timestamp_authority": self.tsa or None,
             "level": self.level,
-            "verdict": str(self.verdict),
+            "verdict": translate(self.verdict),
             "qualified": self.qualified and self.valid,
             "intact": self.intact,
             "coverage": self.coverage,
             "chain_ok": self.chain_ok,
             "revocation": self.revocation,
             "content_hash": self.content_hash,
-            "checks": [check.as_json() for check in self.checks],
+            "checks": [check.as_json(translate) for check in self.checks],
         }
 
 
@@ -270,13 +270,13 @@ class DocumentReport:
     not_checked: tuple = field(default_factory=tuple)
     validated_at: datetime | None = None
 
-    def as_json(self):
+    def as_json(self, translate=str):
         return {
             "sha256": self.sha256,
             "size": self.size,
-            "error": str(self.error) if self.error else None,
-            "signatures": [report.as_json() for report in self.signatures],
-            "not_checked": [str(phrase) for phrase in self.not_checked],
+            "error": translate(self.error) if self.error else None,
+            "signatures": [report.as_json(translate) for report in self.signatures],
+            "not_checked": [translate(phrase) for phrase in self.not_checked],
             "validated_at": self.validated_at.isoformat() if self.validated_at else None,
         }
 
