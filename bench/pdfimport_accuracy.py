@@ -34,7 +34,7 @@ CORPORA = {
 
 
 def _norm(value):
-    value = " ".join(str(value).split())
+    value = " ".join(str(value).translate(str.maketrans("–—", "--")).split())
     value = re.sub(r"\bAbsatz\b", "Abs.", value)
     value = re.sub(r"§\s*", "§ ", value)
     value = re.sub(r"(\d)\s+([a-z])\b", r"\1\2", value)  # "78 f" is "78f"

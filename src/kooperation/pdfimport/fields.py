@@ -233,7 +233,8 @@ def find_kind(title):
 
 PARTY_END = re.compile(
     r"^(?:wird|werden|schließen|vereinbaren|wird folgende|nachstehend|es wird|"
-    r"Präambel|Vorbemerkung|Inhalt|über|betreffend|bezüglich|hinsichtlich)\b",
+    r"Präambel|Vorbemerkung|Inhalt|über|betreffend|bezüglich|hinsichtlich|gemäß|gem\.|"
+    r"aufgrund|auf\s+grund|auf\s+der\s+grundlage|zur\s+regelung)\b",
     re.I,
 )
 NOTES = [
@@ -242,18 +243,64 @@ NOTES = [
     re.compile(r",?\s*(?:im\s+)?(?:nachfolgend|nachstehend|im Folgenden)\b.*$", re.I),
     re.compile(r",?\s*vertreten\s+durch\b.*$", re.I),
     re.compile(r",?\s*(?:mit\s+Sitz\s+in|Sitz:)\s.*$", re.I),
+    re.compile(r"\s+als\s+(?!Anstalt|Körperschaft)\S.*$"),  # "… als Jugendhilfeträger"
+    re.compile(r"\s+(?:zu|nach)\s+(?:§|Art\.|\d).*$"),
+    re.compile(r",\s+(?:stellvertretend\s+)?für\s+(?:die|den|das|deren|dessen)\s.*$"),
+    re.compile(r"\s+(?:auf\s+der\s+Grundlage|auf\s+Grund|aufgrund|gemäß|gem\.)\s.*$", re.I),
 ]
 ADDRESS = re.compile(
-    r"^(?:\d{5}\s+\S+|.*(?:straße|str\.|weg|platz|allee|ring|gasse)\s+\d+\w?\b.*)$", re.I
+    r"^(?:\d{5}\s+\S+|.*(?:straße|str\.|weg|platz|allee|ring|gasse|feld|damm|ufer)\s+\d+\w?\b.*"
+    r"|[A-ZÄÖÜ][\wÄÖÜäöüß.\- ]{2,40}\s\d{1,4}(?:\s?[-–]\s?\d{1,4})?[a-z]?"
+    r"|\((?:Adresse|Anschrift)\))$",
+    re.I,
 )
 SPLIT_PARTIES = re.compile(
     r"\s*(?:\n|;|,\s*(?=(?:dem|der|den|die|das|des)\s)|\s+und\s+(?=(?:dem|der|den|die|das|des)\s)"
     r"|\s+sowie\s+)\s*",
     re.I,
 )
+# a line that is an address: "Am Alten Versuchsfeld 1", "07629 Hermsdorf", "Marktplatz 3, …"
+ADDRESS_LINE = re.compile(
+    r"^(?:\d{5}\s+\S.*|[A-ZÄÖÜ][\wÄÖÜäöüß.\- ]{2,40}?\s\d{1,4}(?:\s?[-–]\s?\d{1,4})?[a-z]?"
+    r"(?:,.*)?|\((?:Adresse|Anschrift)\))$"
+)
+# an organisational unit named below its body: "Behörde für Soziales …", "Amt für Familie …"
+DEPARTMENT = re.compile(
+    r"^(?:Behörde|Amt|Abteilung|Referat|Dezernat|Fachbereich|Fachdienst|Dienststelle|"
+    r"Geschäftsbereich|Bereich|Team|Sachgebiet)\b"
+)
+# a representation runs until the next party in the dative ("und der Stadt …") or the line end
+REPRESENTED = re.compile(
+    r",?\s*vertreten\s+durch\b:?.*?(?=,?\s+(?:und|sowie)\s+(?:dem|der|des)\s|,\s+(?:dem|der|des)\s"
+    r"|\n|$)",
+    re.I,
+)
+ENUMERATION = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-–•])\s+")
+PLURAL_KINDS = {
+    "Gemeinden": "Gemeinde",
+    "Städte": "Stadt",
+    "Städten": "Stadt",
+    "Landkreise": "Landkreis",
+    "Landkreisen": "Landkreis",
+    "Kreise": "Kreis",
+    "Kreisen": "Kreis",
+    "Märkte": "Markt",
+    "Märkten": "Markt",
+    "Ämter": "Amt",
+    "Ämtern": "Amt",
+    "Samtgemeinden": "Samtgemeinde",
+    "Verbandsgemeinden": "Verbandsgemeinde",
+}
+PLURAL = re.compile(r"^(?P<kind>" + "|".join(PLURAL_KINDS) + r")\s+(?P<names>.+)$")
+NAMED = re.compile(
+    r"^(?:Verein|Verband|Träger|Firma|Gesellschaft)\s+[„\"»](?P<name>[^“”\"«]+)[“”\"«]"
+)
 
-
-ENUMERATION = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-–•])\s+")
+# a body's noun in the genitive: "des Kreises Offenbach" is "Kreis Offenbach"
+GENITIVE = re.compile(
+    r"^(?P<noun>(?:Land|Stadt)?[Kk]reis|Bezirk|Verein|(?:Zweck)?[Vv]erband|Land|Amt|Markt)"
+    r"(?:es|s)\b"
+)
 
 
 def _cut_address(text):
@@ -264,41 +311,89 @@ def _cut_address(text):
     return text
 
 
-def _party_name(part):
-    text = ENUMERATION.sub("", part.strip())
+def _party_names(part, keep_capital_article=False):
+    """The names one part of a party list holds (several for 'den Gemeinden A und B')."""
+    raw = ENUMERATION.sub("", part.strip())
+    if raw.rstrip().endswith(":"):
+        return []  # a group's label: "Kammern und Verbände im Land Bremen, vertreten durch:"
+    text = raw
     for note in NOTES:
         text = note.sub("", text)
     text = re.split(r"\s+(?:über|betreffend|bezüglich|hinsichtlich)\s", text)[0]
-    text = _strip_article(_clean(_cut_address(text)))
+    text = _clean(_cut_address(text))
     text = re.sub(r"^(?:und|sowie)\s+", "", text, flags=re.I)
-    text = _strip_article(text)
+    article = ARTICLE.match(text)
+    if article and not (keep_capital_article and article.group(0)[:1].isupper()):
+        text = ARTICLE.sub("", text, count=1)
+        if article.group(0).split()[-1].lower() == "des":
+            text = GENITIVE.sub(r"\g<noun>", text)
     text = _clean(text)
+    if re.search(r"\S-$", raw.rstrip(" ,;")) and re.search(r"\s[–-]\S", text):
+        text += "-"  # "–KVÜ MIL-": the dash closes a name's abbreviation
+    named = NAMED.match(text)
+    if named:
+        text = named["name"].strip()
+    plural = PLURAL.match(text)
+    if plural:
+        kind = PLURAL_KINDS[plural["kind"]]
+        names = re.split(r",\s*|\s+(?:und|sowie)\s+", plural["names"])
+        return [f"{kind} {name.strip()}" for name in names if name.strip()]
     if not text or len(text) < 3 or ADDRESS.match(text) or len(text) > 120:
-        return None
-    if not re.search(r"[A-ZÄÖÜ]", text[:1]):
-        return None
-    return text
+        return []
+    if not re.match(r"[A-ZÄÖÜ]|[a-zäöü]+\s[A-ZÄÖÜ]", text):
+        return []  # "kreisfreien Stadt Kaufbeuren" is a name, "für die Stadt …" is not
+    if re.match(r"(?:für|im|in|an|bei|von|mit)\s", text):
+        return []
+    return [text]
+
+
+def _party_name(part):
+    names = _party_names(part)
+    return names[0] if names else None
 
 
 NEW_PARTY_LINE = re.compile(
-    r"^(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?:und\s+|sowie\s+)?(?:dem|der|den|die|das|des)\s", re.I
+    r"^(?:(?:\d{1,2}[.)]|[a-z][.)])\s+|(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?:und\s+|sowie\s+)?"
+    r"(?:dem|der|den|die|das|des)(?:\s|$))",
+    re.I,
+)
+SEGMENT_LINE = re.compile(
+    r"^(?:vertreten\s+durch|[-–(]?\s*(?:im\s+)?(?:nachfolgend|nachstehend|im\s+Folgenden))", re.I
 )
 
 
 def _party_lines(lines):
-    """A paragraph's lines, broken where a new party starts ("der …", "dem …", "2. …")."""
+    """A paragraph's lines, broken where a new party starts ("der …", "dem …", "2. …", "a. …")
+    and around addresses, representations and notes, so that they fall away on their own."""
     out = ""
+    previous = ""
     for line in lines:
-        if out and NEW_PARTY_LINE.match(line):
+        new = (
+            NEW_PARTY_LINE.match(line)
+            or SEGMENT_LINE.match(line)
+            or ADDRESS_LINE.match(line.strip())
+            or (DEPARTMENT.match(line) and not SEGMENT_LINE.match(previous))
+            or previous.rstrip().endswith(":")
+            or re.search(r"(?:e\.\s?V\.|GmbH|AöR|KdöR)[“\"]?$", previous.rstrip(" ,"))
+        )
+        if out and new:
             out += "\n" + line
         else:
             out = join_lines(out, line) if out else line
+        previous = line
     return out
 
 
 PARTY_INLINE = re.compile(
-    r"(?:^|\s)zwischen(?:\s*[.,:;|]?\s*$|\s+(?=(?:dem|der|den|die|das|des)\s|\d))|"
-    r"^(?:Vertrags|Kooperations)?(?:partner|parteien|beteiligte)(?:innen)?\s*:\s*",
+    r"(?:^|\s)zwischen(?:\s*[.,:;|]?\s*$|\s+(?=(?:dem|der|den|die|das|des)(?:\s|$)|\d|[A-ZÄÖÜ]))|"
+    r"^(?:Vertrags|Kooperations)?(?:partner|parteien|beteiligte)(?:innen)?\s*:\s*|"
+    r"^(?:(?:Vertrags|Kooperations)?(?:partner|parteien)(?:innen)?|Unterzeichnende|Beteiligte)"
+    r"\s*:?\s*$",
+    re.I,
+)
+LIST_HEAD = re.compile(
+    r"^(?:(?:Vertrags|Kooperations)?(?:partner|parteien)(?:innen)?|Unterzeichnende|Beteiligte)"
+    r"\s*:?\s*$",
     re.I,
 )
 
@@ -309,24 +404,49 @@ ORGANISATION = re.compile(
 )
 
 
-def find_parties(paragraphs):
-    """Parties from 'zwischen … und …' (else the signature blocks 'Für das Jobcenter …')."""
+def _split_block(block):
+    """Names of a party block: representations and department lines dropped, then split."""
+    kept = []
+    lines = block.split("\n")
+    for number, line in enumerate(lines):
+        if number and DEPARTMENT.match(line.strip()) and not NEW_PARTY_LINE.match(line):
+            continue  # "Behörde für Soziales …" under "der Freien und Hansestadt Hamburg"
+        if line.rstrip().endswith(":"):
+            if SEGMENT_LINE.match(line.strip()) and kept:
+                kept.pop()  # "2. Kammern und Verbände …," / "vertreten durch:" label a group
+            continue  # a group's label: "1. Jugendberufsagentur, vertreten durch:"
+        kept.append(REPRESENTED.sub("", line))
+    parts = [p for p in SPLIT_PARTIES.split("\n".join(kept)) if p.strip()]
+    bare = [p for p in parts if not ARTICLE.match(ENUMERATION.sub("", p.strip()))]
+    keep_capital = len(bare) * 2 > len(parts)  # a list of names, not a sentence
+    names = []
+    for part in parts:
+        for name in _party_names(part, keep_capital_article=keep_capital):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def _parties_from(paragraphs, body, with_title_size, title_source=""):
     for index, paragraph in enumerate(paragraphs[:40]):
-        if paragraph.heading:
+        if paragraph.heading and not LIST_HEAD.match(paragraph.text.strip()):
+            continue
+        in_title = paragraph.text and paragraph.text in title_source
+        if not with_title_size and (paragraph.size > body + max(0.5, 0.12 * body) or in_title):
             continue
         found = None
         labelled = False
-        for number, line in enumerate(paragraph.lines):
+        for number, line in enumerate(paragraph.lines or [paragraph.text]):
             match = PARTY_INLINE.search(line)
             if match:
                 found = [line[match.end() :]] + paragraph.lines[number + 1 :]
-                labelled = ":" in match.group(0)  # "Vertragspartner:" heads a plain list
+                labelled = not match.group(0).lower().strip().startswith("zwischen")
                 break
         if found is None:
             continue
-        chunks = [_party_lines(found)]
+        chunks = [_party_lines([f for f in found if f.strip()])]
         last_number = None
-        for following in paragraphs[index + 1 : index + 16]:
+        for following in paragraphs[index + 1 : index + 41]:
             text = following.text.strip()
             number = re.match(r"(\d+)\.", text)
             if number and last_number is not None and int(number.group(1)) <= last_number:
@@ -338,21 +458,53 @@ def find_parties(paragraphs):
                 break
             if len(text) > 250:
                 break
-            chunks.append(_party_lines(following.lines))
+            lines = following.lines or [following.text]
+            if (
+                len(text.split()) == 1
+                and not ORGANISATION.search(text)
+                and text.lower().strip(",.") not in ("und", "sowie", "zwischen")
+            ):
+                break  # a section's title read without its size: "Ziel"
+            represented = re.search(
+                r"vertreten\s+durch\b\W{0,2}(?:\w+\W{0,2}){0,2}$", chunks[-1]
+            ) and not NEW_PARTY_LINE.match(lines[0])
+            wrapped = (
+                lines[0][:1].islower()
+                and lines[0].strip(" ,.") not in ("und", "sowie", "einerseits", "andererseits")
+                and not NEW_PARTY_LINE.match(lines[0])
+                and not SEGMENT_LINE.match(lines[0])
+            )
+            if represented or wrapped:
+                chunks[-1] = join_lines(chunks[-1], _party_lines(lines))  # one line, broken
+                continue
+            chunks.append(_party_lines(lines))
             if re.search(r"(?:wird|werden)\s+(?:folgende|nachstehende)", text, re.I):
                 break
         block = "\n".join(c for c in chunks if c.strip())
         block = re.split(
-            r"\b(?:wird|werden)\s+(?:folgende|nachstehende|die folgende)\b", block, flags=re.I
+            r"\b(?:wird|werden)\s+(?:folgende|nachstehende|die folgende)\b"
+            r"|\s(?:auf\s+der\s+Grundlage|auf\s+Grund|aufgrund|gemäß|gem\.)\s",
+            block,
+            flags=re.I,
         )[0]
-        names = []
-        for part in SPLIT_PARTIES.split(block):
-            name = _party_name(part)
-            if name and name not in names:
-                names.append(name)
+        names = _split_block(block)
         if len(names) >= 2:
             return names, _clean(paragraph.text + " " + " ".join(chunks[1:]))[:500]
+    return None, None
+
+
+def find_parties(paragraphs, title_source=""):
+    """Parties from 'zwischen … und …' or a list under 'Vertragspartner' (else the subject of
+    the sentence after the title, else the signature blocks 'Für das Jobcenter …'); the title's
+    own 'zwischen A und B' comes last."""
+    body = _body_size(paragraphs)
+    names, evidence = _parties_from(paragraphs, body, False, title_source or "")
+    if names:
+        return names, evidence
     names, evidence = find_subject_parties(paragraphs)
+    if names:
+        return names, evidence
+    names, evidence = _parties_from(paragraphs, body, with_title_size=True)
     if names:
         return names, evidence
     return find_signature_parties(paragraphs)
@@ -373,11 +525,7 @@ def find_subject_parties(paragraphs):
         match = SUBJECT_PARTIES.match(paragraph.text)
         if not match:
             continue
-        names = []
-        for part in SPLIT_PARTIES.split(match["list"]):
-            name = _party_name(part)
-            if name and name not in names:
-                names.append(name)
+        names = _split_block(match["list"])
         if len(names) >= 2:
             return names, sentences(paragraph.text)[0]
     return None, None
@@ -782,7 +930,7 @@ def extract_fields(paragraphs, furniture=()):
         result["kind"] = find_kind(title)
         evidence["kind"] = source
 
-    parties, source = find_parties(paragraphs)
+    parties, source = find_parties(paragraphs, evidence.get("title", ""))
     if parties:
         result["parties"] = parties
         evidence["parties"] = source
