@@ -192,6 +192,12 @@ class TestPlanMeeting:
         assert name in errors, errors
         assert message in errors[name], errors[name]
 
+    @pytest.mark.parametrize("text", ["Begrüßung, dann Berichte", "[" * 5000, "{'a': 1}"])
+    def test_text_instead_of_rows_is_a_field_error(self, text):
+        fields = {"form.widgets.IBasic.title": "Sitzung 1", A: text}
+        _form_, _data, errors = _form(self.meeting, "@@edit", fields)
+        assert "agenda" in errors, errors
+
     def test_too_many_rows_are_refused(self):
         rows = [("", f"Punkt {i}", "", "") for i in range(MAX_ROWS + 300)]
         fields = {

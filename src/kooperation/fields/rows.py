@@ -27,11 +27,11 @@ from Acquisition import aq_base
 from datetime import date
 from datetime import datetime
 from kooperation import _
+from kooperation.common.jsonconverter import JSONTextConverter
 from pathlib import Path
 from plone import api
 from plone.schema.jsonfield import IJSONField
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from z3c.form.converter import BaseDataConverter
 from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import IWidget
 from z3c.form.interfaces import NO_VALUE
@@ -501,22 +501,15 @@ WidgetValidatorDiscriminators(RowsValidator, field=IField, widget=IRowsWidget)
 
 
 @adapter(IJSONField, IRowsWidget)
-class RowsJSONConverter(BaseDataConverter):
+class RowsJSONConverter(JSONTextConverter):
     """JSON text <-> the stored value; validation is left to ``RowsValidator``.
 
     plone.schema's converter validates while converting, so a wrong cell would come back
     as the field's "Wrong contained type" instead of the table's message about that cell.
+    JSON text posted under the field's name is read as JSON only (``common.jsonconverter``).
     """
 
     def toWidgetValue(self, value):
         if value is self.field.missing_value:
             return ""
         return json.dumps(value)
-
-    def toFieldValue(self, value):
-        if value == "":
-            return self.field.missing_value
-        try:
-            return json.loads(value)
-        except ValueError:
-            return self.field.fromUnicode(value)  # the field's message about the JSON text
