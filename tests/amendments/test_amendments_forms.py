@@ -317,6 +317,27 @@ class TestProposeForm:
         assert "jährlich überprüft" in html
         assert 'value="2. Änderung"' in html
 
+    @pytest.mark.parametrize(
+        ("rules", "expected"),
+        [
+            ({"notice_period": {"value": 3, "unit": "Monate"}}, "kein gültiger Wert"),
+            ({"end_date": "31.12.2030"}, "kein gültiger Wert"),
+            ({"notice_period": {"value": 2, "unit": "years"}}, "Kündigungsfrist"),
+        ],
+    )
+    def test_rest_answers_bad_rules_in_german(self, rules, expected):
+        from kooperation.amendments.proposal import check_proposal
+        from kooperation.amendments.serialize import AmendmentUserError
+
+        with pytest.raises(AmendmentUserError) as info:
+            check_proposal(self.agreement, {"title": "3. Änderung", "rules": rules})
+        request = self.portal.REQUEST
+        request.set("LANGUAGE", "de")
+        text = info.value.message(request)
+        assert expected in text
+        assert "must" not in text
+        assert "notice_period" not in text
+
     def test_draft_agreement_cannot_be_amended(self):
         with api.env.adopt_roles(["Manager"]):
             draft = api.content.create(container=self.network, type="Agreement", title="Entwurf")

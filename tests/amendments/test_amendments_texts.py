@@ -245,9 +245,15 @@ class TestFields:
             ),
             (
                 {"rules": {"notice_period": {"value": 0, "unit": "days"}}},
-                "error_rules_invalid",
+                "error_rule_value",
                 "rules",
             ),
+            (
+                {"rules": {"notice_period": {"value": 3, "unit": "Monate"}}},
+                "error_rule_value",
+                "rules",
+            ),
+            ({"rules": {"end_date": "31.12.2030"}}, "error_rule_value", "rules"),
             ({"legal_bases_added": ("SGB I",)}, "error_item_listed", "legal_bases"),
             ({"target_groups_removed": ("Senioren",)}, "error_item_not_listed", "target_groups"),
         ],

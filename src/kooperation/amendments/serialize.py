@@ -3,12 +3,14 @@
 from datetime import date
 from kooperation.agreements.signatures import missing_parties
 from kooperation.agreements.signatures import signatures_json
+from kooperation.agreements.validity import IValidityRules
 from kooperation.amendments.consents import consents_json
 from kooperation.amendments.texts import RULE_NAMES
 from kooperation.common.errors import KooperationError
 from kooperation.common.errors import render
 from kooperation.deadlines import Period
 from plone import api
+from zope.i18n import translate
 
 
 class AmendmentUserError(KooperationError):
@@ -21,7 +23,15 @@ class AmendmentUserError(KooperationError):
         ValueError.__init__(self, str(error))
 
     def message(self, request):
-        return render(self.error.msgid, self.error.default, self.error.mapping, request)
+        """In the reader's language: contradicting rules each in its words, rule names as
+        the agreement's field labels (never the engine's English)."""
+        error = self.error
+        if error.errors:
+            return " ".join(render(e.msgid, e.default, e.mapping, request) for e in error.errors)
+        mapping = dict(error.mapping)
+        if mapping.get("name") in RULE_NAMES:
+            mapping["name"] = translate(IValidityRules[mapping["name"]].title, context=request)
+        return render(error.msgid, error.default, mapping, request)
 
 
 def _value(value):

@@ -40,6 +40,7 @@ from kooperation.deadlines import Rules
 from kooperation.deadlines import validate_rules
 
 import html as htmllib
+import json
 import lxml.html
 import re
 import unicodedata
@@ -62,6 +63,10 @@ MESSAGES = {
     ),
     "error_rule_unknown": "${name} is not a validity rule.",
     "error_rules_invalid": "The validity rules after this amendment do not hold: ${reasons}",
+    "error_rule_value": (
+        "${name}: ${value} is no valid value (a period is a whole number of at least 1 "
+        "with the unit days, weeks, months or years; a date is written YYYY-MM-DD)."
+    ),
     "error_item_listed": "${item} is listed already.",
     "error_item_not_listed": "${item} is not listed.",
     "error_not_in_force": "The agreement is not in force: not every party has signed it.",
@@ -541,6 +546,12 @@ def _rule_value(name, value):
     return value
 
 
+def _shown(value):
+    """A value as a reader of an error message sees it (short)."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 def rules_after(rules, changes):
     """``rules`` with ``changes`` (name -> new value; periods as Period or JSON) applied."""
     values = {}
@@ -549,9 +560,9 @@ def rules_after(rules, changes):
             raise AmendmentError("error_rule_unknown", {"name": name}, field="rules")
         try:
             values[name] = _rule_value(name, value)
-        except ValueError as error:
+        except (TypeError, ValueError) as error:
             raise AmendmentError(
-                "error_rules_invalid", {"reasons": str(error)}, field="rules"
+                "error_rule_value", {"name": name, "value": _shown(value)}, field="rules"
             ) from error
     new = replace(rules, **values)
     errors = validate_rules(new)
