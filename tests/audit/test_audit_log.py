@@ -71,7 +71,7 @@ class TestImmutable:
 
     def test_no_api_changes_or_removes(self, log):
         public = {name for name in dir(log) if not name.startswith("_")}
-        assert public == {"append", "get", "actions", "search", "query", "entries"}
+        assert public == {"append", "get", "actions", "search", "scope_keys", "query", "entries"}
         with pytest.raises(TypeError):
             del log[T0]
 

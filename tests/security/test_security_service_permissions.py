@@ -213,8 +213,47 @@ class TestDeclared:
         named = {(method, name) for method, name, *_rest in self.services}
         for row in rows:
             method, _space, rest = row[0].strip("`").partition(" ")
+            if method not in WRITE_METHODS:
+                continue
             name = "" if rest.startswith("<") else rest.split("/")[0]
             assert (method, name) in named, f"docs/rights.md names {row[0]}, not registered"
+
+
+class TestReadServices:
+    """Read services that declare a permission of their own in ZCML (not View) are in
+    docs/rights.md's table of read services with that permission and its roles."""
+
+    @pytest.fixture(autouse=True)
+    def _setup(self, portal):
+        self.portal = portal
+        self.services = [s for s in product_services() if s[0] == "GET" and s[4] not in TOO_WEAK]
+
+    def test_the_network_audit_log_declares_its_permission(self):
+        from kooperation.interfaces import INetwork
+
+        found = {(name, for_, permission) for _m, name, for_, _f, permission in self.services}
+        assert ("@audit-log", INetwork, "kooperation: View network audit log") in found
+
+    def test_docs_name_each_with_its_permission_and_roles(self, repo):
+        text = (repo / "docs" / "rights.md").read_text()
+        rows = [
+            [cell.strip() for cell in line.strip().strip("|").split("|")]
+            for line in text.splitlines()
+            if line.startswith("| `GET")
+        ]
+        ids = permission_ids()
+        for method, name, for_, _factory, permission in self.services:
+            mine = [
+                row
+                for row in rows
+                if row[0] == f"`{method} {name}`" and row[1] == for_.__name__.removeprefix("I")
+            ]
+            assert mine, f"docs/rights.md has no row for {method} {name} on {for_.__name__}"
+            roles = set(rolesForPermissionOn(permission, self.portal))
+            for row in mine:
+                assert row[2].startswith(permission), (row[0], row[2], permission)
+                assert any(f"`{i}`" in row[2] for i in ids[permission]), row[2]
+                assert set(row[3].split(", ")) == roles, (row[0], row[3], roles)
 
 
 class TestUpgrade1003:

@@ -44,7 +44,7 @@ class TestOverview:
         assert links["deadlines"] == f"{net}/@@deadlines"
         assert links["network-members"] == f"{net}/@@network-members"
         assert links["registrations-fortbildung-2027"].endswith("/@@registrations")
-        assert "audit-log" not in links  # the audit log is the site managers'
+        assert links["audit-log"] == f"{net}/@@audit-log"  # the network's share
         assert "Mein Überblick" in html
 
     def test_signatory_of_the_partner_that_has_not_signed(self):

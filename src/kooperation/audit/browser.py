@@ -1,4 +1,7 @@
-"""@@audit-log: the audit trail for managers, filtered and batched, with a CSV download."""
+"""@@audit-log: the audit trail, filtered and batched, with a CSV download.
+
+On the site for managers (everything); on a network for its coordinators (that
+network's share, see ``kooperation.audit.network``)."""
 
 from kooperation import _
 from kooperation.audit import entries
@@ -8,8 +11,11 @@ from kooperation.audit.filters import parse_int
 from kooperation.audit.filters import portal_timezone
 from kooperation.audit.filters import request_filters
 from kooperation.audit.log import csv_rows
+from kooperation.audit.network import scoped_filters
 from kooperation.common.csrf import check_write
 from kooperation.common.errors import KooperationError
+from kooperation.interfaces import INetwork
+from plone import api
 from Products.Five import BrowserView
 from urllib.parse import urlencode
 from zope.i18n import translate
@@ -55,7 +61,7 @@ class AuditLogView(BrowserView):
         tz = portal_timezone()
         self.tz = tz
         try:
-            self.filters = request_filters(self.request, self.context)
+            self.filters = request_filters(self.request, api.portal.get())
             self.start = parse_int(self.request.form, "b_start", 0, 0, 10**9)
         except KooperationError as error:
             self.error = error.message(self.request)
@@ -63,13 +69,15 @@ class AuditLogView(BrowserView):
         if self.filters is not None and self.request.form.get("format") == "csv":
             return self.csv()
         if self.filters is not None:
-            self.total, self.items = query(start=self.start, size=BATCH, **self.filters)
+            self.total, self.items = query(
+                start=self.start, size=BATCH, **scoped_filters(self.context, self.filters)
+            )
         return self.index()
 
     def csv(self):
         # A download that also logs itself; the permission is checked by the view's ZCML.
         check_write(self.request)
-        text = csv_text(csv_rows(entries(**self.filters)))
+        text = csv_text(csv_rows(entries(**scoped_filters(self.context, self.filters))))
         log_event(
             "export_audit_log",
             obj=self.context,
@@ -79,6 +87,10 @@ class AuditLogView(BrowserView):
         response.setHeader("Content-Type", "text/csv; charset=utf-8")
         response.setHeader("Content-Disposition", 'attachment; filename="audit-log.csv"')
         return "\ufeff" + text
+
+    def network_title(self):
+        """The network's title when the log is a network's share, else None."""
+        return self.context.Title() if INetwork.providedBy(self.context) else None
 
     def value(self, name):
         value = self.request.form.get(name, "")

@@ -191,12 +191,34 @@ class AuditLog(Persistent):
         sets.extend(self._by_path.values(path + "/", path + "0", excludemax=True))
         return multiunion(sets)
 
-    def search(self, action=None, user=None, path=None, since=None, until=None):
+    def scope_keys(self, path, groups=(), users=(), site_paths=("",)):
+        """Keys of the entries that belong to one part of the site (a network).
+
+        That is every entry on ``path`` or below it; the group memberships of ``groups``
+        (the part's own groups); and the entries about ``users`` (its people) that lie on
+        none of the site's objects but the site itself (``site_paths``: the empty path
+        and the site's), such as their site-wide roles. A person's entries on objects
+        elsewhere, and memberships of other groups, stay outside.
+        """
+        groups, site_paths = set(groups), set(site_paths)
+        found = LLTreeSet()
+        for key in self._by_action.get("group_membership") or ():
+            if self._entries[key].details.get("group") in groups:
+                found.insert(key)
+        for user in set(users):
+            for key in self._by_user.get(user) or ():
+                entry = self._entries[key]
+                if entry.action != "group_membership" and entry.path in site_paths:
+                    found.insert(key)
+        return multiunion([self._path_keys(path), found])
+
+    def search(self, action=None, user=None, path=None, since=None, until=None, within=None):
         """Keys of the matching entries, newest first.
 
         ``action`` is an action id or a prefix ending in ``*`` ("transition:*"); ``user``
         matches who acted and whom an entry is about; ``path`` matches the object and
-        everything below it; ``since``/``until`` are aware datetimes (both included).
+        everything below it; ``since``/``until`` are aware datetimes (both included);
+        ``within``: only these keys (``scope_keys``).
         """
         low = to_key(since) if since is not None else None
         high = to_key(until) if until is not None else None
@@ -207,6 +229,8 @@ class AuditLog(Persistent):
             sets.append(self._by_user.get(user) or LLSet())
         if path:
             sets.append(self._path_keys(path))
+        if within is not None:
+            sets.append(within)
         if not sets:
             keys = (self._entries if self._all is None else self._all).keys(low, high)
         else:

@@ -1,9 +1,14 @@
-"""GET /@audit-log: the audit trail as JSON, for those with kooperation: View audit log."""
+"""GET @audit-log: the audit trail as JSON.
+
+On the site for those with kooperation: View audit log (checked here: 401 anonymous, 403
+others); on a network its share for its coordinators (kooperation: View network audit
+log, declared in ZCML)."""
 
 from kooperation import _
 from kooperation.audit import query
 from kooperation.audit.filters import parse_int
 from kooperation.audit.filters import request_filters
+from kooperation.audit.network import scoped_filters
 from kooperation.common.errors import KooperationError
 from kooperation.common.errors import render
 from kooperation.common.rest import error_reply
@@ -40,13 +45,16 @@ class AuditLogGet(Service):
             return forbidden(
                 self, "error_may_not_view_audit_log", "You may not read the audit log."
             )
+        return self.list()
+
+    def list(self):
         try:
-            filters = request_filters(self.request, self.context)
+            filters = request_filters(self.request, api.portal.get())
             start = parse_int(self.request.form, "b_start", 0, 0, 10**9)
             size = parse_int(self.request.form, "b_size", DEFAULT_BATCH, 1, MAX_BATCH)
         except KooperationError as error:
             return error_reply(self, error)
-        total, items = query(start=start, size=size, **filters)
+        total, items = query(start=start, size=size, **scoped_filters(self.context, filters))
         base = f"{self.context.absolute_url()}/@audit-log"
         params = {k: v for k, v in self.request.form.items() if k not in ("b_start", "b_size")}
 
@@ -64,3 +72,10 @@ class AuditLogGet(Service):
             "items": [entry.as_json() for entry in items],
             "batching": batching,
         }
+
+
+class NetworkAuditLogGet(AuditLogGet):
+    """The network's share; the publisher checked kooperation: View network audit log."""
+
+    def reply(self):
+        return self.list()

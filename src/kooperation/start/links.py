@@ -50,14 +50,12 @@ def network_tools(network, request):
                     "url": f"{event.absolute_url()}/@@registrations",
                 }
             )
-    portal = api.portal.get()
-    if api.user.has_permission("kooperation: View audit log", obj=portal):
-        path = "/".join(network.getPhysicalPath()[len(portal.getPhysicalPath()) :])
+    if api.user.has_permission("kooperation: View network audit log", obj=network):
         tools.append(
             {
                 "id": "audit-log",
                 "title": tr("audit-log"),
-                "url": f"{portal.absolute_url()}/@@audit-log?path=/{path}",
+                "url": f"{url}/@@audit-log",
             }
         )
     return tools
