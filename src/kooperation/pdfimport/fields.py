@@ -638,7 +638,7 @@ ROMAN = {
     "11": "XI",
     "12": "XII",
 }
-_NUM = r"\d+[a-z]?"
+_NUM = r"\d+(?:\s?[a-z]\b)?"
 _SUB = (
     r"(?:\s*(?:Abs\.|Absatz)\s*\d+[a-z]?)?(?:\s*(?:S\.|Satz)\s*\d+)?(?:\s*(?:Nr\.|Nummer)\s*\d+)?"
 )
@@ -656,6 +656,7 @@ LEGAL = re.compile(
 
 def _normalize_paragraph(text):
     text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"(\d)\s([a-z])\b", r"\1\2", text)  # "§ 78 f" is "§ 78f"
     text = re.sub(r"^(§§?)\s*", r"\1 ", text)
     text = re.sub(r"(Abs\.|Nr\.|S\.)\s*(?=\d)", r"\1 ", text)
     text = re.sub(r"\s*[-–]\s*(?=\d)", "-", text)
@@ -684,25 +685,92 @@ BOOKS = re.compile(
 )
 
 
+# "Sozialgesetzbuch (SGB) Achtes Buch (VIII)"
+BOOK_PARENS = re.compile(r"Sozialgesetz(?:buch)?\s*\(SGB\)\s*\w+\s+Buch\s*\((?P<book>[IVX]+)\)")
+# "§ 78f des Achten Buches Sozialgesetzbuch"
+PARA_BOOK = re.compile(
+    r"(?P<para>§§?\s*" + _NUM + _SUB + r")\s+(?:des\s+)?(?P<ordinal>" + _ORDINAL + r")\s+"
+    r"Buch(?:es|s)?\s+(?:des\s+)?Sozialgesetzbuch(?:es|s)?",
+    re.I,
+)
+
+# Other laws, kept as written with their abbreviation: "§§ 1 und 23 ff. GkG NRW",
+# "Art. 2 Abs. 1 KommZG", "§ 6 des Thüringer Ausführungsgesetzes … (Thür AGPStG)",
+# "§ 1 des Gesetzes über kommunale Gemeinschaftsarbeit -GkG-", "§ 24 des Straßenverkehrsgesetzes".
+_REF = (
+    r"(?:§§?|Art\.)\s*\d+(?:\s?[a-z]\b)?"
+    + _SUB
+    + r"(?:\s*(?:,|und|bis|-|–)\s*\d+(?:\s?[a-z]\b)?"
+    + _SUB
+    + r")*(?:\s*ff\.?)?"
+)
+_ABBR = r"(?:Thür\s)?[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*(?:\s(?:NRW|NW|M-V|BW|LSA|SH))?"
+OTHER_LAW = re.compile(
+    r"(?P<ref>" + _REF + r")\s+(?:"
+    r"(?P<abbr>" + _ABBR + r")\b(?!\s*\()"  # "§ 7 Abs. 2 ThürKGG"
+    r"|(?:(?:des|der)\s+)?(?!Abs\.|Absatz|Satz|Nr\.|Art\.)(?=[A-ZÄÖÜ])[^§()–]{0,140}?"
+    r"(?:[Gg]esetz|[Vv]erordnung|[Oo]rdnung|[Vv]erfassung)[^§()–]{0,160}?"
+    r"(?:\((?P<paren>" + _ABBR + r")\)"
+    r"|\s[-–]\s?(?P<dashed>" + _ABBR + r")\s?[-–])"  # "… (KGG)", "… –KommZG-"
+    r"|(?P<named>(?:des|der)\s+[A-ZÄÖÜ][\wäöüß-]*(?:gesetz(?:es|buch(?:es)?)?|ordnung|verfassung)"
+    r"(?:\s+für\s+das\s+Land\s+[A-ZÄÖÜ][\wäöüß-]*)?)"
+    r")"
+)
+PENDING_REF = re.compile(r"(?P<ref>" + _REF + r")\s*(?:und|sowie|,)\s*$")
+
+
+def _other_laws(sentence):
+    """References to laws other than the SGB books, each with its law as written."""
+    found = []
+    for match in OTHER_LAW.finditer(sentence):
+        law = match["abbr"] or match["paren"] or match["dashed"] or match["named"]
+        if not law or law.startswith("SGB"):
+            continue
+        refs = [match["ref"]]
+        # "Art. 2 Abs. 1 und Art. 7 ff des Gesetzes … (KommZG)": the first takes the law too
+        before = sentence[: match.start()]
+        pending = PENDING_REF.search(before[-80:]) if before else None
+        if pending:
+            refs.insert(0, pending["ref"])
+        for ref in refs:
+            value = f"{_normalize_paragraph(ref)} {' '.join(law.split())}"
+            if value not in found:
+                found.append(value)
+    return found
+
+
 def find_legal_bases(all_sentences):
     found, evidence = [], None
+
+    def add(value, sentence):
+        nonlocal evidence
+        if value not in found:
+            found.append(value)
+            evidence = evidence or sentence
+
     for sentence in all_sentences:
-        for match in BOOKS.finditer(sentence):
+        for match in PARA_BOOK.finditer(sentence):
+            book = ORDINAL_STEMS.get(re.sub(r"(?:e[snmr]?)$", "", match["ordinal"].lower()))
+            if book:
+                add(f"{_normalize_paragraph(match['para'])} SGB {book}", sentence)
+        sentence_books = PARA_BOOK.sub(" ", sentence)
+        for match in BOOKS.finditer(sentence_books):
             for word in re.findall(_ORDINAL, match["list"], re.I):
                 stem = re.sub(r"(?:e[snmr]?)$", "", word.lower())
                 book = ORDINAL_STEMS.get(stem) or ORDINAL_STEMS.get(word.lower())
-                if book and f"SGB {book}" not in found:
-                    found.append(f"SGB {book}")
-                    evidence = evidence or sentence
-        sentence = BOOKS.sub(" ", sentence)
-        for match in LEGAL.finditer(sentence):
+                if book:
+                    add(f"SGB {book}", sentence)
+        for match in BOOK_PARENS.finditer(sentence):
+            add(f"SGB {match['book']}", sentence)
+        rest = BOOK_PARENS.sub(" ", BOOKS.sub(" ", sentence_books))
+        for match in LEGAL.finditer(rest):
             book = ROMAN.get(match["book"], match["book"])
             value = f"SGB {book}"
             if match["para"]:
                 value = _normalize_paragraph(match["para"]) + " " + value
-            if value not in found:
-                found.append(value)
-                evidence = evidence or sentence
+            add(value, sentence)
+        for value in _other_laws(sentence):
+            add(value, sentence)
     return (found or None), evidence
 
 

@@ -148,6 +148,16 @@ def read_pages(data, max_pages, ocr=True, ocr_languages="deu", on_ocr_page=None)
     return pages
 
 
+# what follows a section number read by OCR: a law ("SGB", "ThürKGG", "des Gesetzes …")
+_OCR_LAW = (
+    r"(?:SGB|(?:Thür\s)?[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*\b|des\b|der\b"
+    r"|i\.\s?V\.|$)"
+)
+_OCR_SUB = r"(?:Abs\.\s*\d+\s+)?(?:Satz\s*\d+\s+)?(?:Nr\.\s*\d+\s+)?"
+_OCR_REFS = (
+    r"\d+[a-z]?(?:\s*Abs\.\s*\d+)?(?:\s*Satz\s*\d+)?"
+    r"(?:[\s,\-–]*(?:und\s+)?\d+[a-z]?(?:\s*Abs\.\s*\d+)?(?:\s*Satz\s*\d+)?)*"
+)
 OCR_FIXES = [
     # "SGB Il", "SGB VIll", "SGB 1I": Roman numerals read as l, 1 or |
     (
@@ -159,11 +169,15 @@ OCR_FIXES = [
     (re.compile(r"(?:(?<=\s)|^)\$\s*(?=\d)"), lambda m: "§ "),
     # "nach 88 27 ff, SGB" / "8 78 SGB": the section sign read as an 8
     (
-        re.compile(r"\b88\s+(?=\d+[a-z]?[\s,\-–]*(?:ff[.,]?\s*)?(?:\d+\s*)?SGB)"),
+        re.compile(
+            r"\b88\s+(?=" + _OCR_REFS + r"[\s,\-–]*(?:ff[.,]?\s*)?(?:\d+\s*)?" + _OCR_LAW + ")"
+        ),
         lambda m: "§§ ",
     ),
     (
-        re.compile(r"(?<![\d.,])\b8\s+(?=\d+[a-z]?\s+(?:Abs\.\s*\d+\s+)?SGB)"),
+        re.compile(
+            r"(?<![\d.,])\b8\s+(?=\d+[a-z]?(?:\s+" + _OCR_SUB + _OCR_LAW + r"|\s+Abs\.\s*\d+\s*$))"
+        ),
         lambda m: "§ ",
     ),
     (re.compile(r"\bff,(?=\s*SGB)"), lambda m: "ff."),
