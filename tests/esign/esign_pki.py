@@ -164,9 +164,10 @@ class SigningPKI:
                 "common-name": f"{signer.given_name} {signer.surname}",
                 "given-name": signer.given_name,
                 "surname": signer.surname,
-                "organization-name": signer.organization,
                 "country-name": "DE",
             }
+            if signer.organization:
+                entities[label]["organization-name"] = signer.organization
             if signer.expired:
                 validity = _validity(now - 3 * years, now - timedelta(days=30))
             else:
@@ -200,7 +201,7 @@ class SigningPKI:
             "pki-architectures": {
                 ARCH: {
                     "keyset": ARCH,
-                    "entity-defaults": {"country-name": "DE", "organization-name": "Test-PKI"},
+                    "entity-defaults": {"country-name": "DE"},
                     "entities": entities,
                     "certs": certs,
                     "services": {

@@ -195,3 +195,58 @@ class TestElectronicForm:
             upload(self.amendment, self.pdf)
         assert raised.value.field == "file"
         assert esign.uploads(self.amendment) == ()
+
+
+class TestPagesAndService:
+    @pytest.fixture(autouse=True)
+    def _setup(self, amendment, pki):
+        self.amendment = amendment
+        self.pki = pki
+        self.pdf = simple_pdf("1. Änderung der Kooperationserklärung")
+
+    def test_report_page_and_pdf(self):
+        item = upload(self.amendment, self.pki.sign(self.pki.sign(self.pdf, "anna"), "anna-simple"))
+        request = self.amendment.REQUEST
+        request.form["upload"] = item["id"]
+        with api.env.adopt_roles(["Manager"]):
+            html = self.amendment.restrictedTraverse("@@esignature-report")()
+            data = self.amendment.restrictedTraverse("@@esignature-report-pdf")()
+            original = self.amendment.restrictedTraverse("@@esignature-file")()
+        assert "Prüfbericht" in html
+        assert "Qualifizierte elektronische Signatur" in html
+        assert "Gültige Signatur, aber keine qualifizierte elektronische Signatur" in html
+        assert "Zertifikatskette bis zum Vertrauensanker Kooperation Test Root CA" in html
+        assert data.startswith(b"%PDF")
+        assert b"<pdfaid:part>2</pdfaid:part>" in data
+        assert original.startswith(b"%PDF")
+
+    def test_post_and_get_esignatures(self):
+        from zope.component import getMultiAdapter
+
+        def service(method):
+            return getMultiAdapter(
+                (self.amendment, request), name=f"{method}_application_json_@esignatures"
+            )
+
+        import base64
+
+        request = self.amendment.REQUEST
+        signed = self.pki.sign(self.pdf, "bernd")
+        body = {"file": {"data": base64.b64encode(signed).decode(), "filename": "bernd.pdf"}}
+        request["BODY"] = json.dumps(body).encode()
+        request.environ["REQUEST_METHOD"] = "POST"
+        request.environ["CONTENT_TYPE"] = "application/json"
+        with api.env.adopt_roles(["Manager"]):
+            data = service("POST").reply()
+        assert request.response.getStatus() == 201, data
+        assert data["counted"] == 1
+        assert data["outcomes"][0]["counted"] is True
+        assert data["report"]["signatures"][0]["level"] == "qualified"
+        assert data["written_form_met"] is False  # two parties still missing
+        assert data["review_state"] == "for_signature"
+        json.dumps(data)
+        request.environ["REQUEST_METHOD"] = "GET"
+        with api.env.adopt_roles(["Manager"]):
+            listing = service("GET").reply()
+        assert [item["filename"] for item in listing["items"]] == ["bernd.pdf"]
+        assert "Es fehlt die Unterschrift von" in listing["messages"][0]

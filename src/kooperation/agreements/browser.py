@@ -4,6 +4,7 @@ from datetime import date
 from kooperation import _
 from kooperation.agreements.deadlines import deadlines_for
 from kooperation.agreements.deadlines import explanation
+from kooperation.agreements.signatures import form_of
 from kooperation.agreements.signatures import joined_by_amendment
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.signatures import signatures
@@ -64,6 +65,10 @@ class AgreementView(BrowserView):
                     "date": german_date(record.date) if record else "",
                     "on_behalf": record.on_behalf if record else False,
                     "has_evidence": bool(record and record.evidence is not None),
+                    **form_of(
+                        record,
+                        (amendment or self.context).absolute_url(),
+                    ),
                     "party": uid,
                     "joined_by": (
                         {"title": amendment.Title(), "url": amendment.absolute_url()}

@@ -106,6 +106,14 @@ class Signature(Persistent):
         }
 
 
+def form_of(record, base_url):
+    """The form of ``record`` for a page: {"form": "written"|"electronic", "report": url}."""
+    if record is None:
+        return {"form": None, "report": None}
+    report = record.validation_json(base_url)
+    return {"form": record.form, "report": report["report"] if report else None}
+
+
 def signatures(obj):
     """The signature records of ``obj`` by party UID (read-only use)."""
     return IAnnotations(obj).get(ANNOTATION_KEY, {})

@@ -3,6 +3,7 @@ amendments, and PDFs for wet-ink signing (agreement and amendment)."""
 
 from datetime import date
 from kooperation import _
+from kooperation.agreements.signatures import form_of
 from kooperation.agreements.signatures import missing_parties
 from kooperation.agreements.signatures import signatures
 from kooperation.agreements.validity import IValidityRules
@@ -119,6 +120,7 @@ class AmendmentView(BrowserView):
                     "signatory": record.signatory_name if record else "",
                     "date": german_date(record.date) if record else "",
                     "on_behalf": record.on_behalf if record else False,
+                    **form_of(record, self.context.absolute_url()),
                     "decision": consent["decision"] if consent else None,
                     "comment": consent["comment"] if consent else "",
                 }

@@ -7,11 +7,14 @@ each thing checked, what could not be checked offline, and what was counted.
 
 from io import BytesIO
 from kooperation.printing.pdf import _fonts
+from kooperation.printing.pdf import FONT
+from kooperation.printing.pdf import make_pdfa
 from kooperation.printing.pdf import printable
 from kooperation.printing.pdf import styles
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph
 from reportlab.platypus import SimpleDocTemplate
 from reportlab.platypus import Spacer
@@ -96,8 +99,20 @@ def render(title, url, item, status, translate, time):
         bottomMargin=20 * mm,
         title=printable(title),
         creator="kooperation",
-    ).build(story)
+    ).build(story, canvasmaker=ArchiveCanvas)
     return buffer.getvalue()
+
+
+class ArchiveCanvas(canvas.Canvas):
+    """PDF/A-2b, as the signing PDFs: the report is archived beside the original."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
+        super().__init__(*args, **kwargs)
+
+    def save(self):
+        make_pdfa(self)
+        super().save()
 
 
 def _table(rows, style):
@@ -109,6 +124,7 @@ def _table(rows, style):
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey),
             ]
         )

@@ -285,6 +285,7 @@ def signature_block(party, labels, style, width):
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # not Helvetica (PDF/A: embedded)
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -358,6 +359,9 @@ def _canvas_class(document):
 
     class NumberedCanvas(canvas.Canvas):
         def __init__(self, *args, **kwargs):
+            # The page preamble names the initial font: the embedded one, not Helvetica
+            # (PDF/A wants every font embedded).
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
             super().__init__(*args, **kwargs)
             self._pages = []
 
@@ -371,6 +375,7 @@ def _canvas_class(document):
                 self.__dict__.update(state)
                 self._footer(total)
                 super().showPage()
+            make_pdfa(self, document.language)
             super().save()
 
         def _footer(self, total):
@@ -393,6 +398,113 @@ def _canvas_class(document):
             self.restoreState()
 
     return NumberedCanvas
+
+
+XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+   <pdfaid:part>2</pdfaid:part>
+   <pdfaid:conformance>B</pdfaid:conformance>
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt>
+   </dc:description>
+   <xmp:CreatorTool>{creator}</xmp:CreatorTool>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <pdf:Producer>{producer}</pdf:Producer>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+
+
+def _srgb_profile():
+    """An sRGB ICC profile (made by LittleCMS through Pillow), or None without it."""
+    try:
+        from PIL import ImageCms
+
+        return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    except (ImportError, OSError):  # pragma: no cover - Pillow comes with Plone
+        return None
+
+
+def make_pdfa(pdf_canvas, language="de"):
+    """Mark the document PDF/A-2b: XMP metadata (pdfaid part 2, conformance B) that
+    repeats the document information, and an sRGB output intent for the RGB colours.
+
+    The fonts are embedded TrueType subsets and the trailer carries an ID (reportlab);
+    no encryption, JavaScript, transparency groups or annotations are used. Checked by
+    tests/printing (structure); a full validator (veraPDF) is not part of the build.
+    """
+    from reportlab.pdfbase.pdfdoc import format as pdf_format
+    from reportlab.pdfbase.pdfdoc import PDFArray
+    from reportlab.pdfbase.pdfdoc import PDFDictionary
+    from reportlab.pdfbase.pdfdoc import PDFName
+    from reportlab.pdfbase.pdfdoc import PDFStream
+    from reportlab.pdfbase.pdfdoc import PDFString
+
+    profile = _srgb_profile()
+    if profile is None:
+        return
+    doc = pdf_canvas._doc
+    stamp = doc._timeStamp
+    year, month, day, hour, minute, second = stamp.YMDhms
+    sign = "-" if stamp.dhh < 0 else "+"
+    moment = (
+        f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}"
+        f"{sign}{abs(stamp.dhh):02d}:{stamp.dmm:02d}"
+    )
+    info = doc.info
+    xmp = XMP.format(
+        title=escape(info.title or ""),
+        author=escape(info.author or ""),
+        subject=escape(info.subject or ""),
+        creator=escape(info.creator or ""),
+        producer=escape(info.producer or ""),
+        date=moment,
+    )
+
+    class PlainStream(PDFStream):
+        """A stream without any /Filter (PDF/A: metadata readable without decoding)."""
+
+        def format(self, document):
+            dictionary = PDFDictionary(self.dictionary.dict.copy())
+            content = document.encrypt.encode(self.content)
+            dictionary["Length"] = len(content)
+            return (
+                pdf_format(dictionary, document)
+                + b"\nstream\n"
+                + pdf_format(content, document)
+                + b"endstream\n"
+            )
+
+    metadata = PlainStream(
+        PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+        xmp.encode("utf-8"),
+    )
+    icc = PDFStream(PDFDictionary({"N": 3}), profile)
+    intent = PDFDictionary(
+        {
+            "Type": PDFName("OutputIntent"),
+            "S": PDFName("GTS_PDFA1"),
+            "OutputConditionIdentifier": PDFString("sRGB IEC61966-2.1"),
+            "Info": PDFString("sRGB IEC61966-2.1"),
+            "DestOutputProfile": doc.Reference(icc),
+        }
+    )
+    catalog = doc.Catalog
+    catalog.Metadata = metadata
+    catalog.OutputIntents = PDFArray([doc.Reference(intent)])
+    catalog.__NoDefault__ = [*type(catalog).__NoDefault__, "OutputIntents"]
+    if language:
+        catalog.Lang = PDFString(language)
 
 
 def render_pdf(document):
