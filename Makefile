@@ -121,6 +121,10 @@ test: $(STAMP) system-deps lint ## the whole suite (incl. RelStorage, buildout a
 test-quick: $(STAMP) ## the suite without servers and browser (markers server, browser)
 	$(BIN)/pytest $(XDIST) -m "not server and not browser" $(PYTEST_ARGS)
 
+.PHONY: test-apidocs
+test-apidocs: $(STAMP) ## docs/api: examples and coverage (KOOPERATION_WRITE_API_EXAMPLES=1 writes them)
+	$(BIN)/pytest tests/apidocs $(PYTEST_ARGS)
+
 .PHONY: constraints
 constraints: $(BIN)/uv ## re-pin constraints.txt (real project names, as buildout needs) to .venv
 	$(BIN)/python -c 'import importlib.metadata as m; \

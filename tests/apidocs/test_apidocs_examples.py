@@ -26,7 +26,7 @@ WORKSHOP = "oberhausen/fortbildung-2027"
 CONFERENCE = "oberhausen/jugendkonferenz-2027"
 MEMBER = "weinheimer-initiative/kreis-offenbach"
 ADMIN = SITE_OWNER_NAME  # the Zope root's admin of plone.app.testing (password "secret")
-DAY = "2026-12-06"  # a fixed "today" for the services that take ?date=
+DAY = "2026-12-01"  # a fixed day in the past for the services that take ?date=
 AGREEMENT_FIELDS = {
     "@id",
     "@type",
@@ -126,6 +126,16 @@ def test_signatures(api_examples):
     assert response.status_code == 409
     response = api_examples("signatures-post-401", "POST", f"{AMENDMENT_2}/@signatures", body=body)
     assert response.status_code == 401
+    api_examples("esignatures-get", "GET", f"{AMENDMENT_2}/@esignatures", user="koordination")
+    pdf = {"data": base64.b64encode(b"%PDF-1.7").decode(), "filename": "unterschrieben.pdf"}
+    response = api_examples(
+        "esignatures-post-409",
+        "POST",
+        f"{AGREEMENT}/@esignatures",
+        user="koordination",
+        body={"file": pdf},
+    )
+    assert response.status_code == 409
 
 
 def test_deadlines_and_text(api_examples):
@@ -138,7 +148,7 @@ def test_deadlines_and_text(api_examples):
         "GET",
         f"{AGREEMENT}/@deadlines",
         user="koordination",
-        params={"date": "06.12.2026"},
+        params={"date": "01.12.2026"},
     )
     assert response.status_code == 400
     response = api_examples(
@@ -157,7 +167,12 @@ def test_terminations(api_examples):
         "ends_for": "others_continue",
     }
     response = api_examples(
-        "terminations-post", "POST", f"{AGREEMENT}/@terminations", user="koordination", body=body
+        "terminations-post",
+        "POST",
+        f"{AGREEMENT}/@terminations",
+        user="koordination",
+        body=body,
+        mask={"deadlines"},  # today's; @deadlines shows them for a fixed day
     )
     assert response.status_code == 201, response.text
     notice = response.json()["id"]
@@ -167,6 +182,7 @@ def test_terminations(api_examples):
         f"{AGREEMENT}/@terminations/{notice}",
         user="koordination",
         body={"reason": "Versehentlich erfasst: die Kündigung galt einem anderen Vertrag."},
+        mask={"deadlines"},
     )
     assert response.status_code == 200, response.text
     bad = {key: value for key, value in body.items() if key != "written_form"}
@@ -175,7 +191,7 @@ def test_terminations(api_examples):
     )
     assert response.status_code == 400
     response = api_examples(
-        "terminations-post-403",
+        "terminations-post-401",
         "POST",
         f"{AGREEMENT}/@terminations",
         user="jobcenter-u25",
@@ -413,12 +429,23 @@ def test_privacy(api_examples):
 
 
 def test_audit_log(api_examples):
+    notice = {
+        "kind": "notice",
+        "party": api_examples.uid(f"{NET}/bfo"),
+        "received_on": "2026-12-01",
+        "written_form": True,
+    }
+    response = api_examples(
+        None, "POST", f"{AGREEMENT}/@terminations", user="koordination", body=notice
+    )
+    assert response.status_code == 201, response.text
     response = api_examples(
         "audit-log-get",
         "GET",
         "@audit-log",
         user=ADMIN,
-        params={"path": f"/{AGREEMENT}", "action": "signature*", "b_size": 2},
+        params={"path": f"/{AGREEMENT}", "action": "notice*", "b_size": 2},
+        mask={"key"},
     )
     assert response.status_code == 200, response.text
     response = api_examples(
@@ -433,7 +460,7 @@ def test_audit_log(api_examples):
         "@@audit-log",
         user=ADMIN,
         accept=None,
-        params={"format": "csv", "path": f"/{AGREEMENT}", "action": "signature*"},
+        params={"format": "csv", "path": f"/{AGREEMENT}", "action": "notice*"},
         lines=3,
     )
     assert response.status_code == 200
