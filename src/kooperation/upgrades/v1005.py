@@ -18,6 +18,7 @@ def upgrade(setup):
     logger.info("1005: workflows, types and rolemap reimported; %s role maps updated", count)
     upgrade_notice_actions(setup)
     upgrade_minute_takers(setup)
+    upgrade_language_negotiation(setup)
 
 
 # Issue 16, part C (notices): the agreement's "Aktionen" menu links the notice and
@@ -42,3 +43,13 @@ def upgrade_minute_takers(setup):
         share_meeting(brain._unrestrictedGetObject())
         count += 1
     logger.info("1005: the minute-takers of %s meetings may add their minutes", count)
+
+
+# Issue 15 (the browser face): English for a user whose browser (Accept-Language) or
+# choice (the language selector's cookie) asks for it, German stays the default
+# (registry.xml: plone.available_languages, plone.use_request_negotiation,
+# plone.use_cookie_negotiation). Reimporting the registry sets them; the profile's
+# other records are set to the same values as before.
+def upgrade_language_negotiation(setup):
+    setup.runImportStepFromProfile("profile-kooperation:default", "plone.app.registry")
+    logger.info("1005: language negotiation on (German default, English on request)")
