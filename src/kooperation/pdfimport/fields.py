@@ -603,6 +603,8 @@ def find_place_date(paragraphs, furniture):
         pieces += re.split(r"\s{3,}", line.text)
     for piece in (PLACE_PREFIX.sub("", p.strip()) for p in pieces):
         match = STAND.search(piece)
+        if match and match.start() > 1 and not re.match(r"[(\-–]\s*$", piece[: match.start()]):
+            match = None  # "… des Gesetzes in der Fassung vom …" dates a law, not this text
         if match and stand is None:
             value = first_date(piece[match.end() : match.end() + 30])
             if value:
@@ -790,10 +792,22 @@ FIXED_START = re.compile(
 )
 
 
+# a law's history inside a citation: "zuletzt geändert durch … in Kraft getreten am 4. Juli 2015"
+STATUTE_HISTORY = re.compile(
+    r"zuletzt\s+geändert|Fassung\s+der\s+Bekanntmachung|\bGV\.?\s?NRW|GVBl|BGBl|Gesetz(?:es)?\s+vom",
+    re.I,
+)
+
+
 def find_effective(all_sentences):
     for sentence in all_sentences:
         if not IN_FORCE.search(sentence) or re.search(r"außer\s+Kraft", sentence, re.I):
             continue
+        if re.search(r"in\s+Kraft\s+getreten", sentence, re.I) and (
+            STATUTE_HISTORY.search(sentence)
+            or re.search(r"\)\s*,?\s*in\s+Kraft\s+getreten", sentence)
+        ):
+            continue  # a cited law's own entry into force
         for start, _end, value in find_dates(sentence):
             before = sentence[max(0, start - 40) : start]
             if FIXED_START.search(before) and not END_CUES.search(before):
@@ -880,7 +894,9 @@ def notice_anchor(tail):
     return "end_of_term"
 
 
-INITIAL_RIGHT = re.compile(r"^\s*(?:Laufzeit|Vertragslaufzeit|Dauer|Geltungsdauer)\b", re.I)
+INITIAL_RIGHT = re.compile(
+    r"^\s*(?:Laufzeit|Vertragslaufzeit|Dauer|Geltungsdauer|befristet\b)", re.I
+)
 TACIT = re.compile(r"verlänger(?:t|n)\s+sich|stillschweigend|automatisch|jeweils", re.I)
 OPTIONAL = re.compile(
     r"\bkann\b|\bkönnen\b|möglich|auf\s+Antrag|einvernehmlich|vereinbart\s+werden", re.I
@@ -939,7 +955,7 @@ def find_terms(all_sentences):
                 put("renewal_term", period, sentence)
             elif kind == "initial":
                 put("initial_term", period, sentence)
-        if "end_date" not in found:
+        if "end_date" not in found and TERM_SUBJECT.search(sentence):
             for start, _end, value in find_dates(sentence):
                 before = sentence[max(0, start - 40) : start]
                 if END_CUES.search(before) and not TERMINATION.search(before):
