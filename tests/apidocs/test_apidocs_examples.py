@@ -59,6 +59,10 @@ AGREEMENT_FIELDS = {
 def test_network_and_groups(api_examples):
     keep = {"@id", "@type", "UID", "title", "review_state", "kooperation_groups"}
     api_examples("network-get", "GET", NET, user="koordination", keep=keep)
+    # The published network without login: its JSON, without the groups.
+    anonymous = api_examples(None, "GET", NET)
+    assert anonymous.status_code == 200
+    assert "kooperation_groups" not in anonymous.json()
     api_examples(
         "groups-add-member",
         "PATCH",
