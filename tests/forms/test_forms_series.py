@@ -74,3 +74,36 @@ class TestExceptionRows:
             [{"type": "skip", "date": "31.02.2027", "partner": self.partners[0]}]
         )
         assert [e.widget.name for e in errors if e.widget is not None] == [NAME]
+
+
+class TestDutiesByName:
+    @pytest.fixture(autouse=True)
+    def _setup(self, demo):
+        self.portal = demo["portal"]
+        self.request = demo["request"]
+        prepare(self.portal, self.request)
+        self.series = self.portal["oberhausen"]["runder-tisch-arbeitsmarkt"]
+
+    def _widget(self, form):
+        for manager in [form.widgets] + [g.widgets for g in form.groups]:
+            if "duties" in manager:
+                return manager["duties"]
+
+    def test_the_default_duties_are_shown_by_name(self):
+        self.request.form.clear()
+        form = self.series.restrictedTraverse("@@edit").form_instance
+        form.update()
+        shown = self._widget(form).value
+        assert "topics" not in shown
+        assert "Protokoll" in shown
+
+    def test_names_are_stored_as_keys_and_own_duties_as_typed(self):
+        self.request.form.clear()
+        self.request.form["form.widgets.duties"] = "Themenvorbereitung\nProtokoll\nCatering"
+        form = self.series.restrictedTraverse("@@edit").form_instance
+        form.update()
+        widget = self._widget(form)
+        from z3c.form.interfaces import IDataConverter
+
+        value = IDataConverter(widget).toFieldValue(widget.extract())
+        assert value == ["topics", "minutes", "Catering"]

@@ -13,7 +13,13 @@ from kooperation.fields.rows import text_of
 from kooperation.meetings.widgets import duty_title
 from kooperation.meetings.widgets import partner_options
 from kooperation.rotation import DEFAULT_DUTIES
+from z3c.form.browser.textlines import TextLinesWidget
+from z3c.form.converter import TextLinesConverter
+from z3c.form.interfaces import ITextLinesWidget
 from z3c.form.widget import FieldWidget
+from zope.component import adapter
+from zope.interface import implementer
+from zope.schema.interfaces import IList
 
 
 KINDS = (
@@ -53,32 +59,23 @@ class ExceptionsWidget(RowsWidget):
             _("label_rotation_exception_partner", default="Partner"),
             "choice",
             options=partner_options,
-            width="14rem",
+            width="11rem",
         ),
         Column(
             "second",
             _("label_rotation_exception_second", default="Swapped with (swap only)"),
             "choice",
             options=partner_options,
-            width="14rem",
+            width="11rem",
         ),
         Column(
             "duty",
             _("label_rotation_exception_duty", default="Duty (give a duty only)"),
             "choice",
             options=duty_options,
-            width="12rem",
+            width="10rem",
         ),
     )
-
-    def intro(self):
-        return self.t(
-            _(
-                "help_rotation_exceptions_rows",
-                default="One row per exception: skip a partner at a meeting, swap two "
-                "partners, or give one duty to a partner.",
-            )
-        )
 
     def rows_of(self, items):
         rows = []
@@ -115,3 +112,39 @@ class ExceptionsWidget(RowsWidget):
 
 def ExceptionsFieldWidget(field, request):
     return FieldWidget(field, ExceptionsWidget(request))
+
+
+class IDutiesWidget(ITextLinesWidget):
+    """The rotating duties, one a line, by their names."""
+
+
+@implementer(IDutiesWidget)
+class DutiesWidget(TextLinesWidget):
+    """The default duties are stored by key (``topics``, ``minutes`` …) and shown by their
+    translated names ("Themenvorbereitung"); a duty of the series' own stays as typed."""
+
+
+def DutiesFieldWidget(field, request):
+    return FieldWidget(field, DutiesWidget(request))
+
+
+@adapter(IList, IDutiesWidget)
+class DutiesConverter(TextLinesConverter):
+    def _titles(self):
+        return {duty: duty_title(duty, self.widget.request) for duty in DEFAULT_DUTIES}
+
+    def toWidgetValue(self, value):
+        if not value:
+            return ""
+        titles = self._titles()
+        return "\n".join(titles.get(duty, duty) for duty in value)
+
+    def toFieldValue(self, value):
+        keys = {}
+        for duty, title in self._titles().items():
+            keys[title.casefold()] = duty
+            keys[duty.casefold()] = duty
+        lines = [line.strip() for line in (value or "").splitlines() if line.strip()]
+        if not lines:
+            return self.field.missing_value
+        return [keys.get(line.casefold(), line) for line in lines]

@@ -7,6 +7,7 @@ Member partners are listed in rotation order; the rotation planner
 from kooperation import _
 from kooperation.interfaces import IKooperationContent
 from kooperation.meetings.interfaces import IMeetingSeries
+from kooperation.meetings.series_widgets import DutiesFieldWidget
 from kooperation.meetings.series_widgets import ExceptionsFieldWidget
 from kooperation.rotation import DEFAULT_DUTIES
 from kooperation.rotation import exception_from_json
@@ -42,6 +43,7 @@ class IMeetingSeriesSchema(model.Schema):
         required=False,
         default=[],
     )
+    directives.widget(duties=DutiesFieldWidget)
     duties = schema.List(
         title=_("label_series_duties", default="Rotating duties"),
         value_type=schema.TextLine(),
@@ -103,7 +105,8 @@ class IMeetingSeriesSchema(model.Schema):
         title=_("label_series_exceptions", default="Rotation exceptions"),
         description=_(
             "help_series_exceptions",
-            default="Skips, swaps and duties set by the coordinator, for given dates.",
+            default="One row per exception: skip a partner at a meeting, swap two "
+            "partners, or give one duty to a partner.",
         ),
         schema=EXCEPTIONS_SCHEMA,
         required=False,
