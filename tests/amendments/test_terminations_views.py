@@ -318,3 +318,16 @@ class TestMenu:
             buttons.manage_delObjects(["kooperation-record-notice"])
             upgrade_notice_actions(api.portal.get_tool("portal_setup"))
         assert "kooperation-record-notice" in buttons.objectIds()
+
+
+def test_the_bare_transition_is_refused_through_the_web(agreement):
+    """content_status_modify?workflow_action=give_notice (a typed URL) changes nothing."""
+    from Products.CMFCore.WorkflowCore import WorkflowException
+
+    request = agreement.REQUEST
+    request.form["workflow_action"] = "give_notice"
+    request.other["workflow_action"] = "give_notice"
+    wf = api.portal.get_tool("portal_workflow")
+    with api.env.adopt_roles(["Coordinator"]), pytest.raises(WorkflowException):
+        wf.doActionFor(agreement, "give_notice")
+    assert api.content.get_state(agreement) == "in_force"
