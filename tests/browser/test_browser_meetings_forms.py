@@ -72,6 +72,9 @@ def workflow(page, transition):
 def test_plan_meeting_write_minutes_publish(page, site_url, people):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # Pages with three forms' worth of widgets: patient on a busy test machine.
+    page.set_default_timeout(60_000)
+    page.set_default_navigation_timeout(90_000)
     day = people["day"]
 
     # 1. The coordinator plans the next meeting: the duty holders come from the rotation.
@@ -145,6 +148,7 @@ def test_plan_meeting_write_minutes_publish(page, site_url, people):
     items.nth(1).locator("[data-column=what]").fill("Einladung an die Schulen")
     items.nth(1).locator("[data-column=partner]").select_option(label=people["partner"])
     items.nth(1).locator("[data-column=due]").fill(f"{day.year}-04-30")
+    page.locator("#form-widgets-action_items .table-responsive").evaluate("e => e.scrollLeft = 0")
     shot(page, "4-minutes-form")
     page.click("#form-buttons-save")
     page.wait_for_load_state("networkidle")

@@ -132,6 +132,7 @@ class Column:
         significant=True,
         blank=True,
         width=None,
+        max_width=None,
         group=None,
     ):
         assert kind in KINDS, kind
@@ -144,6 +145,7 @@ class Column:
         self.significant = significant and kind not in ("label", "hidden")
         self.blank = blank
         self.width = width  # a CSS length: the cell's minimum width
+        self.max_width = max_width  # a CSS length: the widest the cell's field gets
         self.group = group  # columns of one group share a table cell, one below the other
 
     def to_cell(self, value):
@@ -216,8 +218,17 @@ class RowsWidget(Widget):
         spec = self.spec(column)
         return self.t(spec.title) if spec is not None else column
 
+    group_titles = {}  # group -> message: the header of a cell with several columns
+
     def headers(self):
-        return [" / ".join(self.column_title(c) for c in group) for group in self.groups()]
+        found = []
+        for group in self.groups():
+            title = self.group_titles.get(self.spec(group[0]).group)
+            if title is not None:
+                found.append(self.t(title))
+            else:
+                found.append(" / ".join(self.column_title(c) for c in group))
+        return found
 
     def visible_columns(self):
         return tuple(spec.name for spec in self.specs if spec.kind != "hidden")
@@ -227,7 +238,17 @@ class RowsWidget(Widget):
 
     def cell_style(self, column):
         spec = self.spec(column)
-        return f"min-width: {spec.width}" if spec is not None and spec.width else None
+        if spec is None:
+            return None
+        styles = [f"min-width: {spec.width}"] if spec.width else []
+        if spec.max_width:
+            styles.append(f"max-width: {spec.max_width}")
+        return "; ".join(styles) or None
+
+    def control_style(self, column):
+        """A long choice (a partner's name) must not widen the table beyond the page."""
+        spec = self.spec(column)
+        return f"max-width: {spec.max_width}" if spec is not None and spec.max_width else None
 
     def intro(self):
         """A text above the table (e.g. where prefilled values come from)."""

@@ -116,7 +116,8 @@ class AgendaWidget(RowsWidget):
             _("label_agenda_presenter", default="Presenting partner"),
             "choice",
             options=partner_name_options,
-            width="12rem",
+            width="10rem",
+            max_width="14rem",
         ),
         Column("documents", _("label_agenda_documents", default="Documents"), "hidden"),
     )
@@ -258,7 +259,8 @@ class DutyHoldersWidget(RowsWidget):
             "choice",
             options=member_options,
             significant=False,
-            width="14rem",
+            width="12rem",
+            max_width="16rem",
         ),
         Column("reason", _("label_duty_reason", default="Rotation plan"), "label"),
     )
@@ -422,16 +424,21 @@ class ActionItemsWidget(RowsWidget):
     """Action items: what, responsible partner and/or person, due date, done."""
 
     kind = "action-items"
+    group_titles = {
+        "who": _("label_action_responsible", default="Responsible"),
+        "when": _("label_action_due_done", default="Due, done"),
+    }
     specs = (
         Column(
-            "what", _("label_action_what", default="What"), "textarea", required=True, width="12rem"
+            "what", _("label_action_what", default="What"), "textarea", required=True, width="9rem"
         ),
         Column(
             "partner",
             _("label_action_partner", default="Responsible partner"),
             "choice",
             options=partner_options,
-            width="11rem",
+            width="10rem",
+            max_width="12rem",
             group="who",
         ),
         Column(
@@ -439,9 +446,10 @@ class ActionItemsWidget(RowsWidget):
             _("label_action_person", default="Responsible person"),
             "choice",
             options=person_options,
+            max_width="12rem",
             group="who",
         ),
-        Column("due", _("label_action_due", default="Due"), "date", width="9rem", group="when"),
+        Column("due", _("label_action_due", default="Due"), "date", width="8.5rem", group="when"),
         Column(
             "done",
             _("label_action_done", default="Done"),
