@@ -109,7 +109,7 @@ class AgendaWidget(RowsWidget):
 
     kind = "agenda"
     specs = (
-        Column("time", _("label_agenda_time", default="Time")),
+        Column("time", _("label_agenda_time", default="Time"), width="5.5rem"),
         Column("title", _("label_agenda_topic", default="Topic"), required=True, width="16rem"),
         Column(
             "presenter",
