@@ -4,6 +4,9 @@ consultation; each party's decision maker consents (four parties: the city joine
 earlier amendment); the coordinator freezes it for signature; each signatory signs; the
 consolidated text changes."""
 
+from a11y import axe_violations
+from a11y import describe
+from a11y import serious
 from browser_helpers import login
 from browser_helpers import network_user
 from datetime import date
@@ -57,6 +60,12 @@ def people(acceptance):
     transaction.commit()
 
 
+def accessible(page):
+    """No critical or serious axe violation (WCAG 2.1 AA) on the page as it is now."""
+    found = serious(axe_violations(page))
+    assert not found, describe(found)
+
+
 def logout(page, site_url):
     page.context.clear_cookies()
 
@@ -96,6 +105,7 @@ def test_propose_consent_sign_effective(page, site_url, people):
     assert "IV. Qualitätsentwicklung" in page.locator("#preview-clauses").inner_text()
     assert page.locator("#form-buttons-save").is_visible()
     shot(page, "3-preview")
+    accessible(page)
     page.click("#preview-save")
     page.wait_for_load_state("networkidle")
     assert "als Entwurf gespeichert" in page.content()
@@ -115,6 +125,7 @@ def test_propose_consent_sign_effective(page, site_url, people):
     workflow(page, "submit_for_consultation")
     assert "Zustimmung fehlt noch von" in page.content()
     shot(page, "5-consultation")
+    accessible(page)
     logout(page, site_url)
 
     # 4. Each party's decision maker consents for their own party only.
@@ -131,6 +142,7 @@ def test_propose_consent_sign_effective(page, site_url, people):
             page.wait_for_load_state("networkidle")
             assert "Geben Sie den Grund für den Widerspruch an." in page.content()
             shot(page, "6-objection-needs-reason")
+            accessible(page)
             page.click("#consent-form a.btn-secondary")  # cancel
             page.wait_for_load_state("networkidle")
             buttons = page.locator(".consent-actions")
