@@ -44,9 +44,10 @@ class TestWrittenForm:
         assert "§ 126a BGB" in str(message)
 
     def test_a_missing_party(self):
-        result = written_form(PARTIES, [sig("a"), sig("b")])
+        result = written_form(PARTIES, [sig("a"), sig("b")], {"c": "Partner C"})
         assert not result.met
         assert result.missing == ("c",)
+        assert "Partner C" in str(result.messages[-1])
 
     def test_different_content(self):
         result = written_form(PARTIES, [sig("a"), sig("b"), sig("c", content="h2")])

@@ -250,3 +250,33 @@ class TestPagesAndService:
             listing = service("GET").reply()
         assert [item["filename"] for item in listing["items"]] == ["bernd.pdf"]
         assert "Es fehlt die Unterschrift von" in listing["messages"][0]
+
+
+class TestSettings:
+    def test_upgrade_registers_the_records_and_the_configlet(self, portal):
+        from kooperation.esign.settings import IEsignSettings
+        from kooperation.esign.settings import trust_settings
+        from kooperation.upgrades.v1005 import upgrade_esign_settings
+
+        with api.env.adopt_roles(["Manager"]):
+            upgrade_esign_settings(api.portal.get_tool("portal_setup"))
+        prefix = IEsignSettings.__identifier__
+        assert api.portal.get_registry_record(f"{prefix}.trust_anchors") == ""
+        configlets = api.portal.get_tool("portal_controlpanel").listActions()
+        assert "kooperation-esign-settings" in [c.getId() for c in configlets]
+        assert trust_settings().anchors == ()
+
+    def test_control_panel_in_german(self, portal, pki):
+        configure_trust(pki)
+        request = portal.REQUEST
+        request["LANGUAGE"] = "de"
+        with api.env.adopt_roles(["Manager"]):
+            html = portal.restrictedTraverse("@@kooperation-esign-settings")()
+        assert "Vertrauensanker (PEM)" in html
+        assert "Qualifizierte Vertrauensdienste (PEM)" in html
+        from kooperation.esign.settings import trust_settings
+
+        settings = trust_settings()
+        assert [c.subject.native["common_name"] for c in settings.anchors] == [
+            "Kooperation Test Root CA"
+        ]

@@ -37,6 +37,7 @@ PURE = (
     "kooperation.esign.validation",
     "kooperation.esign.form",
     "kooperation.esign.messages",
+    "kooperation.esign.reportpdf",
 )
 ZOPE = {
     "zope",

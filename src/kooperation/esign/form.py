@@ -45,9 +45,9 @@ class FormResult:
     insufficient: tuple = ()
 
 
-def written_form(parties, signatures):
+def written_form(parties, signatures, titles=None):
     """The written form of a document with ``parties`` (ids) and their ``signatures``
-    (PartySignature; titles for the messages come from them or ``titles``)."""
+    (PartySignature); ``titles`` {party id: name} names the parties in the messages."""
     by_party = {signature.party: signature for signature in signatures}
     missing = tuple(party for party in parties if party not in by_party)
     messages = []
@@ -82,8 +82,7 @@ def written_form(parties, signatures):
                     )
                 )
     if missing:
-        titles = {s.party: s.party_title for s in signatures}
-        names = ", ".join(titles.get(party) or party for party in missing)
+        names = ", ".join((titles or {}).get(party) or party for party in missing)
         messages.append(EsignPhrase("esign_form_missing", {"parties": names}))
     met = not missing and not insufficient
     if met:

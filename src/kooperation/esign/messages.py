@@ -11,7 +11,7 @@ MESSAGES = {
     "esign_check_integrity_failed": "The signature value does not match the signed bytes.",
     "esign_check_coverage_file": "The signature covers the whole document.",
     "esign_check_coverage_later": "Later additions are only signatures, form fields or "
-    "validation data (${level}); the signed content is unchanged.",
+    "validation data; the signed content is unchanged.",
     "esign_check_coverage_changed": "The document was changed after this signature: "
     "the content signed here is not the content of the file.",
     "esign_check_time_timestamp": "Signing time ${time} from a timestamp of ${tsa}.",

@@ -113,7 +113,12 @@ def party_signatures(obj):
 
 def form_status(obj):
     """The written form of ``obj`` (``form.FormResult``)."""
-    return written_form(tuple(concluding_parties(obj)), party_signatures(obj))
+    parties = tuple(concluding_parties(obj))
+    titles = {}
+    for uid in parties:
+        partner = api.content.get(UID=uid)
+        titles[uid] = partner.Title() if partner is not None else uid
+    return written_form(parties, party_signatures(obj), titles)
 
 
 def _summary(upload_id, report):

@@ -391,13 +391,11 @@ def _validate_one(reader, sig, settings, content_hash, now):
             EsignPhrase("esign_check_integrity" if intact else "esign_check_integrity_failed"),
         )
     )
-    coverage, level = _coverage(status)
+    coverage, _level = _coverage(status)
     if coverage == "entire_file":
         checks.append(Check("coverage", True, EsignPhrase("esign_check_coverage_file")))
     elif coverage == "permitted_later":
-        checks.append(
-            Check("coverage", True, EsignPhrase("esign_check_coverage_later", {"level": level}))
-        )
+        checks.append(Check("coverage", True, EsignPhrase("esign_check_coverage_later")))
     else:
         checks.append(Check("coverage", False, EsignPhrase("esign_check_coverage_changed")))
     tsa = ""

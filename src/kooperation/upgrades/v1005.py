@@ -18,6 +18,7 @@ def upgrade(setup):
     logger.info("1005: workflows, types and rolemap reimported; %s role maps updated", count)
     upgrade_notice_actions(setup)
     upgrade_minute_takers(setup)
+    upgrade_esign_settings(setup)
     upgrade_language_negotiation(setup)
 
 
@@ -53,3 +54,15 @@ def upgrade_minute_takers(setup):
 def upgrade_language_negotiation(setup):
     setup.runImportStepFromProfile("profile-kooperation:default", "plone.app.registry")
     logger.info("1005: language negotiation on (German default, English on request)")
+
+
+# Issue 20 (electronic form): the records of the trust anchors and qualified CAs
+# (kooperation.esign.settings.IEsignSettings, empty) and the control panel's configlet
+# "Electronic signatures". The records would also be registered when the control panel
+# is first opened; reading them falls back to empty values until then.
+def upgrade_esign_settings(setup):
+    from kooperation.esign.settings import ensure_registered
+
+    ensure_registered()
+    setup.runImportStepFromProfile("profile-kooperation:default", "controlpanel")
+    logger.info("1005: the settings of electronic signatures registered")
