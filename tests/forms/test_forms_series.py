@@ -3,6 +3,7 @@ the same JSON as before, a malformed row refused with a German message."""
 
 from forms_walk import prepare
 from plone import api
+from zope.i18n import translate
 
 import pytest
 
@@ -66,8 +67,10 @@ class TestExceptionRows:
         ]
 
     def test_a_row_without_its_partner_is_refused(self):
-        _data, errors = self._post([{"type": "skip", "date": "19.01.2027", "partner": ""}])
-        assert errors
+        _data, errors = self._post([{"type": "swap", "date": "19.01.2027", "partner": ""}])
+        assert [e.widget.name for e in errors if e.widget is not None] == [NAME]
+        text = translate(errors[0].message, context=self.request)
+        assert "Zeile 1" in text
 
     def test_a_wrong_date_is_refused_at_the_field(self):
         _data, errors = self._post(

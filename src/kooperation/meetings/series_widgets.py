@@ -77,6 +77,26 @@ class ExceptionsWidget(RowsWidget):
         ),
     )
 
+    NEEDS = {"skip": ("partner",), "swap": ("partner", "second"), "assign": ("partner", "duty")}
+
+    def errors(self):
+        """The table's messages, and the cells each kind of exception needs, at the field."""
+        found = super().errors()
+        if found or not self.table_posted():
+            return found
+        for index, (_number, cells) in enumerate(self.numbered_rows(), start=1):
+            for name in self.NEEDS.get(cells.get("type") or "", ()):
+                if not cells.get(name):
+                    spec = self.spec(name)
+                    found.append(
+                        _(
+                            "error_rows_required",
+                            default="Row ${row}: please fill in “${column}”.",
+                            mapping={"row": index, "column": self.t(spec.title)},
+                        )
+                    )
+        return found
+
     def rows_of(self, items):
         rows = []
         for item in items:
