@@ -13,6 +13,7 @@ signature records (they carry the signatory's name and function as text), the au
 log, and the Dublin Core creator of content. The export and the deletion are logged.
 """
 
+from Acquisition import aq_base
 from Acquisition import aq_parent
 from datetime import date
 from datetime import datetime
@@ -196,7 +197,9 @@ def registrations_of(userid, email):
     for brain in _catalog(portal_type=REGISTRATION_TYPE, sort_on="created"):
         obj = brain._unrestrictedGetObject()
         mine = email and (getattr(obj, "email", None) or "").strip().lower() == email
-        if mine or userid in (obj.Creators() or ()):
+        # the stored Dublin Core creators; registrations made in a job have none
+        creators = getattr(aq_base(obj), "creators", None) or ()
+        if mine or userid in creators:
             found.append({**_ref(obj), "content": _content(obj)})
     return found
 
