@@ -73,6 +73,7 @@ def measure(corpus, verbose=False):
     counts = {}
     failed = []
     docs = complete = with_parties = 0
+    scanned = {"documents": 0, "right": 0, "fields": 0, "valued": 0, "valued_right": 0}
     for name, pdf, expected in documents(corpus):
         docs += 1
         try:
@@ -80,11 +81,17 @@ def measure(corpus, verbose=False):
         except ExtractionError as error:
             failed.append((name, error.message))
             result = {}
+        ocr = bool(result.get("ocr_pages"))
+        scanned["documents"] += ocr
         for field, want in expected.items():
             got = result.get(field)
             row = counts.setdefault(field, dict.fromkeys(("right", "wrong", "missing", "fp"), 0))
+            scanned["fields"] += ocr
+            scanned["valued"] += want is not None
             if same(field, got, want) or (want is None and got in (None, [], "")):
                 row["right"] += 1
+                scanned["right"] += ocr
+                scanned["valued_right"] += want is not None
                 continue
             outcome = "fp" if want is None else "missing" if got in (None, [], "") else "wrong"
             row[outcome] += 1
@@ -98,10 +105,10 @@ def measure(corpus, verbose=False):
             got = {_norm(v) for v in result.get("parties") or []}
             if {_norm(v) for v in expected["parties"]} <= got:
                 complete += 1
-    return counts, docs, failed, complete, with_parties
+    return counts, docs, failed, complete, with_parties, scanned
 
 
-def report(label, counts, docs, failed, complete, with_parties):
+def report(label, counts, docs, failed, complete, with_parties, scanned):
     print(f"\n== {label}: {docs} documents, unreadable: {len(failed)}")
     print(f"{'field':<26} {'right':>7} {'wrong':>6} {'missing':>8} {'false+':>7} {'accuracy':>9}")
     totals = dict.fromkeys(("right", "wrong", "missing", "fp"), 0)
@@ -119,12 +126,21 @@ def report(label, counts, docs, failed, complete, with_parties):
         f"{'all fields':<26} {totals['right']:>3}/{n:<3} {totals['wrong']:>6} "
         f"{totals['missing']:>8} {totals['fp']:>7} {totals['right'] / n:>9.1%}"
     )
+    print(
+        f"fields with a value in the truth: right {scanned['valued_right']}/{scanned['valued']}"
+        f" = {scanned['valued_right'] / max(1, scanned['valued']):.1%}"
+    )
     nulls = totals["fp"]  # false positives over all field values
     print(f"false positives: {nulls}/{n} = {nulls / n:.1%} of all field values")
     if with_parties:
         print(
             f"party lists complete: {complete}/{with_parties} = {complete / with_parties:.0%} "
             "of the documents that name parties"
+        )
+    if scanned["documents"]:
+        print(
+            f"scanned documents (read by OCR): {scanned['documents']}, fields right "
+            f"{scanned['right']}/{scanned['fields']} = {scanned['right'] / scanned['fields']:.1%}"
         )
     for name, message in failed:
         print(f"  {name}: {message}")
