@@ -24,11 +24,12 @@ class TestMinutesWorkflow:
                 container=table["meeting"], type="Minutes", id="protokoll", title="Protokoll"
             )
 
-    def test_draft_only_minute_taker_partner_and_coordinator(self):
+    def test_draft_only_minute_taker_partner_editors_and_coordinator(self):
+        # issue 16: the network's editors write minutes too
         assert _can("staff_a", "Modify portal content", self.minutes)
         assert _can("coordinator", "Modify portal content", self.minutes)
+        assert _can("editor", "Modify portal content", self.minutes)
         assert not _can("staff_b", "View", self.minutes)
-        assert not _can("editor", "View", self.minutes)
 
     def test_minute_taker_follows_the_duty_holder(self):
         meeting = self.t["meeting"]
