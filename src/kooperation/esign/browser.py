@@ -48,7 +48,8 @@ class UploadForm(AutoExtensibleForm, form.Form):
 
     def updateActions(self):
         super().updateActions()
-        self.actions["upload"].addClass("btn-primary")
+        action = self.actions["upload"]  # the next step stands out, as in the notice forms
+        action.klass = action.klass.replace("btn-secondary", "btn-primary")
 
     @button.buttonAndHandler(_("button_esign_upload", default="Upload and check"), name="upload")
     def handle_upload(self, action):
