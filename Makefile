@@ -82,10 +82,11 @@ verify: $(STAMP) ## check that every record of the database loads (fstest, zodbv
 
 .PHONY: system-deps
 system-deps: ## Debian packages the tests need (Chromium, tesseract, HAProxy, PostgreSQL)
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	@# chromium-l10n: the browser's German, so date inputs read 31.03.2019 (--lang=de-DE)
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -f /usr/lib/chromium/locales/de.pak ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver chromium-l10n >/dev/null; \
 	fi
 	@# OCR of scanned PDFs for the PDF import (pdftoppm renders, tesseract reads)
 	@if ! command -v tesseract >/dev/null || ! command -v pdftoppm >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx deu; then SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq tesseract-ocr tesseract-ocr-deu poppler-utils >/dev/null; fi

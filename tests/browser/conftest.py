@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import os
 import pytest
 
 
@@ -15,6 +16,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # the UI language: date inputs show 31.03.2019 as a German browser does
+    "--lang=de-DE",
 ]
 
 
@@ -25,8 +28,11 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
+        # On Linux Chromium takes its UI language from the environment (with --lang and
+        # the chromium-l10n package): date inputs then read 31.03.2019, as in Germany.
+        env = {**os.environ, "LANG": "de_DE.UTF-8", "LANGUAGE": "de"}
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True, env=env
         )
         yield browser
         browser.close()
