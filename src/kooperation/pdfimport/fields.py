@@ -271,7 +271,8 @@ DEPARTMENT = re.compile(
 )
 # a representation runs until the next party in the dative ("und der Stadt …") or the line end
 REPRESENTED = re.compile(
-    r",?\s*vertreten\s+durch\b:?.*?(?=,?\s+(?:und|sowie)\s+(?:dem|der|des)\s|,\s+(?:dem|der|des)\s"
+    r",?\s*vertreten\s+durch\b\W?.*?(?=,?\s+(?:und|sowie)\s+(?:dem|der|des)\s|,\s+(?:dem|der|des)\s"
+    r"|,?\s+sowie\s+die\s+(?:Gemeinden|Städte|Landkreise|Kreise|Märkte|Ämter)\s"
     r"|\n|$)",
     re.I,
 )
@@ -522,7 +523,7 @@ def find_subject_parties(paragraphs):
     for paragraph in paragraphs[:20]:
         if paragraph.heading:
             break
-        match = SUBJECT_PARTIES.match(paragraph.text)
+        match = SUBJECT_PARTIES.match(paragraph.text.lstrip("‘’'\"„“ "))  # OCR specks
         if not match:
             continue
         names = _split_block(match["list"])
