@@ -159,7 +159,7 @@ class CertificateInfo:
             organizational_unit=text("organizational_unit_name"),
             country=text("country_name"),
             serial_number=text("serial_number"),
-            issuer=cert.issuer.human_friendly,
+            issuer=_common_name(cert.issuer),
             serial=format(cert.serial_number, "x"),
             not_before=cert.not_valid_before,
             not_after=cert.not_valid_after,
