@@ -1,5 +1,11 @@
 """Consent or objection of each party to an amendment in consultation ("im gegenseitigen
-Einvernehmen"), kept on the amendment like the signatures: one record per party."""
+Einvernehmen"), kept on the amendment like the signatures: one record per party.
+
+A consent is given to a wording. Each record keeps a fingerprint of what the amendment
+says (``CONSENTED_FIELDS``); when a coordinator edits the amendment afterwards, by form
+or REST, the records given to the earlier wording are discarded and the audit log says
+so (``consents_voided``): the parties must decide on the new wording.
+"""
 
 from datetime import datetime
 from kooperation import _
@@ -9,11 +15,65 @@ from kooperation.interfaces import IPerson
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
+from zope.globalrequest import getRequest
+
+import hashlib
+import json
 
 
 ANNOTATION_KEY = "kooperation.consents"
 DECISIONS = ("consent", "objection")
 MAX_COMMENT_CHARS = 2000
+# What a party consents to; the rationale, title and description may change freely.
+CONSENTED_FIELDS = (
+    "changes",
+    "parties_joining",
+    "parties_leaving",
+    "rules",
+    "legal_bases_added",
+    "legal_bases_removed",
+    "target_groups_added",
+    "target_groups_removed",
+    "effective_rule",
+    "fixed_date",
+)
+
+
+def wording_fingerprint(obj):
+    """A hash of what the amendment says (its ``CONSENTED_FIELDS``)."""
+    data = {name: getattr(obj, name, None) for name in CONSENTED_FIELDS}
+    text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def void_outdated_consents(obj, event=None):
+    """Subscriber (amendment modified): drop decisions given to an earlier wording."""
+    records = IAnnotations(obj).get(ANNOTATION_KEY)
+    if not records:
+        return
+    current = wording_fingerprint(obj)
+    # records from before fingerprints (no "wording") cannot be judged and are kept
+    outdated = [
+        party for party, record in records.items() if record.get("wording") not in (None, current)
+    ]
+    if not outdated:
+        return
+    titles = [records[party].get("party_title", party) for party in outdated]
+    for party in outdated:
+        del records[party]
+    log_event("consents_voided", obj=obj, parties=", ".join(titles), count=len(titles))
+    request = getRequest()
+    if request is not None:
+        api.portal.show_message(
+            _(
+                "msg_consents_voided",
+                default="The wording changed: the decisions of ${parties} were given to the "
+                "earlier wording and are void. The parties decide again.",
+                mapping={"parties": ", ".join(titles)},
+            ),
+            request=request,
+            type="warning",
+        )
 
 
 def consents(obj):
@@ -29,7 +89,7 @@ def consents_json(obj):
         if record is not None:
             items.append(
                 {
-                    **dict(record),
+                    **{key: value for key, value in record.items() if key != "wording"},
                     "recorded_at": record["recorded_at"].isoformat(timespec="seconds"),
                 }
             )
@@ -127,6 +187,7 @@ def record_consent(obj, party, decision, comment, user_id, for_any_party):
             "comment": comment or "",
             "recorded_by": user_id,
             "recorded_at": datetime.now(),
+            "wording": wording_fingerprint(obj),
         }
     )
     annotations[ANNOTATION_KEY][party] = record
