@@ -34,7 +34,8 @@ def workflow_titles(portal):
             titles.append((f"{wid} state {sid}", state.title))
         for tid, transition in workflow.transitions.objectItems():
             titles.append((f"{wid} transition {tid}", transition.title))
-            titles.append((f"{wid} transition {tid} (menu)", transition.actbox_name))
+            if transition.actbox_url:  # offered in the menu (not fired by the code alone)
+                titles.append((f"{wid} transition {tid} (menu)", transition.actbox_name))
     return titles
 
 
