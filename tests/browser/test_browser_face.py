@@ -69,6 +69,14 @@ VIEWS = [
     ("measure", "manager", f"{MEMBER}/ausbildungsbudget/massnahme-01"),
     ("audit-log", "manager", "@@audit-log"),
     ("my-data", "manager", "@@my-data"),
+    ("network-audit-log", "coordinator", f"{NET}/@@audit-log"),
+    # The forms of issue 16, as the role that fills them in.
+    ("meeting-add", "coordinator", f"{SERIES}/++add++Meeting"),
+    ("meeting-edit", "coordinator", f"{SERIES}/2027-01-19/@@edit"),
+    ("minutes-add", "editor", f"{SERIES}/2027-01-19/++add++Minutes"),
+    ("notice-form", "coordinator", f"{AGREEMENT}/@@notice"),
+    ("cancellation-form", "coordinator", f"{AGREEMENT}/@@cancellation"),
+    ("workshop-edit", "coordinator", f"{WORKSHOP}/@@edit"),
 ]
 
 

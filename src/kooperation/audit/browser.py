@@ -22,6 +22,7 @@ from zope.i18n import translate
 
 import csv
 import io
+import re
 
 
 BATCH = 50
@@ -42,6 +43,23 @@ ACTION_LABELS = {
     "evidence_download": _("audit_evidence_download", default="Evidence downloaded"),
     "notice_withdrawn": _("audit_notice_withdrawn", default="Notice withdrawn"),
 }
+
+
+ISO_MOMENT = re.compile(
+    r"\b(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
+)
+
+
+def german_moments(text):
+    """ISO dates and times in ``text`` as 20.05.2015 and 20.05.2015 10:00."""
+
+    def replace(match):
+        year, month, day, hour, minute = match.groups()
+        day_text = f"{day}.{month}.{year}"
+        return f"{day_text} {hour}:{minute}" if hour else day_text
+
+    return ISO_MOMENT.sub(replace, text)
 
 
 def csv_text(rows):
@@ -129,9 +147,29 @@ class AuditLogView(BrowserView):
             return translate(label, context=self.request)
         return action
 
+    def detail(self, name, value, portal_type):
+        """A detail as a reader needs it: states by their title, dates in German."""
+        if name == "review_state" and isinstance(value, str) and value:
+            workflow = api.portal.get_tool("portal_workflow")
+            title = workflow.getTitleForStateOnType(value, portal_type) if portal_type else None
+            if title and title != value:
+                return translate(title, domain="plone", context=self.request)
+        return german_moments(str(value))
+
+    def object_url(self, path):
+        """The address of an entry's object (it may be gone since)."""
+        portal = api.portal.get()
+        portal_path = "/".join(portal.getPhysicalPath())
+        if not path or not (path == portal_path or path.startswith(portal_path + "/")):
+            return portal.absolute_url()
+        return portal.absolute_url() + path[len(portal_path) :]
+
     def rows(self):
         for entry in self.items:
-            details = entry.details
+            details = {
+                name: self.detail(name, value, entry.portal_type)
+                for name, value in entry.details.items()
+            }
             data = entry.as_json()
             yield {
                 "when": entry.when.astimezone(self.tz).strftime("%d.%m.%Y %H:%M:%S"),
@@ -143,6 +181,7 @@ class AuditLogView(BrowserView):
                 "subject": entry.subject,
                 "title": data["title"],
                 "path": data["path"],
+                "url": self.object_url(data["path"]),
                 "address": entry.address,
                 "forwarded_for": entry.forwarded_for,
                 "details": "; ".join(f"{k}: {v}" for k, v in sorted(details.items())),

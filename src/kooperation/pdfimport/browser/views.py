@@ -17,6 +17,7 @@ from kooperation.pdfimport.portal import proposal
 from kooperation.pdfimport.portal import proposed_rules
 from kooperation.pdfimport.portal import RuleInputError
 from kooperation.pdfimport.sandbox import MB
+from kooperation.vocabularies import AGREEMENT_KINDS
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.protect import CheckAuthenticator
@@ -154,6 +155,8 @@ class ReviewView(BrowserView):
             return self.t(ANCHOR_LABELS.get(value, value))
         if name == "effective_rule":
             return self.t(EFFECTIVE_LABELS.get(value, value))
+        if name == "kind" and value in AGREEMENT_KINDS:
+            return self.t(AGREEMENT_KINDS.getTerm(value).title)
         if isinstance(value, bool):
             return self.t(YES if value else NO)
         if name in ("date", "effective_date", "end_date"):
