@@ -91,13 +91,13 @@ def test_add_rows_fill_them_and_save(page, site_url, coordinator):
         {
             "date": "2018-11-15",
             "waiting_list": 0,
-            "places": {"SGB VIII": {"planned": 16, "occupied": 14}},
+            "places": {"SGB VIII": {"planned": 16, "occupied": 14, "waiting_list": 0}},
         },
         {
             "date": "2019-06-30",
-            "waiting_list": 1,
+            "waiting_list": 1,  # the sum; each row's waiting list stays with its sphere
             "places": {
-                "SGB VIII": {"planned": 16, "occupied": 15},
+                "SGB VIII": {"planned": 16, "occupied": 15, "waiting_list": 1},
                 "SGB II": {"planned": 4, "occupied": 2},
             },
         },

@@ -199,3 +199,12 @@ def meeting_modified(meeting, event):
     for obj in meeting.objectValues():
         if IMinutes.providedBy(obj):
             share_minutes(obj)
+
+
+def viewable_minutes(meeting):
+    """The minutes of a meeting the current user may see."""
+    return [
+        obj
+        for obj in meeting.objectValues()
+        if IMinutes.providedBy(obj) and api.user.has_permission("View", obj=obj)
+    ]

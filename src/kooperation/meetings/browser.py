@@ -12,11 +12,11 @@ from kooperation.meetings import _day
 from kooperation.meetings import meetings_of
 from kooperation.meetings import printing
 from kooperation.meetings import rotation_plan
+from kooperation.meetings import viewable_minutes
 from kooperation.meetings.corrections import correct
 from kooperation.meetings.corrections import LOCKED_STATES
 from kooperation.meetings.corrections import may_correct
 from kooperation.meetings.corrections import versions
-from kooperation.meetings.interfaces import IMinutes
 from kooperation.meetings.invitation import invited_partners
 from kooperation.meetings.invitation import may_invite
 from kooperation.meetings.invitation import recipients as invitation_recipients
@@ -68,15 +68,6 @@ def _titles(uids):
     return {
         b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=uids, portal_type="Partner")
     }
-
-
-def viewable_minutes(meeting):
-    """The minutes of a meeting the current user may see."""
-    return [
-        obj
-        for obj in meeting.objectValues()
-        if IMinutes.providedBy(obj) and api.user.has_permission("View", obj=obj)
-    ]
 
 
 class SeriesView(BrowserView):

@@ -402,7 +402,7 @@ class TextListConverter(BaseDataConverter):
 def earlier_open_items(minutes_or_meeting):
     """(meeting, item) of the open action items in the minutes of the series' earlier meetings."""
     from kooperation.meetings import meetings_of
-    from kooperation.meetings.browser import viewable_minutes
+    from kooperation.meetings import viewable_minutes
 
     meeting = meeting_of(minutes_or_meeting)
     series = find_series(minutes_or_meeting)
