@@ -5,8 +5,19 @@ site-wide entries about its people; nothing that happened in another network."""
 from BTrees.LLBTree import LLSet
 from kooperation.audit import get_log
 from kooperation.interfaces import INetwork
-from kooperation.workspace import group_ids
 from plone import api
+from zope.interface import Interface
+
+
+class INetworkPrincipals(Interface):
+    """Adapter of a network (provided by ``kooperation.workspace``, which knows the
+    groups): the principals whose entries belong to the network's share of the log."""
+
+    def groups():
+        """The ids of the network's and its partners' groups."""
+
+    def users():
+        """The user ids of the network's people."""
 
 
 def network_scope(network):
@@ -16,17 +27,9 @@ def network_scope(network):
     if log is None:
         return None
     path = "/".join(network.getPhysicalPath())
-    catalog = api.portal.get_tool("portal_catalog")
-    groups = set(group_ids(network).values())
-    users = set()
-    for brain in catalog.unrestrictedSearchResults(
-        path={"query": path}, portal_type=("Partner", "Person")
-    ):
-        obj = brain._unrestrictedGetObject()
-        if brain.portal_type == "Partner":
-            groups.update(group_ids(obj).values())
-        elif getattr(obj, "user_id", None):
-            users.add(obj.user_id)
+    principals = INetworkPrincipals(network, None)
+    groups = set(principals.groups()) if principals is not None else set()
+    users = set(principals.users()) if principals is not None else set()
     portal_path = "/".join(api.portal.get().getPhysicalPath())
     return log.scope_keys(path, groups=groups, users=users, site_paths=("", portal_path))
 
