@@ -2,6 +2,7 @@
 
 from kooperation import _
 from kooperation.amendments import model
+from kooperation.amendments.consents import CONSENTED_FIELDS
 from kooperation.amendments.consents import record_consent
 from kooperation.amendments.content.amendment import IAmendment
 from kooperation.amendments.proposal import check_amendable
@@ -26,21 +27,8 @@ from zope.interface import implementer
 from zope.interface import Interface
 
 
-FIELDS = {
-    "title",
-    "description",
-    "rationale",
-    "changes",
-    "parties_joining",
-    "parties_leaving",
-    "rules",
-    "legal_bases_added",
-    "legal_bases_removed",
-    "target_groups_added",
-    "target_groups_removed",
-    "effective_rule",
-    "fixed_date",
-}
+# what the parties decide on, and the words around it
+FIELDS = {"title", "description", "rationale", *CONSENTED_FIELDS}
 
 
 @implementer(ISerializeToJson)
