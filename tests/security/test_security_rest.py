@@ -79,6 +79,17 @@ CASES = [
         "signatory_a",
         201,
     ),
+    # an unsigned PDF: the right person gets past the rights to the 400 of the content
+    (
+        "POST",
+        "@esignatures",
+        "net/agreement-for_signature",
+        _pdf,
+        "staff_c",
+        401,
+        "signatory_a",
+        400,
+    ),
     ("POST", "@amendments", "net/agreement-in_force", _amend, "staff_a", 401, "coordinator", 201),
     (
         "POST",

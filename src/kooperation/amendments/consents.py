@@ -81,18 +81,21 @@ def consents(obj):
     return IAnnotations(obj).get(ANNOTATION_KEY, {})
 
 
+def record_json(record):
+    """A consent record for REST: the fingerprint of the wording stays inside."""
+    return {
+        **{key: value for key, value in record.items() if key != "wording"},
+        "recorded_at": record["recorded_at"].isoformat(timespec="seconds"),
+    }
+
+
 def consents_json(obj):
     done = consents(obj)
     items = []
     for uid in obj.parties:
         record = done.get(uid)
         if record is not None:
-            items.append(
-                {
-                    **{key: value for key, value in record.items() if key != "wording"},
-                    "recorded_at": record["recorded_at"].isoformat(timespec="seconds"),
-                }
-            )
+            items.append(record_json(record))
             continue
         partner = api.content.get(UID=uid)
         items.append(

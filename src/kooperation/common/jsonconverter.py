@@ -7,10 +7,10 @@ field. The rows widgets that post JSON go through it too; the stored value is un
 """
 
 from kooperation import _
+from plone.schema.browser.jsonfield import IJSONFieldWidget
 from plone.schema.jsonfield import IJSONField
 from z3c.form.converter import FieldDataConverter
 from z3c.form.converter import FormatterValidationError
-from z3c.form.interfaces import IWidget
 from zope.component import adapter
 
 import json
@@ -19,9 +19,15 @@ import json
 MAX_LENGTH = 1_000_000
 
 
-@adapter(IJSONField, IWidget)
+@adapter(IJSONField, IJSONFieldWidget)
 class JSONTextConverter(FieldDataConverter):
-    """Shown as before; read as JSON only."""
+    """Shown as before; read as JSON only.
+
+    Registered for plone.schema's JSON widget and for the rows widgets
+    (``kooperation.fields``), each more specific than plone.schema's own converter
+    for (IJSONField, IWidget): registering for the same pair would be a conflict
+    when Zope loads the site's ZCML as one configuration.
+    """
 
     def toFieldValue(self, value):
         if value is None or not value.strip():

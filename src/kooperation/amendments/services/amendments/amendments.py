@@ -4,6 +4,7 @@ from kooperation import _
 from kooperation.amendments import model
 from kooperation.amendments.consents import CONSENTED_FIELDS
 from kooperation.amendments.consents import record_consent
+from kooperation.amendments.consents import record_json
 from kooperation.amendments.content.amendment import IAmendment
 from kooperation.amendments.proposal import check_amendable
 from kooperation.amendments.proposal import check_proposal
@@ -108,7 +109,7 @@ class ConsentsPost(Service):
         except KooperationError as error:
             return error_reply(self, error)
         self.request.response.setStatus(201)
-        return {**dict(record), "recorded_at": record["recorded_at"].isoformat(timespec="seconds")}
+        return record_json(record)
 
 
 # Messages of forbidden_reply, spelled out for the catalog.
