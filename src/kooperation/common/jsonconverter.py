@@ -7,10 +7,10 @@ field. The rows widgets that post JSON go through it too; the stored value is un
 """
 
 from kooperation import _
-from plone.schema.browser.jsonfield import IJSONFieldWidget
 from plone.schema.jsonfield import IJSONField
 from z3c.form.converter import FieldDataConverter
 from z3c.form.converter import FormatterValidationError
+from z3c.form.interfaces import ITextAreaWidget
 from zope.component import adapter
 
 import json
@@ -19,14 +19,14 @@ import json
 MAX_LENGTH = 1_000_000
 
 
-@adapter(IJSONField, IJSONFieldWidget)
+@adapter(IJSONField, ITextAreaWidget)
 class JSONTextConverter(FieldDataConverter):
     """Shown as before; read as JSON only.
 
-    Registered for plone.schema's JSON widget and for the rows widgets
-    (``kooperation.fields``), each more specific than plone.schema's own converter
-    for (IJSONField, IWidget): registering for the same pair would be a conflict
-    when Zope loads the site's ZCML as one configuration.
+    Registered for text areas (plone.schema's JSON widget is one) and, as
+    ``RowsJSONConverter``, for the rows widgets: each more specific than plone.schema's
+    own converter for (IJSONField, IWidget). Registering for that same pair would be a
+    conflict when Zope loads the site's ZCML as one configuration.
     """
 
     def toFieldValue(self, value):
