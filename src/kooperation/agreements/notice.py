@@ -13,6 +13,7 @@ reach them through ``INotices``, an adapter of the agreement that
 
 from kooperation import _
 from kooperation.common.errors import KooperationError
+from kooperation.common.formerrors import error_at
 from kooperation.common.german import german_date
 from plone import api
 from plone.autoform import directives
@@ -26,13 +27,10 @@ from z3c.form import error as z3c_error
 from z3c.form import form
 from z3c.form.browser.radio import RadioFieldWidget
 from z3c.form.interfaces import HIDDEN_MODE
-from z3c.form.interfaces import IErrorViewSnippet
 from zExceptions import Unauthorized
 from zope import schema
-from zope.component import getMultiAdapter
 from zope.i18n import translate
 from zope.interface import Interface
-from zope.interface import Invalid
 from zope.interface import provider
 from zope.schema.interfaces import IContextSourceBinder
 from zope.schema.vocabulary import SimpleTerm
@@ -117,12 +115,10 @@ def may_record(agreement):
 
 @provider(IContextSourceBinder)
 def agreement_parties(context):
-    terms = []
-    for uid in getattr(context, "parties", None) or ():
-        partner = api.content.get(UID=uid)
-        if partner is not None:
-            terms.append(SimpleTerm(uid, uid, partner.Title()))
-    return SimpleVocabulary(terms)
+    """The agreement's parties the user may see, in the agreement's order (one query)."""
+    uids = [uid for uid in getattr(context, "parties", None) or () if uid]
+    titles = {b.UID: b.Title for b in api.content.find(UID=uids)} if uids else {}
+    return SimpleVocabulary([SimpleTerm(uid, uid, titles[uid]) for uid in uids if uid in titles])
 
 
 ENDS_FOR = SimpleVocabulary(
@@ -138,6 +134,18 @@ ENDS_FOR = SimpleVocabulary(
         ),
     ]
 )
+
+
+def evidence_field(title):
+    """The upload of the signed letter, the same for notices and cancellations."""
+    return NamedBlobFile(
+        title=title,
+        description=_(
+            "help_notice_evidence",
+            default="The scanned letter as a PDF or an image, at most 20 MB.",
+        ),
+        required=False,
+    )
 
 
 class INoticeForm(model.Schema):
@@ -169,14 +177,7 @@ class INoticeForm(model.Schema):
         vocabulary=ENDS_FOR,
         default="all",
     )
-    evidence = NamedBlobFile(
-        title=_("label_notice_evidence", default="Signed letter (evidence)"),
-        description=_(
-            "help_notice_evidence",
-            default="The scanned letter as a PDF or an image, at most 20 MB.",
-        ),
-        required=False,
-    )
+    evidence = evidence_field(_("label_notice_evidence", default="Signed letter (evidence)"))
     preview_key = schema.TextLine(required=False)
 
 
@@ -189,13 +190,8 @@ class ICancellationForm(model.Schema):
         ),
     )
     ends_on = schema.Date(title=_("label_ends_on", default="The agreement ends on"))
-    evidence = NamedBlobFile(
-        title=_("label_cancellation_evidence", default="Signed cancellation (evidence)"),
-        description=_(
-            "help_notice_evidence",
-            default="The scanned letter as a PDF or an image, at most 20 MB.",
-        ),
-        required=False,
+    evidence = evidence_field(
+        _("label_cancellation_evidence", default="Signed cancellation (evidence)")
     )
     preview_key = schema.TextLine(required=False)
 
@@ -233,19 +229,9 @@ class FieldErrors:
 
     def field_error(self, error):
         message = error.message(self.request)
-        widget = self.widgets.get(error.field)
-        if widget is None or widget.mode == HIDDEN_MODE:
+        if not error_at(self, error.field, message):
             api.portal.show_message(message, request=self.request, type="error")
             self.status = message
-            return
-        snippet = getMultiAdapter(
-            (Invalid(message), self.request, widget, widget.field, self, self.context),
-            IErrorViewSnippet,
-        )
-        snippet.update()
-        widget.error = snippet
-        self.widgets.errors += (snippet,)
-        self.status = self.formErrorsMessage
 
     primary = ()
 

@@ -28,6 +28,7 @@ from kooperation.amendments.proposal import store_proposal
 from kooperation.amendments.serialize import AmendmentUserError
 from kooperation.common.errors import KooperationError
 from kooperation.common.errors import render
+from kooperation.common.formerrors import error_at
 from plone import api
 from plone.app.textfield import RichText
 from plone.app.textfield.value import RichTextValue
@@ -496,18 +497,12 @@ class ProposalForm(form.Form):
 
     def field_error(self, name, message):
         """Show ``message`` at the widget ``name`` (or above the form)."""
-        widget = self.widgets.get(name)
-        if widget is None:
-            snippet = getMultiAdapter(
-                (Invalid(message), self.request, None, None, self, self.context),
-                IErrorViewSnippet,
-            )
-        else:
-            snippet = getMultiAdapter(
-                (Invalid(message), self.request, widget, widget.field, self, self.context),
-                IErrorViewSnippet,
-            )
-            widget.error = snippet
+        if error_at(self, name, message):
+            return
+        snippet = getMultiAdapter(
+            (Invalid(message), self.request, None, None, self, self.context),
+            IErrorViewSnippet,
+        )
         snippet.update()
         self.widgets.errors += (snippet,)
         self.status = self.formErrorsMessage

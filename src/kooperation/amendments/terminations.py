@@ -18,6 +18,7 @@ from datetime import date
 from datetime import datetime
 from kooperation import _
 from kooperation.agreements.notice import INotices
+from kooperation.agreements.notice import OPEN_STATES
 from kooperation.agreements.signatures import last_signature_date
 from kooperation.amendments.model import rule_history
 from kooperation.audit import log_event
@@ -36,7 +37,6 @@ import uuid
 
 ANNOTATION_KEY = "kooperation.terminations"
 ENDS_FOR = ("all", "others_continue")
-OPEN_STATES = ("in_force", "terminated")
 SIGNATURE_INDEXES = ["notice_deadline", "term_end", "next_deadline", "deadline_dates"]
 
 

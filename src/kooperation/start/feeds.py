@@ -12,6 +12,7 @@ the user pick it, and the address shown carries the choice.
 from datetime import datetime
 from datetime import timedelta
 from kooperation import _
+from kooperation.dashboard.query import DEFAULT_MONTHS
 from kooperation.start import tokens
 from plone import api
 from Products.Five import BrowserView
@@ -33,8 +34,6 @@ MONTH_CHOICES = (3, 6, 12, 24, 36, 60)
 
 def feed_urls(token, months=None):
     """The feed addresses; ``months`` (other than the default) for the deadlines feed."""
-    from kooperation.dashboard.query import DEFAULT_MONTHS
-
     base = f"{api.portal.get().absolute_url()}/@@feed/{token}"
     urls = {name: f"{base}/{name}" for name in FEEDS}
     if months and months != DEFAULT_MONTHS:
@@ -124,8 +123,6 @@ class FeedSettingsView(BrowserView):
 
     def months(self):
         """The chosen window of the deadlines feed (one of ``MONTH_CHOICES``)."""
-        from kooperation.dashboard.query import DEFAULT_MONTHS
-
         value = self.request.form.get("months")
         try:
             months = int(value) if isinstance(value, str) else DEFAULT_MONTHS
