@@ -8,6 +8,9 @@ import types
 
 # Compile the .po catalogs when the ZCML registers them, as a running instance does.
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+# The test servers bind port 0 and read back what they got: webtest's default picks a free
+# port first and binds it later, and two xdist workers can pick the same one in between.
+os.environ.setdefault("WSGI_SERVER_PORT", "0")
 
 from kooperation.testing import demo_layers  # noqa: E402
 from kooperation.testing import KOOPERATION_FUNCTIONAL_TESTING  # noqa: E402
