@@ -8,13 +8,11 @@ import types
 
 # Compile the .po catalogs when the ZCML registers them, as a running instance does.
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
-# The test servers bind port 0 and read back what they got: webtest's default picks a free
-# port first and binds it later, and two xdist workers can pick the same one in between.
-os.environ.setdefault("WSGI_SERVER_PORT", "0")
 
 from kooperation.testing import demo_layers  # noqa: E402
 from kooperation.testing import KOOPERATION_FUNCTIONAL_TESTING  # noqa: E402
 from kooperation.testing import KOOPERATION_INTEGRATION_TESTING  # noqa: E402
+from plone.testing import zope as zope_testing  # noqa: E402
 from pytest_plone import fixtures_factory  # noqa: E402
 
 import pytest  # noqa: E402
@@ -26,6 +24,21 @@ DEMO_PROFILE = REPO / "profiles" / "demo"
 DEMO_INTEGRATION_TESTING, DEMO_ACCEPTANCE_TESTING = demo_layers(DEMO_PROFILE)
 
 pytest_plugins = ["pytest_plone"]
+
+
+def _bind_a_fresh_port(setUpServer):
+    """The stock WSGI server layer keeps the port of its first set-up and binds it again the
+    next time a test module needs it; meanwhile the other xdist worker may hold that port
+    (Address already in use). Port 0 lets the kernel pick a free one atomically each time."""
+
+    def wrapper(self):
+        self.port = 0
+        setUpServer(self)
+
+    return wrapper
+
+
+zope_testing.WSGIServer.setUpServer = _bind_a_fresh_port(zope_testing.WSGIServer.setUpServer)
 
 globals().update(
     fixtures_factory(
