@@ -4,6 +4,9 @@ The real development corpus (tests/pdfimport/real) is measured by bench/pdfimpor
 these tests hold the rules, not the documents.
 """
 
+from kooperation.pdfimport.fields import extract_fields
+from kooperation.pdfimport.layout import heading_level
+from kooperation.pdfimport.layout import Paragraph
 from pathlib import Path
 from test_pdfimport_fields import fields
 from test_pdfimport_fields import rules
@@ -210,3 +213,189 @@ def test_real_corpus_folders_are_complete():
         truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
         assert truth.keys() >= {"title", "parties", "legal_bases", "effective_rule"}
         assert (folder / "source.txt").read_text(encoding="utf-8").startswith("http")
+
+
+def _laid_out(blocks):
+    """Paragraphs from (text, size) pairs, each its own paragraph as a PDF's lines come."""
+    return [
+        Paragraph(text=text, page=1, size=size, heading=heading_level(text), lines=[text])
+        for text, size in blocks
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Die Fachkräfte handeln gemäß 8a SGB VIII sowie nach 72a SGB VIII.",
+            ["8a SGB VIII", "72a SGB VIII"],
+        ),
+        (
+            "Die Schulen arbeiten mit dem Jugendamt zu 42 Abs. 6 Schulgesetz NRW, 4 KKG und "
+            "8a SGB VIII zusammen.",
+            ["42 Abs. 6 Schulgesetz NRW", "4 KKG", "8a SGB VIII"],
+        ),
+        ("Die Förderung erfolgt nach 16h SGB II.", ["16h SGB II"]),
+    ],
+)
+def test_references_written_without_the_section_sign(sentence, expected):
+    assert rules(sentence)["legal_bases"] == expected
+
+
+def test_numbers_after_a_cue_that_name_no_law_are_no_references():
+    result = rules(
+        "Der Zuschuss beträgt bis zu 100 EUR und wird nach 3 Jahren von 2 Partnern geprüft."
+    )
+    assert result["legal_bases"] is None
+
+
+def test_title_in_capitals_over_lines_reads_its_references_whole():
+    result = extract_fields(
+        _laid_out(
+            [
+                ("ZWECKVEREINBARUNG ÜBER DIE", 16),
+                ("ÜBERWACHUNG DES VERKEHRS NACH", 16),
+                ("§ 24 DES STRASSENVERKEHRSGESETZES", 16),
+                ("UND ART. 5 MUSTVG", 16),
+                ("zwischen der Gemeinde Adorf und der Gemeinde Bedorf", 10),
+                ("§ 1 Gegenstand", 10),
+                ("Die Gemeinde Adorf überwacht den Verkehr; Art. 5 MustVG bleibt unberührt.", 10),
+                ("§ 2 Kosten", 10),
+                ("Die Gemeinde Bedorf erstattet die Kosten.", 10),
+                ("Die Abrechnung erfolgt jährlich.", 10),
+            ]
+        )
+    )
+    assert result["title"] == (
+        "ZWECKVEREINBARUNG ÜBER DIE ÜBERWACHUNG DES VERKEHRS NACH § 24 DES "
+        "STRASSENVERKEHRSGESETZES UND ART. 5 MUSTVG"
+    )
+    # the law's abbreviation as the body spells it, the law's name as a word
+    assert result["legal_bases"] == ["§ 24 des Strassenverkehrsgesetzes", "Art. 5 MustVG"]
+    assert result["parties"] == ["Gemeinde Adorf", "Gemeinde Bedorf"]
+
+
+def test_a_reference_split_over_title_lines_is_one_legal_basis():
+    result = extract_fields(
+        _laid_out(
+            [
+                ("RAHMENVERTRAG NACH § 78 F", 16),
+                ("SGB VIII", 16),
+                ("§ 1 Gegenstand", 10),
+                ("Der Vertrag regelt die Leistungen.", 10),
+            ]
+        )
+    )
+    assert result["legal_bases"] == ["§ 78f SGB VIII"]
+
+
+def test_the_agreements_name_under_a_templates_label():
+    result = extract_fields(
+        _laid_out(
+            [
+                ("Mustervertrag für Kooperationen im Ganztag", 16),
+                ("Kooperationsvertrag", 10),
+                ("für ein Angebot im Rahmen der Ganztagsschule", 10),
+                ("§ 1 Gegenstand", 10),
+            ]
+        )
+    )
+    assert result["title"] == "Kooperationsvertrag"
+    # a template's label alone stays the title
+    alone = extract_fields(_laid_out([("Mustervereinbarung", 16), ("§ 1 Gegenstand", 10)]))
+    assert alone["title"] == "Mustervereinbarung"
+
+
+def test_bodies_named_collectively_then_one_by_one():
+    result = fields(
+        """
+Verwaltungsvereinbarung
+
+Verwaltungsvereinbarung zwischen dem Musterkreis als Schulträger, vertreten durch den
+Kreisausschuss und die kreisangehörigen Kommunen Adorf, Bad Bedorf, Cestadt an der Elbe und
+Dedorf, hier die Gemeinde Cestadt, vertreten durch den Gemeindevorstand
+
+§ 1 Gegenstand
+"""
+    )
+    assert result["parties"] == [
+        "Musterkreis",
+        "Adorf",
+        "Bad Bedorf",
+        "Cestadt an der Elbe",
+        "Dedorf",
+    ]
+    result = fields(
+        """
+Öffentlich-rechtliche Vereinbarung
+
+zwischen dem Landkreis Musterland, vertreten durch den Landrat, und den Gemeinden Adorf,
+Bedorf und Cestadt
+
+§ 1 Gegenstand
+"""
+    )
+    assert result["parties"] == [
+        "Landkreis Musterland",
+        "Gemeinde Adorf",
+        "Gemeinde Bedorf",
+        "Gemeinde Cestadt",
+    ]
+
+
+def test_members_named_after_their_group_with_commas_in_their_names():
+    result = fields(
+        """
+Rahmenvertrag
+
+zwischen der Stadt Musterstadt, vertreten durch die Sozialbehörde, einerseits und den in der
+Arbeitsgemeinschaft der Wohlfahrtsverbände zusammengeschlossenen Trägern in Musterstadt
+Arbeiterwohlfahrt, Kreisverband Musterstadt e.V., Caritasverband Musterstadt e.V. und
+Diakonisches Werk Musterstadt e.V. andererseits (Vertragsparteien) wird folgender Vertrag
+geschlossen:
+
+§ 1 Gegenstand
+"""
+    )
+    assert result["parties"] == [
+        "Stadt Musterstadt",
+        "Arbeiterwohlfahrt, Kreisverband Musterstadt e.V.",
+        "Caritasverband Musterstadt e.V.",
+        "Diakonisches Werk Musterstadt e.V.",
+    ]
+
+
+def test_parties_only_in_the_letterhead():
+    result = extract_fields(
+        _laid_out(
+            [
+                ("Bezirksamt Musterstadt-Nord von Berlin", 14),
+                ("Abteilung Jugend und Familie", 14),
+                ("‚Senatsverwaltung für Bildung -", 14),
+                ("Außenstelle Musterstadt-Nord |", 14),
+                ("Kooperationsvereinbarung", 18),
+                ("Präambel", 10),
+                ("Schule und Jugendhilfe arbeiten eng zusammen.", 10),
+            ]
+        )
+    )
+    assert result["parties"] == [
+        "Bezirksamt Musterstadt-Nord von Berlin",
+        "Senatsverwaltung für Bildung - Außenstelle Musterstadt-Nord",
+    ]
+
+
+def test_one_body_in_the_letterhead_names_no_parties():
+    result = extract_fields(
+        _laid_out(
+            [
+                ("Landratsamt Musterkreis", 14),
+                ("Amt für Jugend und Familie", 14),
+                ("Musterstraße 1", 12),
+                ("Kooperationsvereinbarung", 18),
+                ("Präambel", 10),
+                ("Schule und Jugendhilfe arbeiten eng zusammen.", 10),
+            ]
+        )
+    )
+    assert result["parties"] is None

@@ -149,14 +149,50 @@ ADJECTIVE_END = re.compile(r"(?:e|en|er|es)$", re.I)
 TITLE_PARTIES = re.compile(r"\bzwischen\s+(?:dem|der|den)\s+\S.*\s(?:und|sowie)\s+\S", re.I)
 
 
+# a title that stops on a word like these goes on below, even in capitals ("… NACH" / "§ 24 …")
+FUNCTION_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "nach gemäß gem. zur zum zu der des dem den die das über im in und für von vom bei mit "
+        "auf an am aus durch einer eines eine einem einen sowie oder bzw. i.v.m.",
+    )
+)
+# a template's label above the agreement's own name: "Mustervertrag zur …" / "Kooperationsvertrag"
+TEMPLATE_LABEL = re.compile(r"^(?:Muster|Entwurf\b|Vorlage\b|Formular\b)", re.I)
+
+
+def _unfinished(text):
+    """A title line that stops before its noun: '… zur gemeinsamen', '… IM VERFAHREN NACH'."""
+    words = text.split()
+    if not words:
+        return False
+    last = words[-1]
+    return last[:1].islower() or last.casefold() in FUNCTION_WORDS
+
+
 def find_title(paragraphs):
     """The largest text before the parties (or the first section) on page 1, with the lines
     of its size around it: a title wrapped over several lines, a letter-spaced first line,
     'zwischen A und B' when both parties stand in the title line itself."""
+    title, source, _chosen = title_block(paragraphs)
+    return title, source
+
+
+def title_block(paragraphs):
+    """(title, source, the paragraphs it was read from); see ``find_title``."""
     body = _body_size(paragraphs)
     head = []
     for paragraph in paragraphs:
-        if paragraph.page > 1 or paragraph.heading:
+        if paragraph.page > 1:
+            break
+        if paragraph.heading and not (
+            # "… IM ORDNUNGSWIDRIGKEITSVERFAHREN NACH" / "§ 24 DES STRASSENVERKEHRSGESETZES"
+            head
+            and head[-1].size > body + 0.5
+            and _same_size(head[-1], paragraph)
+            and _unfinished(head[-1].text)
+            and len(paragraph.text) < 90
+        ):
             break
         if PARTY_START.match(paragraph.text) and paragraph.size <= body + 0.5:
             break
@@ -169,16 +205,19 @@ def find_title(paragraphs):
         or short
     )
     if not candidates:
-        return None, None
+        return None, None, []
     largest = max(p.size for p in candidates)
     first = next(p for p in candidates if p.size >= largest - 0.5)
+    named = _named_below_label(head, first)
+    if named is not None:
+        first = named
     distinct = first.size > body + 0.5  # larger than the body text
     at = short.index(first)
     chosen = [first]
     # a first line of the title above the document word: "ÖFFENTLICH-RECHTLICHE" / "VEREINBARUNG"
     for before in reversed(short[max(0, at - 2) : at]):
         words = before.text.split()
-        if not (
+        if named is not None or not (
             _same_size(before, first)
             and len(before.text) < 60
             and not re.search(r"\d", before.text)
@@ -192,12 +231,13 @@ def find_title(paragraphs):
         so_far = sum(len(p.text) for p in chosen)
         if so_far + len(following.text) > TITLE_MAX or len(chosen) >= 12:
             break
-        last_word = chosen[-1].text.split()[-1] if chosen[-1].text.split() else ""
-        unfinished = last_word[:1].islower()  # "… zur gemeinsamen": a title ends in a noun
+        unfinished = _unfinished(chosen[-1].text)  # "… zur gemeinsamen": a title ends in a noun
         same = _same_size(following, first) and (distinct or _title_like(following, body))
         continued = (
             unfinished and len(following.text) < 90 and not PARTY_START.match(following.text)
         )
+        if named is not None:
+            same = False  # the name under a template's label: what follows is its subtitle
         if not (same or continued):
             break
         chosen.append(following)
@@ -209,7 +249,29 @@ def find_title(paragraphs):
     title = re.sub(r"^[^\wÄÖÜäöü§]+|[^\wÄÖÜäöü)“\"]+$", "", title)  # OCR specks at the ends
     if title.isupper() and " " not in title:
         title = title[:1] + title[1:].lower()
-    return title, source
+    return title, source, chosen
+
+
+def _named_below_label(head, first):
+    """The agreement's own name on the line under a template's label ("Mustervertrag zur
+    trilateralen Kooperation" / "Kooperationsvertrag"), else None."""
+    if not TEMPLATE_LABEL.match(first.text.strip()):
+        return None
+    at = head.index(first)
+    if at + 1 >= len(head):
+        return None
+    below = head[at + 1]
+    text = below.text.strip()
+    words = text.split()
+    if (
+        words
+        and DOCUMENT_WORDS.search(words[0])
+        and not TEMPLATE_LABEL.match(text)
+        and len(text) < 90
+        and not text.endswith((".", ":", ";"))
+    ):
+        return below
+    return None
 
 
 KINDS = [
@@ -242,6 +304,8 @@ NOTES = [
     re.compile(r"[-–]\s*(?:im\s+)?(?:nachfolgend|nachstehend|im Folgenden)[^–-]*[-–]?", re.I),
     re.compile(r",?\s*(?:im\s+)?(?:nachfolgend|nachstehend|im Folgenden)\b.*$", re.I),
     re.compile(r",?\s*vertreten\s+durch\b.*$", re.I),
+    re.compile(r"\s+(?:einerseits|andererseits)\b.*$", re.I),  # "… e.V. andererseits (Parteien)"
+    re.compile(r",\s*hier\s.*$"),  # "… und Wächtersbach, hier die Gemeinde Schöneck, …"
     re.compile(r",?\s*(?:mit\s+Sitz\s+in|Sitz:)\s.*$", re.I),
     re.compile(r"\s+als\s+(?!Anstalt|Körperschaft)\S.*$"),  # "… als Jugendhilfeträger"
     re.compile(r"\s+(?:zu|nach)\s+(?:§|Art\.|\d).*$"),
@@ -269,10 +333,17 @@ DEPARTMENT = re.compile(
     r"^(?:Behörde|Amt|Abteilung|Referat|Dezernat|Fachbereich|Fachdienst|Dienststelle|"
     r"Geschäftsbereich|Bereich|Team|Sachgebiet)\b"
 )
+_GROUP_NOUNS = (
+    r"(?:Gemeinden|Städten?|Kommunen|(?:Land)?[Kk]reisen?|Märkten?|Ämtern?|Samtgemeinden|"
+    r"Verbandsgemeinden|Verbänden?|Trägern?|Mitgliedern?)"
+)
 # a representation runs until the next party in the dative ("und der Stadt …") or the line end
 REPRESENTED = re.compile(
     r",?\s*vertreten\s+durch\b\W?.*?(?=,?\s+(?:und|sowie)\s+(?:dem|der|des)\s|,\s+(?:dem|der|des)\s"
     r"|,?\s+sowie\s+die\s+(?:Gemeinden|Städte|Landkreise|Kreise|Märkte|Ämter)\s"
+    r"|\s+einerseits\b"  # "… vertreten durch den Magistrat einerseits und den …"
+    # "… vertreten durch den Kreisausschuss und die kreisangehörigen Kommunen A, B …"
+    r"|,?\s+(?:und|sowie)\s+(?:die|den)\s+(?:[a-zäöü][\wäöüß-]*\s+){0,2}?" + _GROUP_NOUNS + r"\b"
     r"|\n|$)",
     re.I,
 )
@@ -291,8 +362,33 @@ PLURAL_KINDS = {
     "Ämtern": "Amt",
     "Samtgemeinden": "Samtgemeinde",
     "Verbandsgemeinden": "Verbandsgemeinde",
+    # bodies of several kinds named together: each by its name alone
+    "Kommunen": "",
+    "Mitgliedskommunen": "",
+    "Städte und Gemeinden": "",
+    "Städten und Gemeinden": "",
 }
-PLURAL = re.compile(r"^(?P<kind>" + "|".join(PLURAL_KINDS) + r")\s+(?P<names>.+)$")
+# "den Gemeinden A und B", "die kreisangehörigen Kommunen A, B, … und Z"
+PLURAL = re.compile(
+    r"^(?:[a-zäöü][\wäöüß-]*e[n]?\s+)?(?P<kind>"
+    + "|".join(sorted(PLURAL_KINDS, key=len, reverse=True))
+    + r")\s+(?P<names>[A-ZÄÖÜ].+)$"
+)
+# members named after their group: "den in der Landesarbeitsgemeinschaft … zusammengefassten
+# Verbänden der Einrichtungsträger im Lande Bremen Arbeiterwohlfahrt, Landesverband Bremen e.V.,
+# Caritasverband Bremen e.V., …" (a place after "im Lande", "in", "für" is one word)
+GROUP_MEMBERS = re.compile(
+    r"^(?:in|im|bei)\s.{3,160}?\s(?:zusammengefasst|zusammengeschlossen|organisiert|vereinigt)en\s+"
+    r"[A-ZÄÖÜ][\wäöüß-]*(?:\s+(?:der|des)\s+[A-ZÄÖÜ][\wäöüß-]*)*"
+    r"(?:\s+(?:im\s+Lande?|in|für)\s+[A-ZÄÖÜ][\wäöüß-]*)?\s*:?\s+(?P<names>[A-ZÄÖÜ„\"].+)$"
+)
+LEGAL_FORM = r"(?:e\.\s?V\.|gGmbH|GmbH|AöR|KdöR|gAG|AG|eG)"
+# a name that ends in its legal form, commas inside it: "Arbeiterwohlfahrt, Landesverband … e.V."
+FORMED_NAME = re.compile(
+    r"\s*(?:,|und\b|sowie\b)?\s*(?P<name>.+?"
+    + LEGAL_FORM
+    + r")(?=\s*(?:,|$|\s+(?:und|sowie)\s|\s+[a-zäöü]))"
+)
 NAMED = re.compile(
     r"^(?:Verein|Verband|Träger|Firma|Gesellschaft)\s+[„\"»](?P<name>[^“”\"«]+)[“”\"«]"
 )
@@ -312,11 +408,32 @@ def _cut_address(text):
     return text
 
 
+def _group_members(text):
+    """The members a group names after itself (see GROUP_MEMBERS), else None."""
+    group = GROUP_MEMBERS.match(ARTICLE.sub("", text, count=1))
+    if not group:
+        return None
+    names = re.sub(r"\s+(?:einerseits|andererseits)\b.*$", "", group["names"], flags=re.I)
+    if len(re.findall(LEGAL_FORM, names)) >= 2:
+        pieces = [m["name"] for m in FORMED_NAME.finditer(names)]
+    else:
+        pieces = re.split(r",\s*|\s+(?:und|sowie)\s+", names)
+    members = []
+    for piece in pieces:
+        for name in _party_names(piece, keep_capital_article=True):
+            if name not in members:
+                members.append(name)
+    return members or None
+
+
 def _party_names(part, keep_capital_article=False):
     """The names one part of a party list holds (several for 'den Gemeinden A und B')."""
     raw = ENUMERATION.sub("", part.strip())
     if raw.rstrip().endswith(":"):
         return []  # a group's label: "Kammern und Verbände im Land Bremen, vertreten durch:"
+    members = _group_members(raw)
+    if members:
+        return members
     text = raw
     for note in NOTES:
         text = note.sub("", text)
@@ -338,7 +455,7 @@ def _party_names(part, keep_capital_article=False):
     if plural:
         kind = PLURAL_KINDS[plural["kind"]]
         names = re.split(r",\s*|\s+(?:und|sowie)\s+", plural["names"])
-        return [f"{kind} {name.strip()}" for name in names if name.strip()]
+        return [f"{kind} {name.strip()}".strip() for name in names if name.strip()]
     if not text or len(text) < 3 or ADDRESS.match(text) or len(text) > 120:
         return []
     if not re.match(r"[A-ZÄÖÜ]|[a-zäöü]+\s[A-ZÄÖÜ]", text):
@@ -483,7 +600,7 @@ def _parties_from(paragraphs, body, with_title_size, title_source=""):
                 break
         block = "\n".join(c for c in chunks if c.strip())
         block = re.split(
-            r"\b(?:wird|werden)\s+(?:folgende|nachstehende|die folgende)\b"
+            r"\b(?:wird|werden)\s+(?:die\s+)?(?:folgende|nachstehende)[rsn]?\b"
             r"|\s(?:auf\s+der\s+Grundlage|auf\s+Grund|aufgrund|gemäß|gem\.)\s",
             block,
             flags=re.I,
@@ -494,10 +611,10 @@ def _parties_from(paragraphs, body, with_title_size, title_source=""):
     return None, None
 
 
-def find_parties(paragraphs, title_source=""):
+def find_parties(paragraphs, title_source="", title_paragraphs=()):
     """Parties from 'zwischen … und …' or a list under 'Vertragspartner' (else the subject of
     the sentence after the title, else the signature blocks 'Für das Jobcenter …'); the title's
-    own 'zwischen A und B' comes last."""
+    own 'zwischen A und B' comes next, the bodies of a shared letterhead last."""
     body = _body_size(paragraphs)
     names, evidence = _parties_from(paragraphs, body, False, title_source or "")
     if names:
@@ -508,7 +625,59 @@ def find_parties(paragraphs, title_source=""):
     names, evidence = _parties_from(paragraphs, body, with_title_size=True)
     if names:
         return names, evidence
-    return find_signature_parties(paragraphs)
+    names, evidence = find_signature_parties(paragraphs)
+    if names:
+        return names, evidence
+    return find_letterhead_parties(paragraphs, title_paragraphs)
+
+
+# a body that heads a letterhead: "Bezirksamt …", "Senatsverwaltung …", "Landratsamt …",
+# "Agentur für Arbeit …", "Jobcenter …", "Staatliches Schulamt …", "… e.V."
+LETTERHEAD_BODY = re.compile(
+    r"^(?:(?:Staatliche[sr]?|Freie[sn]?|Kreisfreie)\s+)?[\wÄÖÜäöüß-]*(?:amt|verwaltung|ministerium|"
+    r"behörde|senat|senator(?:in)?|agentur|jobcenter|[Kk]reis|stadt|gemeinde|regierung|"
+    r"kammer|direktion)\b"
+    r"|(?:e\.\s?V\.|gGmbH|GmbH|AöR)$",
+    re.I,
+)
+# a letterhead line that goes on below: "Senatsverwaltung Bildung, Jugend und Familie -"
+LINE_GOES_ON = re.compile(r"(?:\s[-–]|,|\s(?:und|für|der|des))$")
+
+
+def find_letterhead_parties(paragraphs, title_paragraphs):
+    """The bodies named in a letterhead above the title when the text names no parties
+    otherwise: 'Bezirksamt X' / 'Abteilung …' / 'Senatsverwaltung Y - Außenstelle X' /
+    'Kooperationsvereinbarung'. Departments and addresses fall away; two bodies at least."""
+    if not title_paragraphs or not DOCUMENT_WORDS.search(
+        " ".join(p.text for p in title_paragraphs)
+    ):
+        return None, None
+    lines = []
+    for paragraph in paragraphs:
+        if any(paragraph is t for t in title_paragraphs) or paragraph.page > 1:
+            break
+        if paragraph.heading:
+            return None, None
+        for line in paragraph.lines or [paragraph.text]:
+            line = re.sub(r"^[^\wÄÖÜäöü]+|[\s|_]+$", "", line)  # OCR specks: "‚Senats…", "… |"
+            if lines and LINE_GOES_ON.search(lines[-1]):
+                lines[-1] = f"{lines[-1]} {line}"
+            elif line:
+                lines.append(line)
+    names = []
+    for line in lines:
+        line = _clean(line)
+        words = line.split()
+        body = len(line) < 120 and (
+            LETTERHEAD_BODY.search(words[0] if words else "")
+            or re.search(r"(?:e\.\s?V\.|gGmbH|GmbH|AöR)$", line)
+        )
+        unit = DEPARTMENT.match(line) or ADDRESS_LINE.match(line) or ADDRESS.match(line)
+        if body and not unit and line not in names:
+            names.append(line)
+    if len(names) >= 2:
+        return names, " / ".join(names)
+    return None, None
 
 
 SUBJECT_PARTIES = re.compile(
@@ -719,6 +888,106 @@ OTHER_LAW = re.compile(
     r"(?:\s+für\s+das\s+Land\s+[A-ZÄÖÜ][\wäöüß-]*)?)"
     r")"
 )
+# A reference written without its sign after a cue: "gemäß 8a SGB VIII", "zu 42 Abs. 6
+# Schulgesetz NRW, 4 KKG und 8a SGB VIII". The law must look like one: an SGB book, an
+# abbreviation ending in G/O/V/B with two capitals at least ("KKG", "SchulG", "GO"), or a word
+# ending in -gesetz/-ordnung, so that "nach 3 Jahren" or "von 100 EUR" stay out.
+_BARE_REF = (
+    r"\d{1,3}[a-z]?(?:\s*(?:Abs\.|Absatz)\s*\d+[a-z]?)?(?:\s*(?:S\.|Satz)\s*\d+)?"
+    r"(?:\s*(?:Nr\.|Nummer)\s*\d+)?"
+)
+_BARE_LAW = (
+    r"(?:SGB\s?(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)\b"
+    r"|(?:Thür\s)?(?=[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[GOVB]\b"
+    r"|[A-ZÄÖÜ][a-zäöüß]+(?:gesetz|ordnung)\b)"
+    r"(?:\s(?:NRW|NW|M-V|BW|LSA|SH)\b)?"
+)
+BARE_CUE = re.compile(
+    r"(?<![\w.§])(?:gemäß|gem\.|nach|zu|von|laut|lt\.|i\.\s?V\.\s?m\.|im\s+Sinne\s+(?:des|von))"
+    r"\s+(?=\d)",
+    re.I,
+)
+BARE_ITEM = re.compile(r"(?P<ref>" + _BARE_REF + r")\s+(?P<law>" + _BARE_LAW + ")")
+BARE_NEXT = re.compile(r"(?:\s*,\s*|\s+(?:und|sowie)\s+)(?=\d)")
+
+
+def _bare_references(sentence):
+    """([value], sentence without them) for references written without '§' after a cue."""
+    found = []
+    spans = []
+    for cue in BARE_CUE.finditer(sentence):
+        at = cue.end()
+        while True:
+            item = BARE_ITEM.match(sentence, at)
+            if not item:
+                break
+            law = " ".join(item["law"].split())
+            law = re.sub(r"^SGB(?=[IVX])", "SGB ", law)
+            found.append(f"{_normalize_paragraph(item['ref'])} {law}")
+            spans.append(item.span())
+            more = BARE_NEXT.match(sentence, item.end())
+            if not more:
+                break
+            at = more.end()
+    for start, end in reversed(spans):
+        sentence = sentence[:start] + " " + sentence[end:]
+    return found, sentence
+
+
+# A title set in capitals: "RAHMENVERTRAG NACH § 78 F SGB VIII", "(ART. 2 AGPSTG)", "§ 24 DES
+# STRASSENVERKEHRSGESETZES" read as the references they are, a law's abbreviation spelled as
+# the body spells it.
+CAPS_WORDS = {
+    "ART.": "Art.",
+    "ABS.": "Abs.",
+    "ABSATZ": "Absatz",
+    "SATZ": "Satz",
+    "NR.": "Nr.",
+    "FF.": "ff.",
+    "FF": "ff",
+    "DES": "des",
+    "DER": "der",
+    "DEM": "dem",
+    "NACH": "nach",
+    "GEMÄSS": "gemäß",
+    "GEM.": "gem.",
+    "ZU": "zu",
+    "VON": "von",
+    "UND": "und",
+    "SOWIE": "sowie",
+}
+LAW_WORD = re.compile(r"(?:GESETZ|GESETZES|GESETZBUCH|GESETZBUCHES|ORDNUNG|VERFASSUNG)$")
+
+
+def _uncapped(text, spellings):
+    """A text in capitals with the case its references need; other texts as they are."""
+    if not text.isupper():
+        return text
+    text = re.sub(r"(\d)(\s?)([A-ZÄÖÜ])\b", lambda m: m[1] + m[2] + m[3].lower(), text)
+    words = []
+    for word in text.split(" "):
+        core = word.strip("(),;:")
+        if core in CAPS_WORDS:
+            word = word.replace(core, CAPS_WORDS[core])
+        elif core.casefold() in spellings:
+            word = word.replace(core, spellings[core.casefold()])
+        elif len(core) > 6 and LAW_WORD.search(core):
+            word = word.replace(core, core[:1] + core[1:].lower())
+        words.append(word)
+    return " ".join(words)
+
+
+def _spellings(all_sentences):
+    """{casefolded: as written} of the mixed-case abbreviations of a text ("AGPStG")."""
+    spellings = {}
+    for sentence in all_sentences:
+        for word in re.findall(
+            r"\b[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[a-zäöü][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ]\w*", sentence
+        ):
+            spellings.setdefault(word.casefold(), word)
+    return spellings
+
+
 PENDING_REF = re.compile(r"(?P<ref>" + _REF + r")\s*(?:und|sowie|,)\s*$")
 
 
@@ -742,8 +1011,11 @@ def _other_laws(sentence):
     return found
 
 
-def find_legal_bases(all_sentences):
+def find_legal_bases(all_sentences, title=None):
+    """Legal bases as written, from the sentences and the title read as one line."""
     found, evidence = [], None
+    spellings = _spellings(all_sentences)
+    all_sentences = [_uncapped(s, spellings) for s in ([title] if title else []) + all_sentences]
 
     def add(value, sentence):
         nonlocal evidence
@@ -766,6 +1038,9 @@ def find_legal_bases(all_sentences):
         for match in BOOK_PARENS.finditer(sentence):
             add(f"SGB {match['book']}", sentence)
         rest = BOOK_PARENS.sub(" ", BOOKS.sub(" ", sentence_books))
+        bare, rest = _bare_references(rest)
+        for value in bare:
+            add(value, sentence)
         for match in LEGAL.finditer(rest):
             book = ROMAN.get(match["book"], match["book"])
             value = f"SGB {book}"
@@ -1008,14 +1283,14 @@ def extract_fields(paragraphs, furniture=()):
     result = dict.fromkeys(FIELDS)
     evidence = {}
 
-    title, source = find_title(paragraphs)
+    title, source, title_paragraphs = title_block(paragraphs)
     if title:
         result["title"] = title
         evidence["title"] = source
         result["kind"] = find_kind(title)
         evidence["kind"] = source
 
-    parties, source = find_parties(paragraphs, evidence.get("title", ""))
+    parties, source = find_parties(paragraphs, evidence.get("title", ""), title_paragraphs)
     if parties:
         result["parties"] = parties
         evidence["parties"] = source
@@ -1033,7 +1308,11 @@ def extract_fields(paragraphs, furniture=()):
         result["date"] = day.isoformat()
         evidence["date"] = day_source
 
-    bases, source = find_legal_bases(all_sentences)
+    # the title as one line: a reference broken over its lines is read whole
+    untitled = [
+        s for p in body if not any(p is t for t in title_paragraphs) for s in sentences(p.text)
+    ]
+    bases, source = find_legal_bases(untitled, title)
     if bases:
         result["legal_bases"] = bases
         evidence["legal_bases"] = source
