@@ -37,3 +37,22 @@ def body(n, **extra):
     }
     data.update(extra)
     return data
+
+
+def assert_claims_match(event):
+    """The seat ledger's claims are what the registration objects say."""
+    from kooperation import registration as rules
+    from kooperation.events import registrations
+
+    regs = registrations.current(event)
+    book = registrations.ledger(event)
+    holders = sorted(r.id for r in regs if r.state in rules.SEAT_STATES)
+    assert sorted(book.seats.values()) == holders
+    assert all(0 <= k < max(event.capacity, len(holders)) for k in book.seats.keys())
+    assert list(book.waiting) == [r.id for r in rules.waiting(regs)]
+    assert [r.position for r in rules.waiting(regs)] == list(range(1, len(book.waiting) + 1))
+    registered = {r.key: r.id for r in regs if r.state != "cancelled" and not r.purged}
+    assert dict(book.emails.items()) == registered
+    quotas = registrations.quotas(event)
+    held = sorted(r.id for r in regs if r.state in rules.SEAT_STATES and r.partner in quotas)
+    assert sorted(book.quota_seats.values()) == held

@@ -1,11 +1,9 @@
 """The short form of bench/registrations.py: concurrent clients against the real WSGI
 server of the test layer; none overbooked, none lost, none twice, no 5xx.
 
-``without the process lock`` stands in for two instances: the requests of one process no
-longer wait for each other (``serialize.py``), so only the seat ledger's conflicts decide,
-as between instances. There Zope's three retries alone sometimes end in a 500 (about one
-run in three, tried with ``service.committed`` cut to one attempt); the service's own
-retry (``service.committed``) keeps them away."""
+No lock orders the requests: registrations that take different seats commit side by
+side, those that meet on a seat, an address or a waiting place conflict, and Zope's
+retry (as many as an instance's zope.conf allows) decides them again."""
 
 from events_helpers import make_event
 from kooperation.testing import create_network
@@ -29,14 +27,19 @@ def event_url(functional):
     return f"http://{functional['host']}:{functional['port']}/plone/net/workshop"
 
 
-@pytest.mark.parametrize("lock", [True, False], ids=["process lock", "without the process lock"])
-def test_concurrent_registrations_never_overbook(event_url, lock, monkeypatch):
-    from kooperation.events import serialize
+@pytest.fixture
+def retries(monkeypatch):
+    """The retries of an instance (the test server leaves Zope's default of none)."""
+    from kooperation.cli.instance import MAX_CONFLICT_RETRIES
+    from ZPublisher.HTTPRequest import HTTPRequest
+
+    monkeypatch.setattr(HTTPRequest, "retry_max_count", MAX_CONFLICT_RETRIES)
+
+
+@pytest.mark.parametrize("run", range(2))
+def test_concurrent_registrations_never_overbook(event_url, retries, run):
     from plone.app.testing import SITE_OWNER_NAME
     from plone.app.testing import SITE_OWNER_PASSWORD
-
-    if not lock:
-        monkeypatch.setattr(serialize, "_is_registration_write", lambda request: False)
 
     auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
     barrier = threading.Barrier(CLIENTS)

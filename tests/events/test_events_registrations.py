@@ -2,11 +2,11 @@
 
 from datetime import datetime
 from datetime import UTC
+from events_helpers import assert_claims_match
 from events_helpers import body
 from events_helpers import make_event
 from kooperation.events import registrations
 from kooperation.events.form import parse
-from kooperation.events.registrations import LEDGER
 from plone import api
 
 import pytest
@@ -31,13 +31,50 @@ class TestSubmit:
         states = sorted(api.content.get_state(o) for o in registrations.objects(self.event))
         assert states == ["confirmed"] * 3 + ["waiting"] * 2
 
-    def test_every_write_rewrites_the_ledger(self):
-        submit(self.event, 1)
-        ledger = self.event.__dict__[LEDGER]
-        assert ledger.writes == 1
-        assert not hasattr(type(ledger), "_p_resolveConflict")
-        submit(self.event, 1)  # duplicate: refused, but decided on the ledger too
-        assert ledger.writes == 2
+    def test_the_claims_follow_every_write(self):
+        outcomes = [submit(self.event, n) for n in range(5)]  # 3 seats, 2 waiting
+        assert_claims_match(self.event)
+        submit(self.event, 1)  # duplicate: refused, claims nothing
+        registrations.cancel(outcomes[0].registration, now=NOW)  # the first waiting moves up
+        assert_claims_match(self.event)
+        registrations.cancel(outcomes[4].registration, now=NOW)  # leaves the waiting list
+        assert_claims_match(self.event)
+        book = registrations.ledger(self.event)
+        assert len(book.seats) == 3 and list(book.waiting) == []
+        # the address of a cancelled registration may register again
+        assert submit(self.event, 0).state == "waiting"
+        assert_claims_match(self.event)
+
+    def test_no_claim_is_shared_between_two_seats(self):
+        for n in range(3):
+            submit(self.event, n)
+        book = registrations.ledger(self.event)
+        assert sorted(book.seats.keys()) == [0, 1, 2]  # seat numbers below the capacity
+        assert not hasattr(type(book), "_p_resolveConflict")
+        assert not hasattr(type(book.waiting), "_p_resolveConflict")
+
+    def test_a_deleted_registration_gives_its_claims_back(self):
+        outcomes = [submit(self.event, n) for n in range(4)]
+        with api.env.adopt_roles(["Manager"]):
+            api.content.delete(outcomes[3].registration)
+            api.content.delete(outcomes[0].registration)
+        assert_claims_match(self.event)
+        assert submit(self.event, 9).state == "confirmed"
+
+    def test_an_event_without_claims_gets_them_from_its_registrations(self):
+        """Events from before the claims (their ledger held only the secret)."""
+        outcomes = [submit(self.event, n) for n in range(5)]
+        book = registrations.ledger(self.event)
+        secret = book.secret
+        for name in ("seats", "quota_seats", "emails", "waiting"):
+            delattr(book, name)
+        assert registrations.ledger(self.event).secret == secret
+        assert_claims_match(self.event)
+        assert submit(self.event, 1).decision.reason == "registration_refused_duplicate"
+        assert submit(self.event, 7).decision.reason == "registration_refused_full"
+        change = registrations.cancel(outcomes[1].registration, now=NOW)
+        assert [p.getId() for p in change.promoted] == [outcomes[3].registration.getId()]
+        assert_claims_match(self.event)
 
     def test_duplicate_email_is_refused(self):
         submit(self.event, 1)

@@ -1,5 +1,6 @@
 """Event subscribers that write the audit trail."""
 
+from Acquisition import aq_base
 from kooperation.audit import get_log
 from kooperation.audit import local_roles
 from kooperation.audit import log_event
@@ -7,10 +8,17 @@ from plone import api
 
 
 MAX_COMMENT_CHARS = 500
+# Set (volatile) on an object while the product gives it its first state as part of its
+# creation; that transition is the creation itself, not an action to log.
+CREATING = "_v_kooperation_creating"
 
 
 def transition(obj, event):
-    """Every workflow transition (publication included): ``transition:<id>``."""
+    """Every workflow transition (publication included): ``transition:<id>``, but not the
+    first state of a registration as it is submitted: a rush of registrations would all
+    append to the one log, and the registration records its submission itself."""
+    if getattr(aq_base(obj), CREATING, False):
+        return
     workflow = event.workflow
     details = {
         "transition": event.action,

@@ -14,6 +14,7 @@ import os
 STORAGES = ("filestorage", "relstorage", "zeo")
 DEFAULT_DSN = "host=127.0.0.1 port=5432 dbname=kooperation user=postgres"
 DEFAULT_ZEO_ADDRESS = "127.0.0.1:8100"
+MAX_CONFLICT_RETRIES = 10
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,10 @@ debug-mode {debug_mode}
 security-policy-implementation C
 verbose-security off
 default-zpublisher-encoding utf-8
+# A request that loses a write conflict is published again on the committed state.
+# Zope's default of 3 lets a rush of writers to one folder end in 500s; the pause
+# before each retry is random and doubles, so contenders fall out of step.
+max-conflict-retries {max_conflict_retries}
 
 <environment>
     CHAMELEON_CACHE $INSTANCE/var/cache
@@ -122,6 +127,7 @@ def render_zope_conf(settings):
         storage=settings.storage,
         instance_dir=settings.instance_dir,
         debug_mode="on" if settings.debug_mode else "off",
+        max_conflict_retries=MAX_CONFLICT_RETRIES,
     )
     body = {
         "filestorage": _FILESTORAGE,

@@ -36,7 +36,7 @@ class CancelByToken(BrowserView):
             CheckAuthenticator(self.request)
             try:
                 with api.env.adopt_roles(["Manager"]):
-                    service.committed(lambda: service.cancel(self.obj))
+                    service.cancel(self.obj)
             except RegistrationError as error:
                 self.request.response.setStatus(409)
                 self.error = rule_message(self.request, error)

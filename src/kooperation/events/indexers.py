@@ -27,3 +27,12 @@ def registration_order(obj):
             submitted = submitted.replace(tzinfo=UTC)
         stamp = submitted.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
     return f"{stamp}|{obj.getId()}"
+
+
+@indexer(IRegistration)
+def no_text(obj):
+    """Registrations stay out of the full-text indexes: a participant's name is case
+    data, not something the site's search finds, and the lexicon would keep every name
+    after the purge. Every new name would also take a new word id, which makes two
+    registrations at the same moment conflict in the lexicon."""
+    return ""

@@ -1,37 +1,59 @@
 """The Zope side of registrations: the pure rules (``kooperation.registration``) applied to
 the registration objects of an event, with the seat ledger that makes them safe.
 
-Every write (submit, cancel, approve, check-in, purge) reads the event's registrations,
-lets the pure module decide, writes the changed registration objects **and rewrites the
-event's ``SeatLedger``**, a plain ``Persistent`` without conflict resolution. Two
-concurrent writes to one event therefore both write the ledger: the second commit raises
-``ConflictError`` and Zope's publisher retries the request, which decides again on the
-committed state (waiting list or refused instead of a seat too many). The registrations
-themselves are items in the event's BTree folder, whose inserts *would* merge; that is why
-the ledger is needed.
+A new registration is decided on the ledger's claims, not on the registration objects
+(``rules.decide_on`` with a ``Tally``), and writes only what it takes:
+
+* a seat: key k (a free number below ``capacity``, picked at random) of ``ledger.seats``;
+* a quota seat (if its partner has a quota): key (partner, k) of ``ledger.quota_seats``;
+* its e-mail address: key of ``ledger.emails``;
+* or, on the waiting list, the end of ``ledger.waiting`` (a list without conflict
+  resolution: the place is exact and in the order of the commits).
+
+The claims are BTrees whose conflict resolution merges inserts of different keys. So two
+registrations that take different seats commit side by side (on two instances too), and
+two that want the same seat, e-mail address or waiting place conflict; Zope retries the
+loser (``max-conflict-retries`` in zope.conf), which decides again on the committed state.
+A seat too many cannot commit: there are only ``capacity`` seat numbers. The new
+registration object goes into the event's unordered BTree folder without the "container
+modified" notification, which would rewrite the event on every registration.
+
+Cancellations, approvals, check-ins and purges read all registrations, let the pure
+module decide and write back the changed objects and their claims (a promotion moves a
+waiting registration to the released seat); a cancellation rewrites the waiting list, so
+it conflicts with a concurrent join of the waiting list rather than miscounting it.
 
 Registration states change only here (the workflow's transitions need
 ``kooperation: Change registration state``, which this module adopts, and their guard
 asks ``writing_now()``: a Manager's toolbar or a plain ``api.content.transition`` is
-refused), so the states of the objects and the decisions of the pure module never drift
-apart and no cancellation skips the promotion from the waiting list.
+refused), so the states of the objects, the claims and the decisions of the pure module
+never drift apart and no cancellation skips the promotion from the waiting list.
 """
 
+from Acquisition import aq_base
+from BTrees.IOBTree import IOBTree
+from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import UTC
 from kooperation import registration as rules
+from kooperation.audit.subscribers import CREATING
 from kooperation.events.guard import writing
 from kooperation.events.guard import writing_now  # noqa: F401 (the guard asks it)
 from kooperation.events.interfaces import IRegistration
 from kooperation.events.interfaces import IRegistrationsPurged
 from kooperation.events.interfaces import IYouthConference
+from OFS.event import ObjectWillBeAddedEvent
 from persistent import Persistent
+from persistent.list import PersistentList
 from plone import api
+from plone.dexterity.utils import createContent
 from zope.event import notify
 from zope.interface import noLongerProvides
+from zope.lifecycleevent import ObjectAddedEvent
 from zope.lifecycleevent import ObjectModifiedEvent
 
 import json
+import random
 import secrets
 import uuid
 
@@ -55,25 +77,120 @@ TRANSITIONS = {
 
 
 class SeatLedger(Persistent):
-    """Rewritten by every registration write of its event; deliberately no
-    ``_p_resolveConflict``, so concurrent writes conflict instead of merging."""
+    """The event's claims (see the module's docstring) and its token secret. The ledger
+    itself is written only when it is created; the registrations write its BTrees."""
 
     def __init__(self):
         self.secret = secrets.token_urlsafe(32)
-        self.writes = 0
-        self.last = None
+        self._claims()
 
-    def touch(self, what):
-        self.writes += 1
-        self.last = what
+    def _claims(self):
+        self.seats = IOBTree()  # seat number -> registration id
+        self.quota_seats = OOBTree()  # (partner, number) -> registration id
+        self.emails = OOBTree()  # normalised e-mail address -> registration id
+        self.waiting = PersistentList()  # registration ids in the order of the list
+
+    @property
+    def ready(self):
+        return getattr(self, "seats", None) is not None
+
+    def tally(self, partner):
+        return rules.Tally(
+            seats=len(self.seats),
+            partners={partner: self.quota_held(partner)},
+            waiting=len(self.waiting),
+            registered=self.emails,
+        )
+
+    def quota_held(self, partner):
+        return len(self.quota_seats.keys(min=(partner, 0), max=(partner, 2**31)))
+
+    def take_seat(self, settings, registration):
+        """Claim a free seat (and quota seat) for ``registration`` (a ``rules.Registration``)."""
+        self.seats[_free(self.seats.keys(), settings.capacity)] = registration.id
+        partner = registration.partner
+        if partner in settings.quotas:
+            taken = [k for _p, k in self.quota_seats.keys(min=(partner, 0), max=(partner, 2**31))]
+            number = _free(taken, settings.quotas[partner])
+            self.quota_seats[(partner, number)] = registration.id
+
+    def release_seat(self, registration_id):
+        for key in [k for k, v in self.seats.items() if v == registration_id]:
+            del self.seats[key]
+        for key in [k for k, v in self.quota_seats.items() if v == registration_id]:
+            del self.quota_seats[key]
+
+    def hold_email(self, registration):
+        self.emails[rules.normalise_email(registration.email)] = registration.id
+
+    def release_email(self, registration_id):
+        for key in [k for k, v in self.emails.items() if v == registration_id]:
+            del self.emails[key]
+
+    def claim(self, settings, registration):
+        """All claims of a new (or re-read) registration."""
+        if registration.state == "cancelled":
+            return
+        if not registration.purged:
+            self.hold_email(registration)
+        if registration.state in rules.SEAT_STATES:
+            self.take_seat(settings, registration)
+        elif registration.state == "waiting":
+            self.waiting.append(registration.id)
+
+
+def _free(taken, limit):
+    """A free number below ``limit``, at random so concurrent claims rarely meet; one above
+    all taken when none is (a registration the pure rules let in always gets a seat)."""
+    taken = set(taken)
+    free = [n for n in range(limit) if n not in taken]
+    if free:
+        return random.choice(free)
+    return max(taken, default=-1) + 1
 
 
 def ledger(event):
-    found = event.__dict__.get(LEDGER)
+    """The event's seat ledger with its claims; built from the registrations the first
+    time (events from before the claims, or whose ledger was lost)."""
+    found = getattr(aq_base(event), LEDGER, None)
     if found is None:
         found = SeatLedger()
         setattr(event, LEDGER, found)
+        _rebuild(event, found)
+    elif not found.ready:
+        found._claims()
+        _rebuild(event, found)
     return found
+
+
+def _rebuild(event, book):
+    config = settings(event)
+    registrations = current(event)
+    for registration in sorted(registrations, key=_waiting_first_in_order):
+        book.claim(config, registration)
+
+
+def _waiting_first_in_order(registration):
+    return (registration.position or 0, registration.id)
+
+
+def open_ledger(event, _added):
+    """The ledger exists before the first registration, so a rush does not begin with
+    every request creating it on the event."""
+    ledger(event)
+
+
+def release_removed(obj, removed):
+    """A registration deleted in the contents view gives its seat, address and waiting
+    place back (the next cancellation renumbers the waiting list)."""
+    book = getattr(aq_base(removed.oldParent), LEDGER, None)
+    if book is None or not book.ready:
+        return
+    rid = removed.oldName
+    book.release_seat(rid)
+    book.release_email(rid)
+    if rid in book.waiting:
+        book.waiting.remove(rid)
 
 
 def secret(event):
@@ -212,10 +329,13 @@ def _transition(obj, target):
         api.content.transition(obj=obj, transition=TRANSITIONS[(state, target)])
 
 
-def _write_back(event, before, after, what):
-    """Make the objects match ``after``; rewrite the ledger; return the changed objects."""
+def _write_back(event, before, after):
+    """Make the objects and the ledger's claims match ``after``; return the changed objects."""
     before = {r.id: r for r in before}
+    book = ledger(event)
+    config = settings(event)
     changed = []
+    moved = []
     for new in after:
         old = before.get(new.id)
         if old == new:
@@ -225,10 +345,20 @@ def _write_back(event, before, after, what):
         obj.awaiting = list(new.awaiting)
         if new.purged and not obj.purged:
             _forget(obj, new)
+        if new.state == "cancelled" or new.purged:
+            book.release_email(new.id)
+        if old.state in rules.SEAT_STATES and new.state not in rules.SEAT_STATES:
+            book.release_seat(new.id)
+        elif new.state in rules.SEAT_STATES and old.state not in rules.SEAT_STATES:
+            moved.append(new)
         _transition(obj, new.state)
         obj.reindexObject()
         changed.append(obj)
-    ledger(event).touch(what)
+    for new in moved:  # after the releases: a promoted registration takes the freed seat
+        book.take_seat(config, new)
+    order = [r.id for r in rules.waiting(after)]
+    if list(book.waiting) != order:
+        book.waiting[:] = order
     return changed
 
 
@@ -260,7 +390,6 @@ def submit(event, data, now=None, owner=None):
     guardian_consent, answers) for ``event``; ``owner``: the user id that may see and
     cancel it. Raises ``rules.RegistrationError`` for bad input."""
     now = now or now_utc()
-    registrations = current(event)
     rid = "registration-" + uuid.uuid4().hex[:12]
     submission = rules.Submission(
         id=rid,
@@ -273,16 +402,26 @@ def submit(event, data, now=None, owner=None):
     if api.content.get_state(event) != OPEN_STATE:
         rules.normalise_email(submission.email)  # bad input stays bad input
         return Outcome(rules.Decision("refused", "registration_refused_closed"), None)
-    decision, after = rules.register(settings(event), registrations, submission, now)
-    ledger(event).touch(rid)
+    config = settings(event)
+    book = ledger(event)
+    decision = rules.decide_on(config, book.tally(submission.partner), submission, now)
     if decision.refused:
         return Outcome(decision, None)
-    new = after[-1]
+    new = rules.Registration(
+        id=rid,
+        email=submission.email.strip(),
+        created=now,
+        state=decision.outcome,
+        partner=submission.partner,
+        position=decision.position,
+        awaiting=decision.awaiting,
+        birth_date=submission.birth_date,
+    )
+    book.claim(config, new)
     with api.env.adopt_roles(["Manager"]):
-        obj = api.content.create(
-            container=event,
-            type="Registration",
-            id=rid,
+        obj = _add(
+            event,
+            rid,
             title=data.get("fullname") or new.email,
             fullname=data.get("fullname") or "",
             email=new.email,
@@ -294,16 +433,31 @@ def submit(event, data, now=None, owner=None):
             awaiting=list(new.awaiting),
             submitted=now,
             answers=dict(data.get("answers") or {}),
-            safe_id=False,
         )
         _set_owner(obj, owner)
-    _transition(obj, new.state)
-    obj.reindexObject()
+        setattr(obj, CREATING, True)
+        try:
+            _transition(obj, new.state)
+        finally:
+            delattr(obj, CREATING)
+        obj.reindexObject()
     if IRegistrationsPurged.providedBy(event):
         # registration reopened after the purge: the daily job must look again
         noLongerProvides(event, IRegistrationsPurged)
         event.reindexObject(idxs=["object_provides"])
     return Outcome(decision, obj)
+
+
+def _add(event, rid, **fields):
+    """Add a registration with the events of an addition (catalog, workflow, UID) but
+    without ``notifyContainerModified``: that would reindex the event and set its
+    modification date, so every two registrations would conflict on the event itself."""
+    obj = createContent("Registration", id=rid, **fields)
+    notify(ObjectWillBeAddedEvent(obj, event, rid))
+    event._setObject(rid, obj, suppress_events=True)
+    obj = event._getOb(rid)
+    notify(ObjectAddedEvent(obj, event, rid))
+    return obj
 
 
 def _set_owner(obj, owner):
@@ -328,11 +482,11 @@ class Transition:
         self.changed = changed
 
 
-def _change(obj, change, what):
+def _change(obj, change):
     event = event_of(obj)
     before = current(event)
     result = change(settings(event), before)
-    changed = _write_back(event, before, result.registrations, what)
+    changed = _write_back(event, before, result.registrations)
     promoted = [event[r.id] for r in result.promoted]
     for item in changed:
         notify(ObjectModifiedEvent(item))
@@ -345,7 +499,6 @@ def cancel(obj, now=None, deadline=True):
     return _change(
         obj,
         lambda event, regs: rules.cancel(event, regs, obj.getId(), now, deadline=deadline),
-        f"cancel {obj.getId()}",
     )
 
 
@@ -354,7 +507,6 @@ def approve(obj, what="approval"):
     return _change(
         obj,
         lambda event, regs: rules.approve(event, regs, obj.getId(), what),
-        f"approve {obj.getId()}",
     )
 
 
@@ -363,7 +515,6 @@ def check_in(obj, now=None, attended=True):
     return _change(
         obj,
         lambda event, regs: rules.check_in(event, regs, obj.getId(), now, attended=attended),
-        f"check-in {obj.getId()}",
     )
 
 
@@ -373,7 +524,7 @@ def purge_due(event, day):
     before = current(event)
     purged, after = rules.purge(settings(event), before, day)
     if purged:
-        _write_back(event, before, after, "purge")
+        _write_back(event, before, after)
     return purged
 
 

@@ -1,33 +1,9 @@
 """What the REST API, the EasyForm action and the views call: a registration write plus
 the mails it causes (queued, so they leave only when the transaction commits).
 
-Why ``committed`` retries itself (up to ``ATTEMPTS`` = 12 times) although Zope's publisher
-retries a request on ``ConflictError`` too:
-
-- Safety does not depend on it. Every registration write rewrites the event's seat
-  ledger (``registrations.SeatLedger``), so two writes that decided on the same state
-  cannot both commit; the loser is decided again on the committed state, by this loop or
-  by Zope's retry alike. The loop only re-runs the whole action after an abort, so it
-  cannot overbook either (``tests/events/test_events_conflict.py``: five rivals win in a
-  row, the sixth attempt gets waiting place 5, never a seat too many).
-- Zope's retry gives up too early. The publisher tries a request four times
-  (``retry_max_count`` = 3) with a short pause. Within one process the requests that
-  write registrations take a lock one after the other (``serialize.py``), so there they
-  hardly ever conflict: ``test_events_burst.py`` (30 clients, one process) passes with
-  the loop cut to one attempt as well. Across processes (two instances on RelStorage)
-  only the ledger decides. ``test_events_burst.py`` "without the process lock" stands in
-  for that: with the loop cut to one attempt, Zope's retries alone answered one of 30
-  requests with 500 in one of three runs here; with the loop none in every run. On two
-  RelStorage instances (``bench/registrations.py``, 200 at once) commit 3cde195 reports
-  500s before the loop and none after. The loop's pause grows and is random, so the
-  contenders fall out of step.
-- It keeps the process lock. Zope's retry ends the publication (``IPubFailure``), which
-  gives the lock of ``serialize.py`` back, and the next attempt competes for it again
-  with every other registration waiting in the process; the loop retries while holding
-  it.
-
-So the loop stays: without it a burst across instances answers some requests with 500
-where a 201 or 409 is due.
+Conflicts are Zope's to retry (``max-conflict-retries`` in zope.conf): a registration
+conflicts only with one that wants the same seat, e-mail address or waiting place
+(``registrations``), and the retry decides again on the committed state.
 """
 
 from kooperation.common.errors import render
@@ -37,14 +13,6 @@ from kooperation.events import registrations
 from kooperation.registration import MESSAGES
 from kooperation.registration import RegistrationError
 from plone import api
-from ZODB.POSException import ConflictError
-
-import random
-import time
-import transaction
-
-
-ATTEMPTS = 12
 
 
 def partner_uids(event):
@@ -162,27 +130,6 @@ def approve(obj, what="approval"):
 
 def message(decision):
     return MESSAGES[decision.reason]
-
-
-def committed(action, attempts=ATTEMPTS):
-    """Run ``action`` and commit, again on a conflict (with a growing random pause).
-
-    For the REST writes and the cancellation link: under a burst on two instances, the
-    seat ledger's conflicts can outlast Zope's three retries and end as 500. Retrying here
-    decides again on the committed state every time, as Zope's retry would, only longer.
-    """
-    for attempt in range(attempts):
-        try:
-            result = action()
-            transaction.commit()
-            return result
-        except ConflictError:
-            transaction.abort()
-            if attempt == attempts - 1:
-                raise
-            time.sleep(random.uniform(0, min(0.02 * 2**attempt, 1.0)))
-            transaction.begin()
-    return None
 
 
 def rule_message(request, error_or_decision):

@@ -22,15 +22,18 @@ Seats and the waiting list
 
 Concurrency (what the Zope side must do)
 ----------------------------------------
-``register`` decides on the registrations it is given. Two transactions that read the same
-registrations both see the last free seat. If the write merges (a ``BTrees.Length`` counter,
-inserts into one BTree that conflict resolution combines), both commit and the event is
-overbooked (``tests/registration/test_registration_concurrency.py`` shows it). The Zope side
-must therefore make every registration write one plain, non-resolving persistent object that
-every registration check also writes (e.g. a ``Persistent`` "seat ledger" on the event whose
-attribute is rewritten on each registration, cancellation and promotion, with no
-``_p_resolveConflict``): the second transaction then raises ``ConflictError``, Zope's retry
-runs ``register`` again on the committed state and it answers waiting or refused.
+``register`` decides on the registrations it is given, ``decide_on`` on a ``Tally`` of
+them: seats held (in all and by the submitting partner), places taken on the waiting list
+and the e-mail addresses registered. Two transactions that read the same state both see
+the last free seat. If their writes merge (a ``BTrees.Length`` counter, inserts into one
+BTree that conflict resolution combines), both commit and the event is overbooked
+(``tests/registration/test_registration_concurrency.py`` shows it). The Zope side therefore
+keeps the tally in *claims* that two writes share only when they compete for the same
+thing: seat number k of ``capacity``, quota seat k of a partner, the e-mail address, the
+next place on the waiting list. Two registrations that take different seats write
+different keys and both commit; two that want the same seat, address or waiting place
+write the same key or list, the second raises ``ConflictError``, and Zope's retry decides
+again on the committed state (another seat, the waiting list, refused).
 
 Age (youth conference)
 ----------------------
@@ -267,10 +270,43 @@ def waiting(registrations):
     return sorted((r for r in registrations if r.state == "waiting"), key=lambda r: r.position)
 
 
-def _quota_room(event, registrations, partner):
+@dataclass(frozen=True)
+class Tally:
+    """What a decision on a new submission needs of the registrations so far. ``partners``
+    holds the seats of (at least) the submitting partner; ``registered`` answers ``in`` for
+    the keys (``normalise_email``) of addresses registered and not cancelled."""
+
+    seats: int
+    partners: dict
+    waiting: int
+    registered: object = frozenset()
+
+    def seats_of(self, partner):
+        return self.partners.get(partner, 0)
+
+
+def tally(registrations):
+    """The ``Tally`` of stored registrations."""
+    partners = {}
+    for r in registrations:
+        if r.state in SEAT_STATES:
+            partners[r.partner] = partners.get(r.partner, 0) + 1
+    return Tally(
+        seats=seats_taken(registrations),
+        partners=partners,
+        waiting=len(waiting(registrations)),
+        registered=frozenset(r.key for r in registrations if r.state != "cancelled"),
+    )
+
+
+def _quota_room(event, counted, partner):
+    """Room in ``partner``'s quota; ``counted``: a ``Tally`` or the registrations."""
     if partner not in event.quotas:
         return True
-    return seats_taken(registrations, partner) < event.quotas[partner]
+    held = (
+        counted.seats_of(partner) if isinstance(counted, Tally) else seats_taken(counted, partner)
+    )
+    return held < event.quotas[partner]
 
 
 def _awaiting(event, submission):
@@ -309,29 +345,34 @@ def _check_now(event, now):
 
 def decide(event, registrations, submission, now):
     """What becomes of ``submission`` given the event's current ``registrations`` at ``now``."""
+    if any(r.id == submission.id for r in registrations):
+        raise _bad_field("id", "already used by another registration")
+    return decide_on(event, tally(registrations), submission, now)
+
+
+def decide_on(event, counted, submission, now):
+    """``decide`` on a ``Tally`` of the registrations (the Zope side keeps one in claims)."""
     _check_now(event, now)
     if not isinstance(submission.partner, str):
         raise _bad_field("partner", "not a text")
     if not isinstance(submission.created, datetime):
         raise _bad_field("created", "not a date and time")
-    if any(r.id == submission.id for r in registrations):
-        raise _bad_field("id", "already used by another registration")
     email = normalise_email(submission.email)
     opens = event.opens
     if (opens is not None and now < opens) or now > event.registration_closes:
         return Decision("refused", "registration_refused_closed")
-    if any(r.key == email for r in registrations if r.state != "cancelled"):
+    if email in counted.registered:
         return Decision("refused", "registration_refused_duplicate")
     needs = _awaiting(event, submission)
-    seat_free = seats_taken(registrations) < event.capacity
-    quota_ok = _quota_room(event, registrations, submission.partner)
+    seat_free = counted.seats < event.capacity
+    quota_ok = _quota_room(event, counted, submission.partner)
     if seat_free and quota_ok:
         if needs:
             return _pending_decision(event, needs)
         return Decision("confirmed", "registration_confirmed")
     if seat_free and event.quota_full == "refuse":
         return Decision("refused", "registration_refused_quota")
-    queue = len(waiting(registrations))
+    queue = counted.waiting
     if queue < event.waiting_list:
         return Decision(
             "waiting",

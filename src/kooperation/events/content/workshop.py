@@ -15,3 +15,7 @@ class IWorkshopSchema(IRegistrationSettings):
 @implementer(IKooperationContent, IWorkshop, IWorkshopSchema, IDXEvent)
 class Workshop(Container):
     """Holds its registration form (EasyForm) and the registrations."""
+
+    # Registrations are added at once by many people: an ordered folder would rewrite
+    # one list of ids on every insert and make every two of them conflict.
+    _ordering = "unordered"

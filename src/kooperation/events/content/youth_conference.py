@@ -56,3 +56,7 @@ class IYouthConferenceSchema(IRegistrationSettings):
 @implementer(IKooperationContent, IYouthConference, IYouthConferenceSchema, IDXEvent)
 class YouthConference(Container):
     """Holds its registration form (EasyForm) and the registrations."""
+
+    # Registrations are added at once by many people: an ordered folder would rewrite
+    # one list of ids on every insert and make every two of them conflict.
+    _ordering = "unordered"

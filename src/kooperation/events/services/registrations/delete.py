@@ -28,7 +28,7 @@ class RegistrationDelete(Service):
             return self._conflict(api.content.get_state(obj))
         coordinator = api.user.has_permission("kooperation: Manage registrations", obj=obj)
         try:
-            change = service.committed(lambda: service.cancel(obj, deadline=not coordinator))
+            change = service.cancel(obj, deadline=not coordinator)
         except RegistrationError as error:
             self.request.response.setStatus(409)
             return {"error": {"type": "Conflict", "message": rule_message(self.request, error)}}

@@ -89,7 +89,7 @@ class RegistrationsPost(Service):
             )
         try:
             data = parse(event, body, service.partner_uids(event))
-            outcome = service.committed(lambda: service.register(event, data))
+            outcome = service.register(event, data)
         except FieldErrors as error:
             return bad_request(self, error.errors)
         except RegistrationError as error:
