@@ -40,7 +40,8 @@ class TestSubmit:
         registrations.cancel(outcomes[4].registration, now=NOW)  # leaves the waiting list
         assert_claims_match(self.event)
         book = registrations.ledger(self.event)
-        assert len(book.seats) == 3 and list(book.waiting) == []
+        assert len(book.seats) == 3
+        assert list(book.waiting) == []
         # the address of a cancelled registration may register again
         assert submit(self.event, 0).state == "waiting"
         assert_claims_match(self.event)
