@@ -76,6 +76,9 @@ TRANSITIONS = {
 }
 
 
+FREE = ""
+
+
 class SeatLedger(Persistent):
     """The event's claims (see the module's docstring) and its token secret. The ledger
     itself is written only when it is created; the registrations write its BTrees."""
@@ -85,7 +88,7 @@ class SeatLedger(Persistent):
         self._claims()
 
     def _claims(self):
-        self.seats = IOBTree()  # seat number -> registration id
+        self.seats = IOBTree()  # seat number -> registration id, FREE while nobody holds it
         self.quota_seats = OOBTree()  # (partner, number) -> registration id
         self.emails = OOBTree()  # normalised e-mail address -> registration id
         self.waiting = PersistentList()  # registration ids in the order of the list
@@ -94,29 +97,51 @@ class SeatLedger(Persistent):
     def ready(self):
         return getattr(self, "seats", None) is not None
 
+    def provide(self, capacity):
+        """Seat numbers 0..capacity-1 exist before anyone takes one: taking a seat then
+        changes a value and never splits a bucket, which would conflict with every
+        registration committed beside it."""
+        for number in range(capacity):
+            if number not in self.seats:
+                self.seats[number] = FREE
+
+    def seats_held(self):
+        return sum(1 for holder in self.seats.values() if holder)
+
     def tally(self, partner):
         return rules.Tally(
-            seats=len(self.seats),
+            seats=self.seats_held(),
             partners={partner: self.quota_held(partner)},
             waiting=len(self.waiting),
             registered=self.emails,
         )
 
     def quota_held(self, partner):
-        return len(self.quota_seats.keys(min=(partner, 0), max=(partner, 2**31)))
+        return len(self._quota_keys(partner))
+
+    def _quota_keys(self, partner):
+        return self.quota_seats.keys(min=(partner, 0), max=(partner, 2**31))
 
     def take_seat(self, settings, registration):
         """Claim a free seat (and quota seat) for ``registration`` (a ``rules.Registration``)."""
-        self.seats[_free(self.seats.keys(), settings.capacity)] = registration.id
+        free = [n for n, holder in self.seats.items() if not holder and n < settings.capacity]
+        if not free:
+            self.provide(settings.capacity)
+            free = [n for n, holder in self.seats.items() if not holder]
+        # at random, so registrations at the same moment rarely want the same number; one
+        # above the others when the rules let someone in beyond the seat numbers
+        number = random.choice(free) if free else max(self.seats.keys(), default=-1) + 1
+        self.seats[number] = registration.id
         partner = registration.partner
         if partner in settings.quotas:
-            taken = [k for _p, k in self.quota_seats.keys(min=(partner, 0), max=(partner, 2**31))]
-            number = _free(taken, settings.quotas[partner])
+            taken = {number for _partner, number in self._quota_keys(partner)}
+            free = [n for n in range(settings.quotas[partner]) if n not in taken]
+            number = random.choice(free) if free else max(taken, default=-1) + 1
             self.quota_seats[(partner, number)] = registration.id
 
     def release_seat(self, registration_id):
-        for key in [k for k, v in self.seats.items() if v == registration_id]:
-            del self.seats[key]
+        for number in [n for n, holder in self.seats.items() if holder == registration_id]:
+            self.seats[number] = FREE
         for key in [k for k, v in self.quota_seats.items() if v == registration_id]:
             del self.quota_seats[key]
 
@@ -139,16 +164,6 @@ class SeatLedger(Persistent):
             self.waiting.append(registration.id)
 
 
-def _free(taken, limit):
-    """A free number below ``limit``, at random so concurrent claims rarely meet; one above
-    all taken when none is (a registration the pure rules let in always gets a seat)."""
-    taken = set(taken)
-    free = [n for n in range(limit) if n not in taken]
-    if free:
-        return random.choice(free)
-    return max(taken, default=-1) + 1
-
-
 def ledger(event):
     """The event's seat ledger with its claims; built from the registrations the first
     time (events from before the claims, or whose ledger was lost)."""
@@ -165,6 +180,7 @@ def ledger(event):
 
 def _rebuild(event, book):
     config = settings(event)
+    book.provide(config.capacity)
     registrations = current(event)
     for registration in sorted(registrations, key=_waiting_first_in_order):
         book.claim(config, registration)
@@ -175,9 +191,15 @@ def _waiting_first_in_order(registration):
 
 
 def open_ledger(event, _added):
-    """The ledger exists before the first registration, so a rush does not begin with
-    every request creating it on the event."""
+    """The ledger and its seat numbers exist before the first registration, so a rush
+    does not begin with every request creating them."""
     ledger(event)
+
+
+def provide_seats(event, _modified):
+    """A raised capacity gets its seat numbers when it is saved, not in the rush."""
+    if event.capacity:
+        ledger(event).provide(event.capacity)
 
 
 def release_removed(obj, removed):
@@ -271,18 +293,21 @@ def objects(event):
 def brains(event, state=None, partner=None):
     """The catalog entries of the event's registrations in the order of submission,
     filtered by state and partner (``""``: without partner). Unrestricted like
-    ``objects``: the callers check ``kooperation: Manage registrations`` first."""
+    ``objects``: the callers check ``kooperation: Manage registrations`` first.
+
+    Sorted here on the metadata column ``registration_order``: an index on it would take
+    every new registration at its end, where concurrent ones meet in one bucket."""
     query = {
         "portal_type": "Registration",
         "path": {"query": "/".join(event.getPhysicalPath()), "depth": 1},
-        "sort_on": "registration_order",
     }
     if state:
         query["review_state"] = state
     if partner is not None:
         query["registration_partner"] = partner
     catalog = api.portal.get_tool("portal_catalog")
-    return catalog.unrestrictedSearchResults(**query)
+    found = catalog.unrestrictedSearchResults(**query)
+    return sorted(found, key=lambda brain: brain.registration_order or "")
 
 
 def counts_from_brains(event):
