@@ -10,9 +10,18 @@
    Then 10 confirmed cancel (DELETE) and 10 from the waiting list move up.
    On RelStorage two instances share the PostgreSQL database and the clients alternate
    between them, so the seat ledger's conflicts cross processes.
+   A quarter of the clients register for a partner whose quota is a fifth of the seats
+   (the rest of its people wait): its seats never exceed the quota. Every client told
+   "waiting, place p" holds place p in the stored list.
 2. Throughput and p95 latency of ``POST @registrations`` at 1, 8 and 32 clients
    (FileStorage, one instance; the event is large enough that nobody is refused), and the
-   median against a stock ``POST`` of a Document measured in the same run.
+   median against a stock ``POST`` of a Document measured in the same run. On RelStorage,
+   32 clients against one instance and against two on the same database: the ratio.
+3. ``--kill``: the burst of (1) again, and one instance is killed (SIGKILL) in the middle
+   of it. Its clients go to the other instance (RelStorage) or wait for the restart
+   (FileStorage), as a load balancer would send them: every registration answered 201 is
+   stored, no address holds two, the seats, the quota and the waiting places 1..n hold,
+   and 10 cancellations promote the first 10 on the list.
 
 Prints one JSON summary; exits 1 when a check of (1) fails. Needs PostgreSQL on
 127.0.0.1:5432 (trust) for RelStorage, or KOOPERATION_TEST_PG_DSN (see crashdrill.pg_server).
@@ -30,6 +39,7 @@ from pathlib import Path
 import argparse
 import json
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -38,11 +48,28 @@ import time
 import uuid
 
 
-def make_event(url, event_id, seats, waiting):
-    """A network with a workshop open for registration, through the REST API."""
+def partner(url):
+    """The UID of the bench network's partner (made once)."""
+    status, answer = http("GET", f"{url}/bench/jobcenter")
+    if status != 200:
+        status, answer = http(
+            "POST",
+            f"{url}/bench",
+            {"@type": "Partner", "id": "jobcenter", "title": "Jobcenter", "partner_kind": "other"},
+        )
+        assert status == 201, answer
+    return answer["UID"]
+
+
+def make_event(url, event_id, seats, waiting, quota=None):
+    """A network with a workshop open for registration, through the REST API; ``quota``:
+    seats of the network's partner (the others of it wait)."""
     if http("GET", f"{url}/bench")[0] != 200:
         status, answer = http("POST", url, {"@type": "Network", "id": "bench", "title": "Bench"})
         assert status == 201, answer
+    extra = {}
+    if quota is not None:
+        extra = {"quotas": {partner(url): quota}, "quota_full": "wait"}
     status, answer = http(
         "POST",
         f"{url}/bench",
@@ -55,6 +82,7 @@ def make_event(url, event_id, seats, waiting):
             "capacity": seats,
             "waiting_list": waiting,
             "retention_days": 30,
+            **extra,
         },
     )
     assert status == 201, answer
@@ -64,17 +92,29 @@ def make_event(url, event_id, seats, waiting):
     return f"bench/{event_id}"
 
 
-def register_all(urls, path, clients, prefix):
-    """``clients`` threads POST at once; returns [(status, answer, seconds)]."""
+def register_all(urls, path, clients, prefix, uid=None, failover=None):
+    """``clients`` threads POST at once; returns [(status, answer, seconds)]. Every fourth
+    registers for the partner ``uid``. ``failover(i, attempt)``: the URL to try again when
+    no answer came (a killed instance), else None."""
     barrier = threading.Barrier(clients)
     results = [None] * clients
 
     def one(i):
         base = urls[i % len(urls)]
         body = {"fullname": f"P {i}", "email": f"{prefix}-{i}@example.org", "consent": True}
+        if uid and i % 4 == 0:
+            body["partner"] = uid
         barrier.wait()
         started = time.monotonic()
-        status, answer = http("POST", f"{base}/{path}/@registrations", body, timeout=300)
+        attempt = 0
+        while True:
+            status, answer = http("POST", f"{base}/{path}/@registrations", body, timeout=300)
+            attempt += 1
+            if status not in (0, 502, 503) or failover is None:
+                break
+            base = failover(i, attempt)
+            if base is None:
+                break
         results[i] = (status, answer, time.monotonic() - started)
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(clients)]
@@ -86,29 +126,68 @@ def register_all(urls, path, clients, prefix):
 
 
 def listing(url, path):
-    status, answer = http("GET", f"{url}/{path}/@registrations?b_size=100000")
-    assert status == 200, answer
-    return answer
+    """All registrations of the event (pages of 200, the service's largest)."""
+    items, start = [], 0
+    while True:
+        status, answer = http("GET", f"{url}/{path}/@registrations?b_size=200&b_start={start}")
+        assert status == 200, answer
+        items += answer["items"]
+        start += 200
+        if start >= answer["items_total"]:
+            answer["items"] = items
+            return answer
 
 
-def overbooking_check(urls, clients, seats, label):
-    """(1): the burst, then 10 cancellations; returns the summary with ``ok``."""
-    path = make_event(urls[0], f"burst-{uuid.uuid4().hex[:6]}", seats, seats)
+def overbooking_check(urls, clients, seats, label, kill=None):
+    """(1), or with ``kill`` (``(servers, restart)``) (3): the burst, then 10 cancellations;
+    returns the summary with ``ok``."""
+    quota = max(1, seats // 5)
+    path = make_event(urls[0], f"burst-{uuid.uuid4().hex[:6]}", seats, seats, quota=quota)
+    uid = partner(urls[0])
+    failover = None
+    if kill:
+        servers, restart = kill
+        down = threading.Event()
+
+        def failover(i, attempt):
+            if attempt > 60:
+                return None
+            if len(urls) == 1:  # FileStorage: wait for the restart
+                time.sleep(0.5)
+                return urls[0]
+            return urls[(i + attempt) % len(urls)] if not down.is_set() else urls[-1]
+
+        def killer():
+            time.sleep(random.uniform(0.3, 1.2))
+            down.set()
+            servers[0].kill()
+            if restart:
+                servers[0].start()
+
+        threading.Thread(target=killer, daemon=True).start()
     started = time.monotonic()
-    results = register_all(urls, path, clients, label)
+    results = register_all(urls, path, clients, label, uid=uid, failover=failover)
     seconds = time.monotonic() - started
+    if kill and kill[1] is False:  # RelStorage: the killed instance comes back afterwards
+        kill[0][0].start()
     statuses = [r[0] for r in results]
     created = [r[1] for r in results if r[0] == 201]
     refused = [r[1] for r in results if r[0] == 409]
     confirmed = [a for a in created if a["state"] == "confirmed"]
     waiting = sorted(a["position"] for a in created if a["state"] == "waiting")
     stored = listing(urls[-1], path)
-    ids = [item["id"] for item in stored["items"]]
+    items = stored["items"]
+    ids = [item["id"] for item in items]
+    held = [i for i in items if i["state"] in ("confirmed", "pending")]
+    on_list = {i["id"]: i["position"] for i in items if i["state"] == "waiting"}
+    emails = [i["email"].lower() for i in items if i["state"] != "cancelled"]
     summary = {
         "storage": label,
         "instances": len(urls),
+        "killed_in_the_rush": bool(kill),
         "clients": clients,
         "seats": seats,
+        "partner_quota": quota,
         "seconds": round(seconds, 2),
         "confirmed": len(confirmed),
         "waiting": len(waiting),
@@ -117,30 +196,54 @@ def overbooking_check(urls, clients, seats, label):
         "statuses": {str(s): statuses.count(s) for s in sorted(set(statuses))},
         "stored": len(ids),
         "stored_twice": len(ids) - len(set(ids)),
-        "waiting_positions_1_to_n": waiting == list(range(1, seats + 1)),
+        "acknowledged_missing": len({a["id"] for a in created} - set(ids)),
+        "address_twice": len(emails) - len(set(emails)),
+        "seats_held": len(held),
+        "partner_seats_held": sum(1 for i in held if i["partner"] == uid),
+        "waiting_places_1_to_n": sorted(on_list.values()) == list(range(1, seats + 1)),
+        "told_place_is_held": all(
+            on_list.get(a["id"]) == a["position"] for a in created if a["state"] == "waiting"
+        ),
     }
-    expected_refused = max(0, clients - 2 * seats)
     ok = (
-        summary["confirmed"] == min(seats, clients)
-        and summary["waiting"] == min(seats, max(0, clients - seats))
-        and summary["refused_409"] == expected_refused
+        summary["seats_held"] == seats
+        and summary["partner_seats_held"] <= quota
+        and summary["waiting_places_1_to_n"]
+        and summary["told_place_is_held"]
         and summary["server_errors"] == 0
-        and summary["stored"] == len(created)
+        and summary["acknowledged_missing"] == 0
         and summary["stored_twice"] == 0
-        and stored["counts"]["by_state"]["confirmed"] == len(confirmed)
+        and summary["address_twice"] == 0
+        and stored["counts"]["seats_taken"] == seats
     )
-    # Cancel 10 confirmed: 10 move up from the waiting list, in order.
-    cancelled = confirmed[:10]
+    if not kill:  # without a kill every answer is the final one
+        expected_refused = max(0, clients - 2 * seats)
+        ok = (
+            ok
+            and summary["confirmed"] == min(seats, clients)
+            and summary["waiting"] == min(seats, max(0, clients - seats))
+            and summary["refused_409"] == expected_refused
+            and summary["stored"] == len(created)
+            and waiting == list(range(1, seats + 1))
+        )
+    # Cancel 10 who hold a seat: the first 10 on the list whose partner has room move up.
+    cancelled = [i for i in held if i["partner"] != uid][:10]
     promoted = []
-    for answer in cancelled:
-        status, result = http("DELETE", answer["@id"])
+    for item in cancelled:
+        status, result = http("DELETE", item["@id"])
         ok = ok and status == 200
         promoted += result.get("promoted", []) if isinstance(result, dict) else []
     after = listing(urls[0], path)
-    on_the_list = sorted(
-        (a for a in created if a["state"] == "waiting"), key=lambda a: a["position"]
+    partner_full = sum(1 for i in held if i["partner"] == uid) >= quota
+    eligible = sorted(
+        (
+            i
+            for i in items
+            if i["state"] == "waiting" and not (partner_full and i["partner"] == uid)
+        ),
+        key=lambda i: i["position"],
     )
-    first_ten = [a["id"] for a in on_the_list[: len(cancelled)]]
+    first_ten = [i["id"] for i in eligible[: len(cancelled)]]
     positions = sorted(i["position"] for i in after["items"] if i["state"] == "waiting")
     summary.update(
         cancelled=len(cancelled),
@@ -153,15 +256,18 @@ def overbooking_check(urls, clients, seats, label):
         ok
         and len(promoted) == len(cancelled)
         and summary["promoted_were_first_on_the_list"]
-        and after["counts"]["by_state"]["confirmed"] == len(confirmed)
+        and after["counts"]["seats_taken"] == seats
         and summary["waiting_renumbered"]
     )
     summary["ok"] = bool(ok)
     return summary
 
 
-def latency(url, levels=(1, 8, 32), per_client=8):
-    """(2): throughput and p95 at each level of concurrent clients."""
+def latency(url, levels=(1, 8, 32), per_client=8, baseline=True):
+    """(2): throughput and p95 at each level of concurrent clients; ``url`` may be a list
+    of instances, which the clients take in turn."""
+    urls = url if isinstance(url, list) else [url]
+    url = urls[0]
     rows = []
     for clients in levels:
         n = clients * per_client
@@ -174,7 +280,8 @@ def latency(url, levels=(1, 8, 32), per_client=8):
             for k in range(per_client):
                 body = {"fullname": "L", "email": f"l{i}-{k}@example.org", "consent": True}
                 started = time.monotonic()
-                status, _ = http("POST", f"{url}/{path}/@registrations", body, timeout=300)
+                base = urls[i % len(urls)]
+                status, _ = http("POST", f"{base}/{path}/@registrations", body, timeout=300)
                 with lock:
                     times.append(time.monotonic() - started)
                     errors[0] += status != 201
@@ -197,12 +304,25 @@ def latency(url, levels=(1, 8, 32), per_client=8):
                 "errors": errors[0],
             }
         )
+    if not baseline:
+        return {"levels": rows}
     base = rows[0]["per_second"]
     document = document_baseline(url)
     for row in rows:
         row["throughput_vs_1_client"] = round(row["per_second"] / base, 2)
         row["p50_vs_stock_document_post"] = round(row["p50_ms"] / document, 2)
     return {"stock_document_post_p50_ms": document, "levels": rows}
+
+
+def scaling(urls, clients=32):
+    """(2) on RelStorage: 32 clients against one instance, then against both."""
+    one = latency(urls[:1], levels=(clients,), baseline=False)["levels"][0]
+    two = latency(urls, levels=(clients,), baseline=False)["levels"][0]
+    return {
+        "one_instance": one,
+        "two_instances": two,
+        "two_vs_one_throughput": round(two["per_second"] / one["per_second"], 2),
+    }
 
 
 def document_baseline(url, n=20):
@@ -224,7 +344,7 @@ def with_filestorage(workdir, action):
     server = Server(instance, free_port(), env)
     try:
         server.start()
-        return action([server.url])
+        return action([server.url], [server])
     finally:
         server.stop()
 
@@ -234,7 +354,7 @@ def with_relstorage(workdir, action):
     try:
         one.start()
         two.start()
-        return action([one.url, two.url])
+        return action([one.url, two.url], [one, two])
     finally:
         one.stop()
         two.stop()
@@ -248,28 +368,36 @@ def main(argv=None):
     parser.add_argument("--seats", type=int, default=50)
     parser.add_argument("--latency-only", action="store_true")
     parser.add_argument("--no-latency", action="store_true")
+    parser.add_argument("--kill", action="store_true", help="(3): a burst with a SIGKILL")
     parser.add_argument("--workdir")
     args = parser.parse_args(argv)
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="registrations-"))
     summary = {"burst": []}
 
-    def filestorage(urls):
-        if not args.latency_only:
+    def bursts(urls, servers, label):
+        if args.latency_only:
+            return
+        summary["burst"].append(overbooking_check(urls, args.clients, args.seats, label))
+        if args.kill:
+            restart = len(servers) == 1  # FileStorage: the clients wait for it
             summary["burst"].append(
-                overbooking_check(urls, args.clients, args.seats, "filestorage")
+                overbooking_check(urls, args.clients, args.seats, label, (servers, restart))
             )
+
+    def filestorage(urls, servers):
+        bursts(urls, servers, "filestorage")
         if not args.no_latency:
             summary["latency_filestorage"] = latency(urls[0])
 
+    def relstorage(urls, servers):
+        if not args.no_latency:
+            summary["scaling_relstorage"] = scaling(urls)
+        bursts(urls, servers, "relstorage")
+
     if args.storage in ("both", "filestorage"):
         with_filestorage(workdir, filestorage)
-    if args.storage in ("both", "relstorage") and not args.latency_only:
-        with_relstorage(
-            workdir,
-            lambda urls: summary["burst"].append(
-                overbooking_check(urls, args.clients, args.seats, "relstorage")
-            ),
-        )
+    if args.storage in ("both", "relstorage"):
+        with_relstorage(workdir, relstorage)
     summary["ok"] = all(b["ok"] for b in summary["burst"])
     print(json.dumps(summary, indent=2))
     return 0 if summary["ok"] else 1
