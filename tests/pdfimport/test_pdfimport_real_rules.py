@@ -7,6 +7,7 @@ these tests hold the rules, not the documents.
 from kooperation.pdfimport.fields import extract_fields
 from kooperation.pdfimport.layout import heading_level
 from kooperation.pdfimport.layout import Paragraph
+from kooperation.pdfimport.reader import ocr_cleanup
 from pathlib import Path
 from test_pdfimport_fields import fields
 from test_pdfimport_fields import rules
@@ -399,3 +400,144 @@ def test_one_body_in_the_letterhead_names_no_parties():
         )
     )
     assert result["parties"] is None
+
+
+def test_a_law_named_by_its_title_alone():
+    result = rules(
+        "Zwischen den Städten Adorf und Bedorf wird gemäß § 23 des Gesetzes über kommunale "
+        "Gemeinschaftsarbeit vom 26. April 1961 (GV NW S. 190) folgendes vereinbart:"
+    )
+    assert result["legal_bases"] == ["§ 23 des Gesetzes über kommunale Gemeinschaftsarbeit"]
+    # with its abbreviation the abbreviation stands for it, as before
+    result = rules(
+        "Sie schließen gemäß §§ 1 und 12 des Landesgesetzes über die kommunale Zusammenarbeit "
+        "(KomZG) folgende Zweckvereinbarung:"
+    )
+    assert result["legal_bases"] == ["§§ 1 und 12 KomZG"]
+
+
+def test_parties_in_the_genitive_under_the_title():
+    result = fields(
+        """
+Öffentlich-rechtliche Vereinbarung
+
+der Städte Adorf und Bedorf
+
+zur Wahrnehmung der Aufgaben eines gemeinsamen Bauhofes
+
+Präambel
+
+Die Städte haben beschlossen, einen Bauhof gemeinsam zu betreiben.
+"""
+    )
+    assert result["parties"] == ["Stadt Adorf", "Stadt Bedorf"]
+    result = fields(
+        """
+Vereinbarung des Landkreises Musterland und der Stadt Adorf zur Schülerbeförderung
+
+Präambel
+
+Die Beteiligten regeln die Beförderung gemeinsam.
+"""
+    )
+    assert result["parties"] == ["Landkreis Musterland", "Stadt Adorf"]
+
+
+def test_a_single_body_in_the_genitive_names_no_parties():
+    result = fields(
+        """
+Kooperationsvereinbarung
+
+der Partner im Netzwerk Schule und Beruf
+
+Präambel
+
+Die Partner arbeiten zusammen.
+"""
+    )
+    assert result["parties"] is None
+
+
+def test_a_bare_unit_under_a_letterhead_body_is_no_second_party():
+    result = extract_fields(
+        _laid_out(
+            [
+                ("Stadt Musterstadt", 14),
+                ("Jugendamt", 14),
+                ("Der Oberbürgermeister", 14),
+                ("Kooperationsvereinbarung", 18),
+                ("Präambel", 10),
+                ("Schule und Jugendhilfe arbeiten eng zusammen.", 10),
+            ]
+        )
+    )
+    assert result["parties"] is None
+
+
+def test_a_letterhead_run_together_into_one_line():
+    # a letterhead set as one wrapped block: the bodies are cut where a new one begins
+    result = extract_fields(
+        _laid_out(
+            [
+                ("Bezirksamt Musterstadt-Nord von Berlin Abteilung Jugend und Familie", 16),
+                ("Senatsverwaltung für Bildung - Außenstelle Musterstadt-Nord", 16),
+                ("Kooperationsvereinbarung", 10),
+                ("Präambel", 10),
+                ("Schule und Jugendhilfe arbeiten eng zusammen.", 10),
+                ("Sie treffen sich regelmäßig.", 10),
+            ]
+        )
+    )
+    assert result["parties"] == [
+        "Bezirksamt Musterstadt-Nord von Berlin",
+        "Senatsverwaltung für Bildung - Außenstelle Musterstadt-Nord",
+    ]
+
+
+def test_an_article_after_a_wrapped_line_starts_no_party():
+    lines = [
+        "zwischen der Stadt Musterstadt einerseits und den in",
+        "der Arbeitsgemeinschaft der Wohlfahrtsverbände zusammengeschlossenen",
+        "Trägern in Musterstadt Caritasverband Musterstadt e.V. und",
+        "Diakonisches Werk Musterstadt e.V. andererseits",
+    ]
+    result = extract_fields(
+        [
+            Paragraph(text="Rahmenvertrag", page=1, size=16, lines=["Rahmenvertrag"]),
+            Paragraph(text=" ".join(lines), page=1, size=10, lines=lines),
+            Paragraph(text="§ 1 Gegenstand", page=1, size=10, heading=1, lines=["§ 1 Gegenstand"]),
+        ]
+    )
+    assert result["parties"] == [
+        "Stadt Musterstadt",
+        "Caritasverband Musterstadt e.V.",
+        "Diakonisches Werk Musterstadt e.V.",
+    ]
+
+
+def test_a_representation_read_by_ocr_from_a_noisy_scan():
+    result = fields(
+        """
+Zweckvereinbarung
+
+zwischen der Gemeinde Adorf, Verireteh durch den Ersten Bürgermeister, und dem Markt Bedorf,
+vertreten durch den Ersten Bürgermeister, wird folgende Zweckvereinbarung geschlossen:
+
+§ 1 Aufgabe
+"""
+    )
+    assert result["parties"] == ["Gemeinde Adorf", "Markt Bedorf"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("& 1 Gegenstand", "§ 1 Gegenstand"),
+        ("$ I Aufgabe", "§ 1 Aufgabe"),
+        ("‚81 Gegenstand", "§ 1 Gegenstand"),
+        ("Rahmenvertrag nach 8 78 f SGB VIII", "Rahmenvertrag nach § 78 f SGB VIII"),
+        ("80 Prozent der Mittel werden ausgezahlt", "80 Prozent der Mittel werden ausgezahlt"),
+    ],
+)
+def test_section_signs_misread_by_ocr(line, expected):
+    assert ocr_cleanup(line) == expected

@@ -299,11 +299,13 @@ PARTY_END = re.compile(
     r"aufgrund|auf\s+grund|auf\s+der\s+grundlage|zur\s+regelung)\b",
     re.I,
 )
+# "vertreten durch", also as OCR reads it from a noisy scan ("Verireteh durch")
+_REPR = r"(?:vertreten|\bver[a-zäöüß]{5,7})\s+durch"
 NOTES = [
     re.compile(r"\(\s*(?:im\s+)?(?:nachfolgend|folgend|nachstehend|im Folgenden)[^)]*\)", re.I),
     re.compile(r"[-–]\s*(?:im\s+)?(?:nachfolgend|nachstehend|im Folgenden)[^–-]*[-–]?", re.I),
     re.compile(r",?\s*(?:im\s+)?(?:nachfolgend|nachstehend|im Folgenden)\b.*$", re.I),
-    re.compile(r",?\s*vertreten\s+durch\b.*$", re.I),
+    re.compile(r",?\s*" + _REPR + r"\b.*$", re.I),
     re.compile(r"\s+(?:einerseits|andererseits)\b.*$", re.I),  # "… e.V. andererseits (Parteien)"
     re.compile(r",\s*hier\s.*$"),  # "… und Wächtersbach, hier die Gemeinde Schöneck, …"
     re.compile(r",?\s*(?:mit\s+Sitz\s+in|Sitz:)\s.*$", re.I),
@@ -339,7 +341,7 @@ _GROUP_NOUNS = (
 )
 # a representation runs until the next party in the dative ("und der Stadt …") or the line end
 REPRESENTED = re.compile(
-    r",?\s*vertreten\s+durch\b\W?.*?(?=,?\s+(?:und|sowie)\s+(?:dem|der|des)\s|,\s+(?:dem|der|des)\s"
+    r",?\s*" + _REPR + r"\b\W?.*?(?=,?\s+(?:und|sowie)\s+(?:dem|der|des)\s|,\s+(?:dem|der|des)\s"
     r"|,?\s+sowie\s+die\s+(?:Gemeinden|Städte|Landkreise|Kreise|Märkte|Ämter)\s"
     r"|\s+einerseits\b"  # "… vertreten durch den Magistrat einerseits und den …"
     # "… vertreten durch den Kreisausschuss und die kreisangehörigen Kommunen A, B …"
@@ -476,7 +478,7 @@ NEW_PARTY_LINE = re.compile(
     re.I,
 )
 SEGMENT_LINE = re.compile(
-    r"^(?:vertreten\s+durch|[-–(]?\s*(?:im\s+)?(?:nachfolgend|nachstehend|im\s+Folgenden))", re.I
+    r"^(?:" + _REPR + r"|[-–(]?\s*(?:im\s+)?(?:nachfolgend|nachstehend|im\s+Folgenden))", re.I
 )
 
 
@@ -486,8 +488,12 @@ def _party_lines(lines):
     out = ""
     previous = ""
     for line in lines:
+        # "… und den in" / "der Arbeitsgemeinschaft …": a sentence wrapped after a preposition
+        # or an article goes on; the article does not start a new party
+        last = previous.split()[-1] if previous.split() else ""
+        wrapped = last in FUNCTION_WORDS and last not in ("und", "sowie", "oder", "bzw.")
         new = (
-            NEW_PARTY_LINE.match(line)
+            (NEW_PARTY_LINE.match(line) and not wrapped)
             or SEGMENT_LINE.match(line)
             or ADDRESS_LINE.match(line.strip())
             or (DEPARTMENT.match(line) and not SEGMENT_LINE.match(previous))
@@ -584,7 +590,7 @@ def _parties_from(paragraphs, body, with_title_size, title_source=""):
             ):
                 break  # a section's title read without its size: "Ziel"
             represented = re.search(
-                r"vertreten\s+durch\b\W{0,2}(?:\w+\W{0,2}){0,2}$", chunks[-1]
+                _REPR + r"\b\W{0,2}(?:\w+\W{0,2}){0,2}$", chunks[-1], re.I
             ) and not NEW_PARTY_LINE.match(lines[0])
             wrapped = (
                 lines[0][:1].islower()
@@ -622,6 +628,9 @@ def find_parties(paragraphs, title_source="", title_paragraphs=()):
     names, evidence = find_subject_parties(paragraphs)
     if names:
         return names, evidence
+    names, evidence = find_genitive_parties(paragraphs, title_paragraphs)
+    if names:
+        return names, evidence
     names, evidence = _parties_from(paragraphs, body, with_title_size=True)
     if names:
         return names, evidence
@@ -644,15 +653,49 @@ LETTERHEAD_BODY = re.compile(
 LINE_GOES_ON = re.compile(r"(?:\s[-–]|,|\s(?:und|für|der|des))$")
 
 
+# a word that starts a body's or a unit's name in a letterhead run together into one line:
+# "Bezirksamt X von Berlin Abteilung Jugend Senatsverwaltung für Bildung - Außenstelle X"
+BODY_WORD = re.compile(
+    r"^(?:Staatliche[sr]?|Freie[sn]?|Kreisfreie|Abteilung|Referat|Dezernat|Fachbereich|Fachdienst|"
+    r"Dienststelle|Geschäftsbereich|Sachgebiet|[\wÄÖÜäöüß-]*(?:amt|verwaltung|ministerium|behörde|"
+    r"senat|senator|senatorin|agentur|jobcenter|kreis|stadt|gemeinde|regierung|kammer|direktion))$",
+    re.I,
+)
+UNIT_WORD = re.compile(
+    r"^(?:Abteilung|Referat|Dezernat|Fachbereich|Fachdienst|Dienststelle|Geschäftsbereich|"
+    r"Sachgebiet|Amt|Behörde)$",
+    re.I,
+)
+
+
+def _letterhead_pieces(text):
+    """A letterhead's text cut where a new body or unit begins after a name."""
+    caps = text.isupper()
+    pieces = [[]]
+    for word in text.split():
+        previous = pieces[-1][-1] if pieces[-1] else ""
+        after_name = (
+            previous[:1].isupper()
+            and not previous.endswith("-")
+            and previous.casefold() not in FUNCTION_WORDS
+            and not BODY_WORD.match(previous)
+        )
+        starts = BODY_WORD.match(word) or (not caps and word in ("Der", "Die", "Das"))
+        if pieces[-1] and starts and after_name:
+            pieces.append([])
+        pieces[-1].append(word)
+    return [" ".join(piece) for piece in pieces if piece]
+
+
 def find_letterhead_parties(paragraphs, title_paragraphs):
     """The bodies named in a letterhead above the title when the text names no parties
     otherwise: 'Bezirksamt X' / 'Abteilung …' / 'Senatsverwaltung Y - Außenstelle X' /
-    'Kooperationsvereinbarung'. Departments and addresses fall away; two bodies at least."""
+    'Kooperationsvereinbarung'. Units, officials and addresses fall away; two bodies at least."""
     if not title_paragraphs or not DOCUMENT_WORDS.search(
         " ".join(p.text for p in title_paragraphs)
     ):
         return None, None
-    lines = []
+    text = ""
     for paragraph in paragraphs:
         if any(paragraph is t for t in title_paragraphs) or paragraph.page > 1:
             break
@@ -660,21 +703,22 @@ def find_letterhead_parties(paragraphs, title_paragraphs):
             return None, None
         for line in paragraph.lines or [paragraph.text]:
             line = re.sub(r"^[^\wÄÖÜäöü]+|[\s|_]+$", "", line)  # OCR specks: "‚Senats…", "… |"
-            if lines and LINE_GOES_ON.search(lines[-1]):
-                lines[-1] = f"{lines[-1]} {line}"
-            elif line:
-                lines.append(line)
+            text = join_lines(text, line) if text else line
     names = []
-    for line in lines:
-        line = _clean(line)
-        words = line.split()
-        body = len(line) < 120 and (
-            LETTERHEAD_BODY.search(words[0] if words else "")
-            or re.search(r"(?:e\.\s?V\.|gGmbH|GmbH|AöR)$", line)
+    for piece in _letterhead_pieces(text):
+        name = _clean(piece)
+        words = name.split()
+        # a body and its name: "Bezirksamt Mitte", not a bare "Jugendamt" or "Der Landrat"
+        body = (
+            len(name) < 120
+            and len(words) >= 2
+            and not ARTICLE.match(name)
+            and not UNIT_WORD.match(words[0])
+            and (BODY_WORD.match(words[0]) or re.search(r"(?:e\.\s?V\.|gGmbH|GmbH|AöR)$", name))
         )
-        unit = DEPARTMENT.match(line) or ADDRESS_LINE.match(line) or ADDRESS.match(line)
-        if body and not unit and line not in names:
-            names.append(line)
+        unit = DEPARTMENT.match(name) or ADDRESS_LINE.match(name) or ADDRESS.match(name)
+        if body and not unit and name not in names:
+            names.append(name)
     if len(names) >= 2:
         return names, " / ".join(names)
     return None, None
@@ -698,6 +742,44 @@ def find_subject_parties(paragraphs):
         names = _split_block(match["list"])
         if len(names) >= 2:
             return names, sentences(paragraph.text)[0]
+    return None, None
+
+
+# the parties in the genitive under the title or in it: "Öffentlich-rechtliche Vereinbarung" /
+# "der Städte Adorf und Bedorf" / "zur Wahrnehmung …"; "Vereinbarung des Kreises A und der Stadt B"
+GENITIVE_LIST = re.compile(
+    r"^(?P<list>(?:der|des)\s+[A-ZÄÖÜ].+?)"
+    r"(?:\s+(?:zur|zum|über|für\s+(?:die|den|das)|betreffend|bezüglich|hinsichtlich|zwischen)\s.*)?$"
+)
+TITLE_GENITIVE = re.compile(
+    r"(?:vereinbarung|vertrag|erklärung)\s+(?P<rest>(?:der|des)\s+[A-ZÄÖÜ].*)$", re.I
+)
+
+
+def find_genitive_parties(paragraphs, title_paragraphs):
+    """Bodies in the genitive right after the agreement's name, each a body by its kind."""
+    if not title_paragraphs:
+        return None, None
+    title_text = " ".join(p.text for p in title_paragraphs)
+    texts = []
+    in_title = TITLE_GENITIVE.search(title_text)
+    if in_title:
+        texts.append(in_title["rest"])
+    last = max(i for i, p in enumerate(paragraphs) if any(p is t for t in title_paragraphs))
+    if last + 1 < len(paragraphs) and not paragraphs[last + 1].heading:
+        texts.append(paragraphs[last + 1].text)
+    for text in texts:
+        text = text.strip()
+        if len(text) > 200 or text.endswith((".", ":", ";")):
+            continue
+        match = GENITIVE_LIST.match(text)
+        if not match or not re.search(r"\s(?:und|sowie)\s|,", match["list"]):
+            continue
+        names = _split_block(match["list"])
+        if len(names) >= 2 and all(
+            ORGANISATION.search(name) or LETTERHEAD_BODY.search(name.split()[0]) for name in names
+        ):
+            return names, text
     return None, None
 
 
@@ -886,6 +968,11 @@ OTHER_LAW = re.compile(
     r"|\s[-–]\s?(?P<dashed>" + _ABBR + r")\s?[-–])"  # "… (KGG)", "… –KommZG-"
     r"|(?P<named>(?:des|der)\s+[A-ZÄÖÜ][\wäöüß-]*(?:gesetz(?:es|buch(?:es)?)?|ordnung|verfassung)"
     r"(?:\s+für\s+das\s+Land\s+[A-ZÄÖÜ][\wäöüß-]*)?)"
+    # a law named by its title alone: "§ 23 des Gesetzes über kommunale Gemeinschaftsarbeit vom …"
+    r"|(?P<titled>(?:des|der)\s+(?:[A-ZÄÖÜ][\wäöüß-]*)?(?:[Gg]esetzes|[Vv]erordnung)\s+"
+    r"(?:über|zur|zum)\s+[^§(),;:.]{3,100}?)"
+    r"(?=\s+vom\s|\s+in\s+der\s|\s*[(),;:]|\s+[-–]\s|\s+i\.\s?V\.|\s+(?:wird|werden|schließen|"
+    r"vereinbaren|bleibt|bleiben|ist|sind|gilt|gelten|geschlossen|übertr\w*)\b|\.?\s*$)"
     r")"
 )
 # A reference written without its sign after a cue: "gemäß 8a SGB VIII", "zu 42 Abs. 6
@@ -995,7 +1082,9 @@ def _other_laws(sentence):
     """References to laws other than the SGB books, each with its law as written."""
     found = []
     for match in OTHER_LAW.finditer(sentence):
-        law = match["abbr"] or match["paren"] or match["dashed"] or match["named"]
+        law = (
+            match["abbr"] or match["paren"] or match["dashed"] or match["named"] or match["titled"]
+        )
         if not law or law.startswith("SGB"):
             continue
         refs = [match["ref"]]

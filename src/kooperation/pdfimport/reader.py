@@ -176,9 +176,20 @@ OCR_FIXES = [
     ),
     (
         re.compile(
-            r"(?<![\d.,])\b8\s+(?=\d+[a-z]?(?:\s+" + _OCR_SUB + _OCR_LAW + r"|\s+Abs\.\s*\d+\s*$))"
+            r"(?<![\d.,])\b8\s+(?=\d+(?:\s?[a-z]\b)?(?:\s+"
+            + _OCR_SUB
+            + _OCR_LAW
+            + r"|\s+Abs\.\s*\d+\s*$))"
         ),
         lambda m: "§ ",
+    ),
+    # a section's heading whose sign was misread: "& 1 Gegenstand", "$ I Aufgabe",
+    # "‚81 Gegenstand" (a speck and an 8 for the sign), "81 Gegenstand" on a line of its own
+    (re.compile(r"^[&$]\s*(?=\d)"), lambda m: "§ "),
+    (re.compile(r"^[&$§]\s*[Il|](?=\s+[A-ZÄÖÜ][a-zäöüß])"), lambda m: "§ 1"),
+    (
+        re.compile(r"^[‚,'‘’]?8([1-9]\d?[a-z]?)\s+(?=[A-ZÄÖÜ][a-zäöüß-]+(?:\s+[\wäöüß-]+){0,3}$)"),
+        lambda m: f"§ {m.group(1)} ",
     ),
     (re.compile(r"\bff,(?=\s*SGB)"), lambda m: "ff."),
     # Tesseract sometimes sets a capital apart: "J ugendberufsagentur", "A gentur"
