@@ -541,3 +541,19 @@ vertreten durch den Ersten Bürgermeister, wird folgende Zweckvereinbarung gesch
 )
 def test_section_signs_misread_by_ocr(line, expected):
     assert ocr_cleanup(line) == expected
+
+
+def test_a_role_wrapped_before_its_genitive_starts_no_party():
+    lines = [
+        "zwischen dem Landkreis Musterland als Träger",
+        "der öffentlichen Jugendhilfe und dem Staatlichen",
+        "Schulamt Musterstadt",
+    ]
+    result = extract_fields(
+        [
+            Paragraph(text="Rahmenvereinbarung", page=1, size=16, lines=["Rahmenvereinbarung"]),
+            Paragraph(text=" ".join(lines), page=1, size=10, lines=lines),
+            Paragraph(text="Präambel", page=1, size=10, heading=1, lines=["Präambel"]),
+        ]
+    )
+    assert result["parties"] == ["Landkreis Musterland", "Staatlichen Schulamt Musterstadt"]

@@ -491,7 +491,9 @@ def _party_lines(lines):
         # "… und den in" / "der Arbeitsgemeinschaft …": a sentence wrapped after a preposition
         # or an article goes on; the article does not start a new party
         last = previous.split()[-1] if previous.split() else ""
-        wrapped = last in FUNCTION_WORDS and last not in ("und", "sowie", "oder", "bzw.")
+        wrapped = (last in FUNCTION_WORDS and last not in ("und", "sowie", "oder", "bzw.")) or bool(
+            re.search(r"\sals\s+[\wäöüß-]+$", previous)  # "… als Träger" / "der Jugendhilfe"
+        )
         new = (
             (NEW_PARTY_LINE.match(line) and not wrapped)
             or SEGMENT_LINE.match(line)
