@@ -557,3 +557,27 @@ def test_a_role_wrapped_before_its_genitive_starts_no_party():
         ]
     )
     assert result["parties"] == ["Landkreis Musterland", "Staatlichen Schulamt Musterstadt"]
+
+
+def test_the_date_a_title_gives_its_agreement():
+    result = fields(
+        """
+Öffentlich-rechtliche Vereinbarung über ein gemeinsames Kulturbüro vom 28. Mai 1980
+
+Zwischen den Städten Adorf und Bedorf wird folgendes vereinbart:
+
+§ 1 Aufgabe
+"""
+    )
+    assert result["date"] == "1980-05-28"
+    # an amendment's title dates the agreement it amends, not itself
+    result = fields(
+        """
+Erste Änderung der Kooperationsvereinbarung vom 12.03.2015
+
+Zwischen der Stadt Adorf und dem Jobcenter Adorf wird folgendes vereinbart:
+
+§ 1 Änderung
+"""
+    )
+    assert result["date"] is None

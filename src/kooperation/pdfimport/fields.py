@@ -878,6 +878,20 @@ def find_place_date(paragraphs, furniture):
     return place, place_evidence, None, None
 
 
+TITLE_DATE = re.compile(r"\svom\s+(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zä]+)\s?\d{2,4})\)?$")
+AMENDING = re.compile(r"Änderung|Ergänzung|Nachtrag|Fortschreibung|Verlängerung|Aufhebung", re.I)
+
+
+def title_date(title):
+    """The date a title gives its agreement: "Öffentlich-rechtliche Vereinbarung über … vom
+    28. Mai 1980"; not when the title amends or names another agreement ("Änderung der
+    Vereinbarung vom …", "… zur Rahmenvereinbarung vom …")."""
+    match = TITLE_DATE.search(title)
+    if not match or AMENDING.search(title) or len(DOCUMENT_WORDS.findall(title)) != 1:
+        return None
+    return first_date(match["date"])
+
+
 # Legal bases ---------------------------------------------------------------------------------
 
 ROMAN = {
@@ -1395,6 +1409,8 @@ def extract_fields(paragraphs, furniture=()):
     if place:
         result["place"] = place
         evidence["place"] = place_source
+    if not day and title:
+        day, day_source = title_date(title), title
     if day:
         result["date"] = day.isoformat()
         evidence["date"] = day_source
