@@ -441,6 +441,16 @@ Die Beteiligten regeln die Beförderung gemeinsam.
 """
     )
     assert result["parties"] == ["Landkreis Musterland", "Stadt Adorf"]
+    result = fields(
+        """
+Kooperationsvereinbarung des Landkreises Musterland mit der Agentur für Arbeit Musterstadt
+
+Präambel
+
+Die Partner arbeiten zusammen.
+"""
+    )
+    assert result["parties"] == ["Landkreis Musterland", "Agentur für Arbeit Musterstadt"]
 
 
 def test_a_single_body_in_the_genitive_names_no_parties():

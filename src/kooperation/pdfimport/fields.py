@@ -775,9 +775,11 @@ def find_genitive_parties(paragraphs, title_paragraphs):
         if len(text) > 200 or text.endswith((".", ":", ";")):
             continue
         match = GENITIVE_LIST.match(text)
-        if not match or not re.search(r"\s(?:und|sowie)\s|,", match["list"]):
+        # "der Stadt A mit dem Jobcenter B": a partner named after "mit" is one too
+        listed = re.sub(r"\s+mit\s+(?=(?:dem|der|den)\s)", " und ", match["list"]) if match else ""
+        if not re.search(r"\s(?:und|sowie)\s|,", listed):
             continue
-        names = _split_block(match["list"])
+        names = _split_block(listed)
         if len(names) >= 2 and all(
             ORGANISATION.search(name) or LETTERHEAD_BODY.search(name.split()[0]) for name in names
         ):
