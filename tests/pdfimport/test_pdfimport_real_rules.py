@@ -591,3 +591,8 @@ Zwischen der Stadt Adorf und dem Jobcenter Adorf wird folgendes vereinbart:
 """
     )
     assert result["date"] is None
+
+
+def test_an_implementing_law_keeps_its_ag():
+    result = rules("Die Hilfe wird nach § 13 SGB VIII i. V. m. § 4 Abs. 1 AG KJHG gewährt.")
+    assert result["legal_bases"] == ["§ 13 SGB VIII", "§ 4 Abs. 1 AG KJHG"]

@@ -976,7 +976,11 @@ _REF = (
     + _SUB
     + r")*(?:\s*ff\.?)?"
 )
-_ABBR = r"(?:Thür\s)?[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*(?:\s(?:NRW|NW|M-V|BW|LSA|SH))?"
+# "ThürKGG", "GkG NRW", "AG KJHG" (an Ausführungsgesetz)
+_ABBR = (
+    r"(?:(?:Thür|AG(?!\sSGB))\s)?[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*"
+    r"(?:\s(?:NRW|NW|M-V|BW|LSA|SH))?"
+)
 OTHER_LAW = re.compile(
     r"(?P<ref>" + _REF + r")\s+(?:"
     r"(?P<abbr>" + _ABBR + r")\b(?!\s*\()"  # "§ 7 Abs. 2 ThürKGG"
@@ -1003,7 +1007,7 @@ _BARE_REF = (
 )
 _BARE_LAW = (
     r"(?:SGB\s?(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)\b"
-    r"|(?:Thür\s)?(?=[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[GOVB]\b"
+    r"|(?:(?:Thür|AG(?!\sSGB))\s)?(?=[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[GOVB]\b"
     r"|[A-ZÄÖÜ][a-zäöüß]+(?:gesetz|ordnung)\b)"
     r"(?:\s(?:NRW|NW|M-V|BW|LSA|SH)\b)?"
 )
