@@ -596,3 +596,14 @@ Zwischen der Stadt Adorf und dem Jobcenter Adorf wird folgendes vereinbart:
 def test_an_implementing_law_keeps_its_ag():
     result = rules("Die Hilfe wird nach § 13 SGB VIII i. V. m. § 4 Abs. 1 AG KJHG gewährt.")
     assert result["legal_bases"] == ["§ 13 SGB VIII", "§ 4 Abs. 1 AG KJHG"]
+
+
+def test_a_school_years_end_is_no_calendar_years_end():
+    result = rules(
+        "Jeder Partner kann diese Vereinbarung mit einer Frist von 6 Wochen zum Schuljahresende "
+        "kündigen."
+    )
+    assert result["notice_period"] == {"value": 6, "unit": "weeks"}
+    assert result["notice_anchor"] is None  # an anchor the rules cannot express
+    year_end = rules("Sie kann mit drei Monaten Frist zum Jahresende gekündigt werden.")
+    assert year_end["notice_anchor"] == "end_of_year"

@@ -1238,7 +1238,9 @@ ANCHORS = [
     (
         "end_of_year",
         re.compile(
-            r"Jahresende|Jahresschluss|Jahresablauf|Ende\s+(?:eines|des|jedes)\s+(?:Kalender|"
+            # "Schuljahresende", "Kitajahresende" are no calendar year's end
+            r"(?<![^\W\d_])(?:Kalender|Haushalts)?jahres(?:ende|schluss|ablauf)"
+            r"|Ende\s+(?:eines|des|jedes)\s+(?:Kalender|"
             r"Haushalts)?jahres|Schluss\s+(?:eines|des)\s+(?:Kalender)?jahres|Kalenderjahres|"
             r"zum\s+31\.\s?12\.",
             re.I,
@@ -1263,7 +1265,8 @@ ANCHORS = [
 
 OTHER_ANCHOR = re.compile(
     r"zum\s+(?:Ende|Schluss|Ablauf)\s+(?:eines|einer|des|der|jedes|jeder)\s+(?:jeweiligen\s+)?"
-    r"(?P<what>[\wäöüß]+)|zum\s+(?P<day>\d{1,2}\.\s?\d{1,2}\.)",
+    r"(?P<what>[\wäöüß]+)|zum\s+(?P<day>\d{1,2}\.\s?\d{1,2}\.)"
+    r"|zum\s+(?P<compound>[\wäöüß]+?)(?:ende|schluss|ablauf)\b",  # "zum Schuljahresende"
     re.I,
 )
 TERM_WORDS = re.compile(r"(?:laufzeit|vertrag|vereinbarung|verlängerung|zeitraum|frist)", re.I)
@@ -1276,7 +1279,8 @@ def notice_anchor(tail):
         if pattern.search(tail):
             return anchor
     other = OTHER_ANCHOR.search(tail)
-    if other and not (other["what"] and TERM_WORDS.search(other["what"])):
+    named = other and (other["what"] or other["compound"])
+    if other and not (named and TERM_WORDS.search(named)):
         return None
     return "end_of_term"
 
