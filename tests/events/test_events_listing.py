@@ -133,3 +133,28 @@ class TestCoordinatorsView:
         assert (counts["seats_taken"], counts["capacity"]) == (3, 3)
         assert counts["total"][:2] == [3, 2]  # Registered, Waiting list
         assert {p["partner"] for p in counts["partners"]} == {"Jobcenter", "–"}
+
+
+def test_registrations_are_indexed_lean(portal, net):
+    """No names in the full-text indexes; a short object_provides (each entry is one set
+    every new registration writes)."""
+    from kooperation.events.interfaces import IRegistration
+    from Products.CMFCore.indexing import processQueue
+    from Products.CMFCore.interfaces import IContentish
+
+    event = make_event(net, id="lean")
+    with api.env.adopt_roles(["Manager"]):
+        obj = registrations.submit(
+            event, parse(event, body(1, fullname="Zoe Quaxley"))
+        ).registration
+    processQueue()
+    catalog = api.portal.get_tool("portal_catalog")
+    rid = catalog._catalog.uids["/".join(obj.getPhysicalPath())]
+    data = catalog.getIndexDataForRID(rid)
+    assert IRegistration.__identifier__ in data["object_provides"]
+    assert IContentish.__identifier__ in data["object_provides"]
+    assert len(data["object_provides"]) <= 7
+    assert not catalog.unrestrictedSearchResults(SearchableText="Quaxley")
+    assert not catalog.unrestrictedSearchResults(Title="Quaxley")
+    found = catalog.unrestrictedSearchResults(object_provides=IRegistration.__identifier__)
+    assert [b.getId for b in found] == [obj.getId()]

@@ -4,7 +4,8 @@
   index of that name took every new registration at its end, where concurrent ones
   conflicted. The index goes, the column comes and is filled.
 * Registrations leave the full-text indexes (``SearchableText``, ``Title``,
-  ``Description``): names are case data, and the lexicon would keep them.
+  ``Description``): names are case data, and the lexicon would keep them. Their
+  ``object_provides`` holds their own and five general interfaces, not 26.
 * Every workshop and youth conference gets its seat ledger's claims (seat numbers,
   quota seats, addresses, waiting list) from its registrations now, not in the first
   rush after the upgrade.
@@ -25,7 +26,7 @@ def upgrade(setup):
     count = 0
     for brain in catalog.unrestrictedSearchResults(portal_type="Registration"):
         obj = brain._unrestrictedGetObject()
-        obj.reindexObject(idxs=["SearchableText", "Title", "Description", "getId"])
+        obj.reindexObject(idxs=["SearchableText", "Title", "Description", "object_provides"])
         count += 1
     events = 0
     for brain in catalog.unrestrictedSearchResults(
