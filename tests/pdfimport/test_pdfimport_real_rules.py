@@ -6,6 +6,8 @@ these tests hold the rules, not the documents.
 
 from kooperation.pdfimport.fields import extract_fields
 from kooperation.pdfimport.layout import heading_level
+from kooperation.pdfimport.layout import Line
+from kooperation.pdfimport.layout import order_lines
 from kooperation.pdfimport.layout import Paragraph
 from kooperation.pdfimport.reader import ocr_cleanup
 from pathlib import Path
@@ -607,3 +609,56 @@ def test_a_school_years_end_is_no_calendar_years_end():
     assert result["notice_anchor"] is None  # an anchor the rules cannot express
     year_end = rules("Sie kann mit drei Monaten Frist zum Jahresende gekündigt werden.")
     assert year_end["notice_anchor"] == "end_of_year"
+
+
+def test_a_party_table_with_an_empty_logo_column_is_read_top_to_bottom():
+    def line(text, x, top, width=150):
+        return Line(text=text, x0=x, y0=top - 10, x1=x + width, y1=top)
+
+    lines = [
+        line("Kooperationsvertrag über alle Spalten der Seite", 50, 800, width=480),
+        line("zwischen", 50, 770),
+        line("der Musterschule Adorf", 320, 750),  # the names' cells, the logos' cells empty
+        line("Schulstraße 4", 320, 736),
+        line("12345 Adorf", 320, 722),
+        line("- nachfolgend Schule -", 50, 700),
+        line("und", 50, 686),
+        line("dem Sportverein Adorf e.V.", 50, 672),
+        line("§ 1 Gegenstand", 50, 650),
+        line("Der Verein bietet an der Schule Sport an, über die ganze Breite.", 50, 630, 480),
+    ]
+    ordered = [entry.text for entry in order_lines(lines, 0, 595)]
+    assert ordered == [entry.text for entry in lines]
+
+
+def test_a_representative_on_the_next_line_is_no_party():
+    result = fields(
+        """
+Vereinbarung
+
+Vertragspartner
+
+1. Agentur für Arbeit Musterstadt, vertreten durch
+
+die Vorsitzende der Geschäftsführung
+
+2. Jobcenter Musterland, vertreten durch den Geschäftsführer
+
+§ 1 Gegenstand
+"""
+    )
+    assert result["parties"] == ["Agentur für Arbeit Musterstadt", "Jobcenter Musterland"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("8 1 Gegenstand |", "§ 1 Gegenstand |"),
+        ("'8 1 Gegenstand", "§ 1 Gegenstand"),
+        ("‚dem Sportverein Adorf 1920 e.V.", "dem Sportverein Adorf 1920 e.V."),
+        ("= nachfolgend Schule genannt -", "nachfolgend Schule genannt -"),
+        ("8 Jahre", "8 Jahre"),
+    ],
+)
+def test_ocr_specks_before_a_line_and_a_heading(line, expected):
+    assert ocr_cleanup(line) == expected

@@ -591,9 +591,10 @@ def _parties_from(paragraphs, body, with_title_size, title_source=""):
                 and text.lower().strip(",.") not in ("und", "sowie", "zwischen")
             ):
                 break  # a section's title read without its size: "Ziel"
-            represented = re.search(
-                _REPR + r"\b\W{0,2}(?:\w+\W{0,2}){0,2}$", chunks[-1], re.I
-            ) and not NEW_PARTY_LINE.match(lines[0])
+            represented = (
+                re.search(_REPR + r"\b\W{0,2}(?:\w+\W{0,2}){0,2}$", chunks[-1], re.I)
+                and not NEW_PARTY_LINE.match(lines[0])
+            ) or re.search(_REPR + r"\s*,?$", chunks[-1], re.I)  # "… vertreten durch" / "die …"
             wrapped = (
                 lines[0][:1].islower()
                 and lines[0].strip(" ,.") not in ("und", "sowie", "einerseits", "andererseits")

@@ -158,6 +158,15 @@ def _gutter(lines, lo, hi):
     return x
 
 
+def _side_by_side(left, right):
+    """Whether two groups of lines stand as columns: most lines of the right one have a line
+    of the left one beside them (at the same height)."""
+    if not left or not right:
+        return True
+    beside = sum(1 for r in right if any(a.y0 < r.y1 and r.y0 < a.y1 for a in left))
+    return beside * 2 >= len(right)
+
+
 def order_lines(lines, lo, hi, depth=0):
     """Lines in reading order: top to bottom, and column by column between full-width lines."""
     lines = sorted(lines, key=lambda line: (-line.top, line.x0))
@@ -170,10 +179,15 @@ def order_lines(lines, lo, hi, depth=0):
     left, right = [], []
 
     def flush():
-        result.extend(order_lines(left, lo, x, depth + 1))
-        for line in right:
-            line.column = max(line.column, depth + 1)
-        result.extend(order_lines(right, x, hi, depth + 1))
+        if not _side_by_side(left, right):
+            # short lines on the left and a table's cells on the right (an empty logo column)
+            # are one column read top to bottom, not two
+            result.extend(sorted(left + right, key=lambda line: (-line.top, line.x0)))
+        else:
+            result.extend(order_lines(left, lo, x, depth + 1))
+            for line in right:
+                line.column = max(line.column, depth + 1)
+            result.extend(order_lines(right, x, hi, depth + 1))
         left.clear()
         right.clear()
 

@@ -183,9 +183,17 @@ OCR_FIXES = [
         ),
         lambda m: "§ ",
     ),
+    # a speck before a line's first word: "‚dem Sportverein …", "= nachfolgend … genannt -"
+    (re.compile(r"^[‚‘’'`=]+\s*(?=[A-Za-zÄÖÜäöü§])"), lambda m: ""),
     # a section's heading whose sign was misread: "& 1 Gegenstand", "$ I Aufgabe",
     # "‚81 Gegenstand" (a speck and an 8 for the sign), "81 Gegenstand" on a line of its own
     (re.compile(r"^[&$]\s*(?=\d)"), lambda m: "§ "),
+    (
+        re.compile(
+            r"^[‚,'‘’]?8\s+(?=[1-9]\d?[a-z]?\s+[A-ZÄÖÜ][a-zäöüß-]+(?:\s+[\wäöüß-]+){0,3}[\s|]*$)"
+        ),
+        lambda m: "§ ",
+    ),
     (re.compile(r"^[&$§]\s*[Il|](?=\s+[A-ZÄÖÜ][a-zäöüß])"), lambda m: "§ 1"),
     (
         re.compile(r"^[‚,'‘’]?8([1-9]\d?[a-z]?)\s+(?=[A-ZÄÖÜ][a-zäöüß-]+(?:\s+[\wäöüß-]+){0,3}$)"),
