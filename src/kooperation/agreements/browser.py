@@ -33,12 +33,36 @@ from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 
+OPEN_AMENDMENT_STATES = ("consultation", "for_signature")
+
+
 class AgreementView(BrowserView):
     def state_title(self):
         state = api.content.get_state(self.context)
         workflow = api.portal.get_tool("portal_workflow")
         title = workflow.getTitleForStateOnType(state, self.context.portal_type)
         return translate(title, domain="kooperation", context=self.request)
+
+    def open_amendments(self):
+        """The amendments still under way (consultation, signature): what the parties are
+        asked to do on this agreement, near its top rather than after its whole text."""
+        workflow = api.portal.get_tool("portal_workflow")
+        rows = []
+        for brain in api.content.find(
+            context=self.context,
+            portal_type="Amendment",
+            review_state=OPEN_AMENDMENT_STATES,
+            sort_on="created",
+        ):
+            title = workflow.getTitleForStateOnType(brain.review_state, "Amendment")
+            rows.append(
+                {
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "state": translate(title, domain="kooperation", context=self.request),
+                }
+            )
+        return rows
 
     def kind_title(self):
         term = AGREEMENT_KINDS.by_value.get(self.context.agreement_kind)
@@ -172,7 +196,10 @@ class ISignForm(model.Schema):
     )
     function = schema.TextLine(title=_("label_function", default="Function"), required=False)
     place = schema.TextLine(title=_("label_place", default="Place"), required=False)
-    date = schema.Date(title=_("label_signature_date", default="Date of signing"))
+    # today, as a person usually signs; a signature recorded later changes it
+    date = schema.Date(
+        title=_("label_signature_date", default="Date of signing"), defaultFactory=date.today
+    )
     evidence = NamedBlobFile(
         title=_("label_evidence", default="Evidence"),
         description=_(
@@ -191,7 +218,13 @@ class ISignForm(model.Schema):
 class SignForm(AutoExtensibleForm, form.Form):
     schema = ISignForm
     ignoreContext = True
-    label = _("heading_sign", default="Sign")
+
+    @property
+    def label(self):
+        """What is signed, in the heading: the breadcrumbs alone do not say it."""
+        return _(
+            "heading_sign_title", default="Sign: ${title}", mapping={"title": self.context.Title()}
+        )
 
     def update(self):
         if not (

@@ -45,6 +45,23 @@ ACTION_LABELS = {
 }
 
 
+# Details the row says already (the action, "Betrifft"): left out on the page, kept in the CSV.
+SHOWN_ELSEWHERE = {
+    "transition": ("transition", "workflow"),
+    "group_membership": ("group", "principal"),
+}
+DETAIL_LABELS = {
+    "review_state": _("audit_detail_review_state", default="State"),
+    "comment": _("audit_detail_comment", default="Comment"),
+    "change": _("audit_detail_change", default="Change"),
+    "group_title": _("audit_detail_group", default="Group"),
+}
+CHANGES = {
+    "added": _("audit_change_added", default="added"),
+    "removed": _("audit_change_removed", default="removed"),
+}
+
+
 ISO_MOMENT = re.compile(
     r"\b(\d{4})-(\d{2})-(\d{2})"
     r"(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
@@ -134,21 +151,45 @@ class AuditLogView(BrowserView):
         last = min(self.start + BATCH, self.total)
         return f"{self.start + 1}–{last} / {self.total}"
 
-    def action_label(self, action):
+    def action_label(self, action, details=None, portal_type=None):
         label = ACTION_LABELS.get(action)
         if label is not None:
             return translate(label, context=self.request)
         if action.startswith("transition:"):
+            transition = action.split(":", 1)[1]
+            workflow_id = (details or {}).get("workflow")
             label = _(
                 "audit_transition",
                 default="Workflow: ${transition}",
-                mapping={"transition": action.split(":", 1)[1]},
+                mapping={"transition": self.transition_title(transition, workflow_id, portal_type)},
             )
             return translate(label, context=self.request)
         return action
 
+    def transition_title(self, transition, workflow_id, portal_type):
+        """The transition as the workflow menu names it ("Veröffentlichen"), not its id."""
+        workflows = api.portal.get_tool("portal_workflow")
+        if workflow_id:
+            ids = [workflow_id]
+        else:
+            ids = list(workflows.getChainForPortalType(portal_type)) if portal_type else []
+        for workflow_id in ids:
+            workflow = workflows.getWorkflowById(workflow_id)
+            definition = workflow.transitions.get(transition) if workflow is not None else None
+            # the menu's name ("Publish"), else the title ("Reviewer publishes content")
+            name = definition.actbox_name or definition.title if definition is not None else ""
+            if name:
+                return translate(name, domain="plone", context=self.request)
+        return transition
+
+    def detail_label(self, name):
+        label = DETAIL_LABELS.get(name)
+        return translate(label, context=self.request) if label is not None else name
+
     def detail(self, name, value, portal_type):
         """A detail as a reader needs it: states by their title, dates in German."""
+        if name == "change" and value in CHANGES:
+            return translate(CHANGES[value], context=self.request)
         if name == "review_state" and isinstance(value, str) and value:
             workflow = api.portal.get_tool("portal_workflow")
             title = workflow.getTitleForStateOnType(value, portal_type) if portal_type else None
@@ -166,9 +207,11 @@ class AuditLogView(BrowserView):
 
     def rows(self):
         for entry in self.items:
+            elsewhere = SHOWN_ELSEWHERE.get(entry.action.split(":", 1)[0], ())
             details = {
                 name: self.detail(name, value, entry.portal_type)
                 for name, value in entry.details.items()
+                if name not in elsewhere
             }
             data = entry.as_json()
             yield {
@@ -177,12 +220,14 @@ class AuditLogView(BrowserView):
                 "user": f"{entry.user_name} ({entry.user_id})"
                 if entry.user_name
                 else entry.user_id,
-                "action": self.action_label(entry.action),
+                "action": self.action_label(entry.action, entry.details, entry.portal_type),
                 "subject": entry.subject,
                 "title": data["title"],
                 "path": data["path"],
                 "url": self.object_url(data["path"]),
                 "address": entry.address,
                 "forwarded_for": entry.forwarded_for,
-                "details": "; ".join(f"{k}: {v}" for k, v in sorted(details.items())),
+                "details": "; ".join(
+                    f"{self.detail_label(k)}: {v}" for k, v in sorted(details.items())
+                ),
             }

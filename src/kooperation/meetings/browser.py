@@ -181,6 +181,21 @@ class MeetingView(BrowserView):
     def day(self):
         return german_date(_day(self.context.start))
 
+    def hours(self):
+        """14:00–15:30 Uhr: when the meeting begins and ends, in its own time zone."""
+        from plone.event.interfaces import IEventAccessor
+
+        accessor = IEventAccessor(self.context)
+        start, end = accessor.start, accessor.end
+        if not isinstance(start, datetime) or accessor.whole_day:
+            return ""
+        hours = f"{start:%H:%M}"
+        if isinstance(end, datetime) and end.date() == start.date() and end > start:
+            hours += f"–{end:%H:%M}"
+        return translate(
+            _("meeting_hours", default="${hours}", mapping={"hours": hours}), context=self.request
+        )
+
     def video_link(self):
         """The video link if it may be a link (http/https); a stored ``javascript:`` is not."""
         from kooperation.common.urls import safe_url
@@ -661,16 +676,21 @@ class CorrectView(BrowserView):
 def version_rows(minutes):
     """The kept versions for the minutes page, newest first."""
 
+    from plone.app.event.base import default_timezone
+
+    # the time as the portal's readers live it (Europe/Berlin), not the server's clock
+    zone = default_timezone(minutes, as_tzinfo=True)
     rows = []
     for item in versions(minutes):
         stamp = item["timestamp"]
         when = ""
         if stamp:
-            when = datetime.fromtimestamp(stamp).strftime("%d.%m.%Y %H:%M")
+            when = datetime.fromtimestamp(stamp, zone).strftime("%d.%m.%Y %H:%M")
         user = api.user.get(userid=item["by"]) if item["by"] else None
         rows.append(
             {
                 "version": item["version"],
+                "number": item["version"] + 1,  # people count from 1
                 "when": when,
                 "by": (user.getProperty("fullname", "") if user else "") or item["by"],
                 "comment": item["comment"],

@@ -2,12 +2,28 @@
 
 from kooperation.start.links import network_tools
 from plone.app.layout.viewlets.common import ViewletBase
+from Products.Five import BrowserView
 
 
 class NetworkToolsViewlet(ViewletBase):
     def update(self):
         super().update()
         self.tools = network_tools(self.context, self.request)
+
+    def available(self):
+        return bool(self.tools)
+
+
+class NetworkToolsView(BrowserView):
+    """The same tool bar at the top of the network's tools (deadlines, members and roles,
+    audit log), the open one marked: the next tool is one click away there too."""
+
+    def __call__(self):
+        name = getattr(self.request.get("PUBLISHED"), "__name__", "")
+        self.tools = network_tools(self.context, self.request)
+        for tool in self.tools:
+            tool["current"] = tool["id"] == name
+        return self.index() if self.tools else ""
 
     def available(self):
         return bool(self.tools)
