@@ -657,8 +657,26 @@ die Vorsitzende der Geschäftsführung
         ("'8 1 Gegenstand", "§ 1 Gegenstand"),
         ("‚dem Sportverein Adorf 1920 e.V.", "dem Sportverein Adorf 1920 e.V."),
         ("= nachfolgend Schule genannt -", "nachfolgend Schule genannt -"),
+        (": .2. Agentur für Arbeit Musterstadt", "2. Agentur für Arbeit Musterstadt"),
         ("8 Jahre", "8 Jahre"),
     ],
 )
 def test_ocr_specks_before_a_line_and_a_heading(line, expected):
     assert ocr_cleanup(line) == expected
+
+
+def test_what_ocr_leaves_of_an_enumeration_is_no_part_of_the_name():
+    result = fields(
+        """
+Vereinbarung
+
+Vertragspartner
+
+ie Landkreis Musterland, vertreten durch den Landrat
+
+2. Jobcenter Musterland, vertreten durch den Geschäftsführer
+
+§ 1 Gegenstand
+"""
+    )
+    assert result["parties"] == ["Landkreis Musterland", "Jobcenter Musterland"]

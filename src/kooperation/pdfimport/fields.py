@@ -410,6 +410,12 @@ def _cut_address(text):
     return text
 
 
+# what OCR leaves of an enumeration before a name: "ie Landkreis Musterland" (from "1.")
+OCR_STUB = re.compile(
+    r"^(?!(?:im|in|an|am|zu|ob|da|so|ab|um|es|er|wo)\s)[a-zäöü]{1,2}\s+(?=[A-ZÄÖÜ][a-zäöü])"
+)
+
+
 def _group_members(text):
     """The members a group names after itself (see GROUP_MEMBERS), else None."""
     group = GROUP_MEMBERS.match(ARTICLE.sub("", text, count=1))
@@ -431,6 +437,7 @@ def _group_members(text):
 def _party_names(part, keep_capital_article=False):
     """The names one part of a party list holds (several for 'den Gemeinden A und B')."""
     raw = ENUMERATION.sub("", part.strip())
+    raw = OCR_STUB.sub("", raw)
     if raw.rstrip().endswith(":"):
         return []  # a group's label: "Kammern und Verbände im Land Bremen, vertreten durch:"
     members = _group_members(raw)

@@ -183,8 +183,9 @@ OCR_FIXES = [
         ),
         lambda m: "§ ",
     ),
-    # a speck before a line's first word: "‚dem Sportverein …", "= nachfolgend … genannt -"
-    (re.compile(r"^[‚‘’'`=]+\s*(?=[A-Za-zÄÖÜäöü§])"), lambda m: ""),
+    # specks before a line's first word: "‚dem Sportverein …", "= nachfolgend … genannt -",
+    # ": .2. Agentur für Arbeit …"
+    (re.compile(r"^(?:[‚‘’'`=:;.,]+\s*)+(?=[A-Za-zÄÖÜäöü§\d])"), lambda m: ""),
     # a section's heading whose sign was misread: "& 1 Gegenstand", "$ I Aufgabe",
     # "‚81 Gegenstand" (a speck and an 8 for the sign), "81 Gegenstand" on a line of its own
     (re.compile(r"^[&$]\s*(?=\d)"), lambda m: "§ "),
