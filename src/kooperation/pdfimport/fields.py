@@ -659,10 +659,6 @@ LETTERHEAD_BODY = re.compile(
     r"|(?:e\.\s?V\.|gGmbH|GmbH|AöR)$",
     re.I,
 )
-# a letterhead line that goes on below: "Senatsverwaltung Bildung, Jugend und Familie -"
-LINE_GOES_ON = re.compile(r"(?:\s[-–]|,|\s(?:und|für|der|des))$")
-
-
 # a word that starts a body's or a unit's name in a letterhead run together into one line:
 # "Bezirksamt X von Berlin Abteilung Jugend Senatsverwaltung für Bildung - Außenstelle X"
 BODY_WORD = re.compile(
