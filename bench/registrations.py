@@ -314,14 +314,52 @@ def latency(url, levels=(1, 8, 32), per_client=8, baseline=True):
     return {"stock_document_post_p50_ms": document, "levels": rows}
 
 
+def stock_posts(urls, clients=32, per_client=4):
+    """The baseline of ``scaling``: ``clients`` create Documents in one folder at once
+    (stock plone.restapi POST); per second, p95 and the answers 5xx."""
+    times, statuses = [], []
+    lock = threading.Lock()
+
+    def client(i):
+        for k in range(per_client):
+            base = urls[i % len(urls)]
+            started = time.monotonic()
+            status, _ = http("POST", f"{base}/bench", {"@type": "Document", "title": f"S {i} {k}"})
+            with lock:
+                times.append(time.monotonic() - started)
+                statuses.append(status)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    times.sort()
+    return {
+        "clients": clients,
+        "posts": len(times),
+        "per_second": round(len(times) / elapsed, 1),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))] * 1000, 1),
+        "server_errors": sum(1 for s in statuses if s >= 500 or s == 0),
+    }
+
+
 def scaling(urls, clients=32):
-    """(2) on RelStorage: 32 clients against one instance, then against both."""
+    """(2) on RelStorage: 32 clients against one instance, then against both; the same
+    for stock Document POSTs, the baseline of what a second instance can add here."""
     one = latency(urls[:1], levels=(clients,), baseline=False)["levels"][0]
     two = latency(urls, levels=(clients,), baseline=False)["levels"][0]
+    stock_one = stock_posts(urls[:1], clients)
+    stock_two = stock_posts(urls, clients)
     return {
         "one_instance": one,
         "two_instances": two,
         "two_vs_one_throughput": round(two["per_second"] / one["per_second"], 2),
+        "stock_document_post_one_instance": stock_one,
+        "stock_document_post_two_instances": stock_two,
+        "stock_two_vs_one_throughput": round(stock_two["per_second"] / stock_one["per_second"], 2),
     }
 
 
