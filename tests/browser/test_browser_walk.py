@@ -24,6 +24,9 @@ AGREEMENT = "Kooperationserklärung vom 20.05.2015"
 AMENDMENT = "2. Änderung: Jährlicher Wirksamkeitsbericht"
 WORKSHOP = "Gemeinsame Fortbildung 2027: Übergänge gestalten"
 TO_NETWORK = f'#portal-breadcrumbs a:text-is("{NETWORK}")'
+# Pages whose browser title is not the product's to give: Plone's event listing and the
+# registrations of an event (kooperation.events), titled by their object so far.
+TITLES_ELSEWHERE = {"Zukünftige Termine", "Anmeldungen"}
 
 # role: (demo login or None, [(links clicked on the page before, heading, texts the page shows,
 # optional {field: value it is prefilled with})]). The first step is the start page: no click.
@@ -150,6 +153,10 @@ def test_each_role_walks_its_journey_by_clicking(page, site_url, demo_logins, ro
         shown = page.locator("h1").first.inner_text().strip()
         if heading is not None and shown != heading:
             problems.append(f"heading {shown!r}, expected {heading!r}")
+        # the browser tab (what a screen reader announces first) names the page too
+        named = heading is not None and heading not in TITLES_ELSEWHERE
+        if named and not page.title().startswith(heading):
+            problems.append(f"page title {page.title()!r} does not start with {heading!r}")
         text = page.locator("body").inner_text()
         problems.extend(f"{expected!r} missing" for expected in texts if expected not in text)
         problems.extend(f"{denied!r} shown" for denied in DENIED if denied in text)

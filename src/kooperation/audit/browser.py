@@ -123,6 +123,19 @@ class AuditLogView(BrowserView):
         response.setHeader("Content-Disposition", 'attachment; filename="audit-log.csv"')
         return "\ufeff" + text
 
+    def page_title(self):
+        network = self.network_title()
+        if network is None:
+            return translate(_("heading_audit_log", default="Audit log"), context=self.request)
+        return translate(
+            _(
+                "heading_network_audit_log",
+                default="Audit log: ${network}",
+                mapping={"network": network},
+            ),
+            context=self.request,
+        )
+
     def network_title(self):
         """The network's title when the log is a network's share, else None."""
         return self.context.Title() if INetwork.providedBy(self.context) else None

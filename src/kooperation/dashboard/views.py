@@ -60,6 +60,9 @@ class DeadlinesView(BrowserView):
         self.update()
         return self.index()
 
+    def page_title(self):
+        return self.heading()
+
     def heading(self):
         return translate(
             _(

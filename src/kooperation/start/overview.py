@@ -81,6 +81,9 @@ class OverviewView(BrowserView):
     def tr(self, message):
         return translate(message, context=self.request)
 
+    def page_title(self):
+        return self.tr(_("heading_my_overview", default="My overview"))
+
     def fullname(self):
         return self.user.getProperty("fullname") or self.user_id
 

@@ -97,6 +97,11 @@ class NetworkMembersView(BrowserView):
     GROUPS = ("coordinators", "editors")
     errors = None
 
+    def page_title(self):
+        return translate(
+            _("heading_network_members", default="Members of the network"), context=self.request
+        )
+
     def __call__(self):
         self.errors = {}
         if self.request.method == "POST":
