@@ -63,6 +63,22 @@ class TestSubmit:
         assert_claims_match(self.event)
         assert submit(self.event, 9).state == "confirmed"
 
+    def test_a_registration_added_around_the_service_renews_the_claims(self):
+        """An import or a fixture adds registrations as content: the claims are made
+        again from them (the address counts as registered, the seat as held)."""
+        submit(self.event, 1)
+        with api.env.adopt_roles(["Manager"]):
+            api.content.create(
+                container=self.event,
+                type="Registration",
+                id="imported",
+                email="person7@example.org",
+            )
+        assert not registrations.ledger(self.event).emails.get("person9@example.org")
+        assert "person7@example.org" in registrations.ledger(self.event).emails
+        assert submit(self.event, 7).decision.reason == "registration_refused_duplicate"
+        assert_claims_match(self.event)
+
     def test_an_event_without_claims_gets_them_from_its_registrations(self):
         """Events from before the claims (their ledger held only the secret)."""
         outcomes = [submit(self.event, n) for n in range(5)]

@@ -197,9 +197,26 @@ def open_ledger(event, _added):
 
 
 def provide_seats(event, _modified):
-    """A raised capacity gets its seat numbers when it is saved, not in the rush."""
-    if event.capacity:
-        ledger(event).provide(event.capacity)
+    """A raised capacity gets its seat numbers when it is saved, not in the rush (claims
+    to be made again get them then)."""
+    book = getattr(aq_base(event), LEDGER, None)
+    if event.capacity and book is not None and book.ready:
+        book.provide(event.capacity)
+
+
+def claims_of_added(obj, added):
+    """A registration added other than by ``submit`` (an import, a copied registration, a
+    test's fixture) holds no claims: the claims are made again from the registrations
+    the next time they are needed."""
+    book = getattr(aq_base(added.newParent), LEDGER, None)
+    if book is None or not book.ready:
+        return
+    try:
+        claimed = book.emails.get(rules.normalise_email(obj.email)) == obj.getId()
+    except rules.RegistrationError:
+        claimed = False
+    if not claimed:
+        book.seats = None
 
 
 def release_removed(obj, removed):
@@ -287,7 +304,8 @@ def settings(event):
 def objects(event):
     """The registration objects of the event, in the order of submission."""
     found = [obj for obj in event.objectValues() if IRegistration.providedBy(obj)]
-    return sorted(found, key=lambda obj: (obj.submitted or datetime.min, obj.getId()))
+    earliest = datetime.min.replace(tzinfo=UTC)
+    return sorted(found, key=lambda obj: (_aware(obj.submitted) or earliest, obj.getId()))
 
 
 def brains(event, state=None, partner=None):
