@@ -78,6 +78,10 @@ class TestSubmit:
         assert "person7@example.org" in registrations.ledger(self.event).emails
         assert submit(self.event, 7).decision.reason == "registration_refused_duplicate"
         assert_claims_match(self.event)
+        with api.env.adopt_roles(["Manager"]):  # one without an address
+            api.content.create(container=self.event, type="Registration", id="bare")
+        assert submit(self.event, 8).state == "waiting"  # 3 seats: person 1, imported, bare
+        assert_claims_match(self.event)
 
     def test_an_event_without_claims_gets_them_from_its_registrations(self):
         """Events from before the claims (their ledger held only the secret)."""

@@ -146,7 +146,11 @@ class SeatLedger(Persistent):
             del self.quota_seats[key]
 
     def hold_email(self, registration):
-        self.emails[rules.normalise_email(registration.email)] = registration.id
+        try:
+            key = rules.normalise_email(registration.email)
+        except rules.RegistrationError:
+            return  # an imported registration without an address: nothing to compare
+        self.emails[key] = registration.id
 
     def release_email(self, registration_id):
         for key in [k for k, v in self.emails.items() if v == registration_id]:
