@@ -156,6 +156,13 @@ class RegistrationsView(BrowserView):
             )
 
     @property
+    def page_title(self):
+        """The tab names the list: "Anmeldungen: <event>" (theme.title)."""
+        heading = translate(
+            _("heading_registrations", default="Registrations"), context=self.request
+        )
+        return f"{heading}: {self.context.Title()}"
+
     def state_filter(self):
         return self.request.form.get("state") or ""
 
