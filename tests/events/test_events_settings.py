@@ -246,3 +246,13 @@ class TestRest:
         deserializer = getMultiAdapter((self.workshop, self.request), IDeserializeFromJson)
         deserializer(data={"capacity": 12})
         assert self.workshop.capacity == 12
+
+    @pytest.mark.parametrize("field", ["capacity", "waiting_list"])
+    def test_more_than_the_largest_event_is_refused(self, field):
+        """10,000 seats or waiting places at most (registration.MAX_SEATS): the seat
+        numbers of the claims are made up front, 10**40 of them would never end."""
+        message = self._patch({field: 10**40})
+        assert message
+        assert getattr(self.workshop, field) < 10**40
+        message = self._patch({field: 10001})
+        assert "10000" in message.replace(".", "") or "groß" in message

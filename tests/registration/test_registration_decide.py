@@ -354,3 +354,25 @@ class TestBadInput:
             Registration("x", "a@b.de", NOW, state="lost")
         with pytest.raises(RegistrationError):
             Registration("x", "a@b.de", NOW, state="waiting")
+
+
+class TestLimits:
+    @pytest.mark.parametrize("name", ["capacity", "waiting_list"])
+    def test_more_than_max_seats_is_a_setting_error(self, name):
+        from kooperation.registration import MAX_SEATS
+
+        assert event(**{name: MAX_SEATS}) is not None
+        with pytest.raises(RegistrationError) as info:
+            event(**{name: MAX_SEATS + 1})
+        assert info.value.field == name
+
+
+class TestTally:
+    def test_deciding_on_a_tally_is_deciding_on_the_registrations(self):
+        from kooperation.registration import decide_on
+        from kooperation.registration import tally
+
+        ev = event(capacity=2, waiting_list=2, quotas={"ZIB": 1})
+        _, regs = fill(ev, [sub(1, "ZIB"), sub(2), sub(3)])
+        for new in (sub(4, "ZIB"), sub(5)):
+            assert decide(ev, regs, new, NOW) == decide_on(ev, tally(regs), new, NOW)

@@ -159,3 +159,17 @@ def test_cancelling_a_seat_of_a_full_event_promotes_exactly_one(capacity, size, 
     assert [r.id for r in after] == [r.id for r in queue[1:]]
     assert [r.position for r in after] == list(range(1, len(queue)))
     assert seats_taken(change.registrations) == capacity
+
+
+@SETTINGS
+@given(events(), operations, st.integers(0, 40), st.sampled_from(PARTNERS))
+def test_a_tally_decides_as_the_registrations_do(event, ops, email, partner):
+    """The Zope side decides on a tally kept in claims (``decide_on``), the rules on the
+    registrations (``decide``): after any history the two agree for any newcomer."""
+    from kooperation.registration import decide
+    from kooperation.registration import decide_on
+    from kooperation.registration import tally
+
+    regs = run(event, ops, lambda *args: None)
+    newcomer = Submission("new", f"p{email}@example.org", NOW, partner)
+    assert decide(event, regs, newcomer, NOW) == decide_on(event, tally(regs), newcomer, NOW)

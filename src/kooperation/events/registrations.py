@@ -101,7 +101,7 @@ class SeatLedger(Persistent):
         """Seat numbers 0..capacity-1 exist before anyone takes one: taking a seat then
         changes a value and never splits a bucket, which would conflict with every
         registration committed beside it."""
-        for number in range(capacity):
+        for number in range(min(capacity, rules.MAX_SEATS)):
             if number not in self.seats:
                 self.seats[number] = FREE
 
@@ -135,7 +135,8 @@ class SeatLedger(Persistent):
         partner = registration.partner
         if partner in settings.quotas:
             taken = {number for _partner, number in self._quota_keys(partner)}
-            free = [n for n in range(settings.quotas[partner]) if n not in taken]
+            quota = min(settings.quotas[partner], rules.MAX_SEATS)
+            free = [n for n in range(quota) if n not in taken]
             number = random.choice(free) if free else max(taken, default=-1) + 1
             self.quota_seats[(partner, number)] = registration.id
 

@@ -1,6 +1,7 @@
 """The registration settings of an event, shared by the workshop and the youth conference."""
 
 from kooperation import _
+from kooperation.registration import MAX_SEATS
 from plone.supermodel import model
 from zope import schema
 from zope.interface import Invalid
@@ -215,12 +216,14 @@ class IRegistrationSettings(model.Schema):
     capacity = schema.Int(
         title=_("label_registration_capacity", default="Seats"),
         min=0,
+        max=MAX_SEATS,
         default=30,
         constraint=_whole_number,
     )
     waiting_list = schema.Int(
         title=_("label_registration_waiting_list", default="Places on the waiting list"),
         min=0,
+        max=MAX_SEATS,
         default=10,
     )
     # partner UID -> seats; stored as a plain dict, as the former JSON field did.
@@ -235,7 +238,9 @@ class IRegistrationSettings(model.Schema):
             title=_("label_registration_quota_partner", default="Partner"),
             vocabulary="kooperation.EventPartners",
         ),
-        value_type=schema.Int(title=_("label_registration_quota_seats", default="Seats"), min=0),
+        value_type=schema.Int(
+            title=_("label_registration_quota_seats", default="Seats"), min=0, max=MAX_SEATS
+        ),
         required=False,
         default={},
     )

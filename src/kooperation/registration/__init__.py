@@ -67,6 +67,9 @@ CANCELLABLE = ("confirmed", "waiting", "pending")
 QUOTA_FULL = ("wait", "refuse")
 AWAITING = ("approval", "consent")
 TOKEN_VERSION = "v1"
+# The most seats, waiting places or seats of one partner an event may have: a large
+# youth conference has a few thousand; the seat numbers of the claims are made up front.
+MAX_SEATS = 10000
 
 # Reasons and errors: msgid -> English default, for the catalog (see locales/update.py).
 MESSAGES = {
@@ -166,6 +169,9 @@ class Event:
         for name in ("capacity", "waiting_list", "retention_days"):
             if not _count(getattr(self, name)):
                 raise _setting(name, "not a whole number of at least 0")
+        for name in ("capacity", "waiting_list"):
+            if getattr(self, name) > MAX_SEATS:
+                raise _setting(name, f"more than {MAX_SEATS}")
         if not isinstance(self.quotas, dict) or not all(_count(v) for v in self.quotas.values()):
             raise _setting("quotas", "seats per partner must be whole numbers of at least 0")
         if self.quota_full not in QUOTA_FULL:
