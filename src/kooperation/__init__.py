@@ -1,7 +1,6 @@
 """kooperation: cooperation networks for youth employment on Plone."""
 
 from kooperation import moved
-from kooperation.common import retry
 from zope.i18nmessageid import MessageFactory
 
 import logging
@@ -14,4 +13,3 @@ _ = MessageFactory(PACKAGE_NAME)
 logger = logging.getLogger(PACKAGE_NAME)
 
 moved.install()  # the old dotted names of moved modules, which the database stores
-retry.install()  # a short pause before Zope retries a conflicting request
