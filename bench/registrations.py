@@ -234,16 +234,17 @@ def overbooking_check(urls, clients, seats, label, kill=None):
         ok = ok and status == 200
         promoted += result.get("promoted", []) if isinstance(result, dict) else []
     after = listing(urls[0], path)
-    partner_full = sum(1 for i in held if i["partner"] == uid) >= quota
-    eligible = sorted(
-        (
-            i
-            for i in items
-            if i["state"] == "waiting" and not (partner_full and i["partner"] == uid)
-        ),
-        key=lambda i: i["position"],
-    )
-    first_ten = [i["id"] for i in eligible[: len(cancelled)]]
+    # who should move up: in the order of the list, the partner's people while it has room
+    partner_held = sum(1 for i in held if i["partner"] == uid)
+    first_ten = []
+    for item in sorted((i for i in items if i["state"] == "waiting"), key=lambda i: i["position"]):
+        if len(first_ten) == len(cancelled):
+            break
+        if item["partner"] == uid:
+            if partner_held >= quota:
+                continue
+            partner_held += 1
+        first_ten.append(item["id"])
     positions = sorted(i["position"] for i in after["items"] if i["state"] == "waiting")
     summary.update(
         cancelled=len(cancelled),
