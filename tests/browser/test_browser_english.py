@@ -7,6 +7,7 @@ Screenshots: var/screenshots/en-<view>.png.
 
 from browser_helpers import login
 from pathlib import Path
+from plone import api
 from test_browser_face import users  # noqa: F401  (the fixture)
 from test_browser_face import VIEWS
 
@@ -105,3 +106,25 @@ def test_rest_messages_follow_accept_language(site_url):
         else:
             assert message != "You may not read the audit log."
             assert german_words(message) or "Protokoll" in message
+
+
+def test_a_member_who_chose_english_gets_it_after_login(page, site_url, users, acceptance):  # noqa: F811
+    """A German browser; the member chose English in the personal preferences."""
+    import transaction
+
+    username, password = users["coordinator"]
+    transaction.begin()
+    with api.env.adopt_roles(["Manager"]):
+        api.user.get(username=username).setMemberProperties({"language": "en"})
+    transaction.commit()
+    try:
+        login(page, site_url, username, password)
+        page.goto(f"{site_url}/@@my-overview")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert "My overview" in page.locator("body").inner_text()
+    finally:
+        transaction.begin()  # the server's writes (the login) since
+        with api.env.adopt_roles(["Manager"]):
+            api.user.get(username=username).setMemberProperties({"language": ""})
+        transaction.commit()
