@@ -213,3 +213,77 @@ class TestConferenceDecisions:
         transaction.begin()
         assert conf.restrictedTraverse("@@conference-status").all_consented()
         assert conf.partner_decisions[b]["by"] == "coord"
+
+
+class TestConferenceDecisionsForm:
+    """``@@conference-decisions``: the same decisions in the browser (CSRF token, the
+    partners one decides for, German messages), and "Mein Überblick" leads there."""
+
+    def _page(self, session, url):
+        page = session.get(url, timeout=60)
+        assert page.status_code == 200, page.text[-500:]
+        token = re.search(r'name="_authenticator"\s+type="hidden"\s+value="([^"]+)"', page.text)
+        return page.text, token.group(1) if token else None
+
+    def test_a_decision_maker_consents_in_the_browser(self, site):
+        portal, _event, base = site
+        net = portal["net"]
+        with api.env.adopt_roles(["Manager"]):
+            from kooperation.workspace import group_ids
+
+            for user in ("boss-a", "boss-b"):
+                api.user.create(email=f"{user}@example.org", username=user, password=PASSWORD)
+                api.group.add_user(groupname=group_ids(net)["members"], username=user)
+            conf = make_event(net, "YouthConference", id="jk", title="Jugendkonferenz")
+            api.content.transition(obj=conf, transition="start_consultation")
+        transaction.commit()
+        url = base.replace("/workshop", "/jk") + "/@@conference-decisions"
+        site_url = base.rsplit("/net/", 1)[0]
+        session = requests.Session()
+        session.auth = ("boss-a", PASSWORD)
+        overview = session.get(f"{site_url}/@@my-overview", timeout=60).text
+        assert "/jk/@@conference-decisions" in overview
+        text, token = self._page(session, url)
+        assert "Zustimmung fehlt noch von" in text
+        assert 'value="' + net["a"].UID() + '"' in text
+        assert net["b"].UID() not in text  # boss-a decides for the Jobcenter only
+        # another partner's decision is refused at the field, nothing is stored
+        refused = session.post(
+            url,
+            data={"partner": net["b"].UID(), "decision": "consent", "_authenticator": token,
+                  "form.submitted": "1"},
+            timeout=60,
+        )  # fmt: skip
+        assert "Bitte wählen Sie einen Partner" in refused.text
+        transaction.begin()
+        assert not conf.partner_decisions
+        # without the CSRF token nothing happens
+        forged = session.post(
+            url, data={"partner": net["a"].UID(), "decision": "consent", "form.submitted": "1"}
+        )
+        assert forged.status_code == 403
+        done = session.post(
+            url,
+            data={"partner": net["a"].UID(), "decision": "consent", "note": "GF-Beschluss",
+                  "_authenticator": token, "form.submitted": "1"},
+            timeout=60,
+        )  # fmt: skip
+        assert done.status_code == 200
+        assert "Die Entscheidung ist gespeichert." in done.text
+        transaction.begin()
+        decision = conf.partner_decisions[net["a"].UID()]
+        assert (decision["decision"], decision["by"], decision["note"]) == (
+            "consent",
+            "boss-a",
+            "GF-Beschluss",
+        )
+        assert (
+            "/jk/@@conference-decisions"
+            not in session.get(f"{site_url}/@@my-overview", timeout=60).text
+        )
+        # Staff who decide for no partner see the decisions, not the form.
+        staff = requests.Session()
+        staff.auth = ("staffer", PASSWORD)
+        text, token = self._page(staff, url)
+        assert token is None or 'id="conference-decision-form"' not in text
+        assert "Zustimmung" in text

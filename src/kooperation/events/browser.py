@@ -1,16 +1,25 @@
 """Classic UI: the cancellation link of the mails (no login), the guard of the youth
 conference's "decide" transition."""
 
+from datetime import date
 from kooperation import _
+from kooperation.common.german import german_date
 from kooperation.events import registrations
 from kooperation.events import service
 from kooperation.events.conference import conference_partners
+from kooperation.events.conference import DECISIONS
+from kooperation.events.conference import MAX_NOTE_CHARS
 from kooperation.events.conference import missing_consents
+from kooperation.events.conference import own_partners
+from kooperation.events.conference import record_decision
+from kooperation.events.interfaces import IYouthConference
 from kooperation.events.service import rule_message
 from kooperation.registration import RegistrationError
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from Products.statusmessages.interfaces import IStatusMessage
+from zope.i18n import translate
 
 
 class CancelByToken(BrowserView):
@@ -91,6 +100,7 @@ class EventView(BrowserView):
                 "kooperation: Manage registrations", obj=context
             ),
             "anonymous": api.user.is_anonymous(),
+            "conference": IYouthConference.providedBy(context) and not api.user.is_anonymous(),
             **self.window(),
         }
 
@@ -120,3 +130,115 @@ class EventView(BrowserView):
             "opens_on": local(opens) if opens is not None and now < opens else None,
             "closes_on": local(closes) if closes is not None and now <= closes else None,
         }
+
+
+DECIDE = "kooperation: Submit conference decisions"
+MAY_NOT_DECIDE = "Only the partner's decision makers or the coordinators record its decision."
+DECISION_TITLES = {
+    "consent": _("conference_decision_consent", default="Consent"),
+    "withheld": _("conference_decision_withheld", default="Consent withheld"),
+}
+
+
+class ConferenceDecisions(BrowserView):
+    """``@@conference-decisions`` of a youth conference: each partner's decision, and for
+    a partner's decision makers (coordinators: for any partner, on their behalf) the form
+    to give or withhold consent while the conference is in consultation. The same
+    ``record_decision`` as ``POST @conference-decisions``."""
+
+    errors = None
+
+    def __call__(self):
+        self.errors = {}
+        if self.request.method == "POST" and self.request.form.get("form.submitted"):
+            CheckAuthenticator(self.request)
+            if self.handle(self.request.form):
+                return self.request.response.redirect(
+                    f"{self.context.absolute_url()}/@@conference-decisions"
+                )
+        return self.index()
+
+    def page_title(self):
+        heading = translate(
+            _("heading_conference_decisions", default="Partners' consent"), context=self.request
+        )
+        return f"{heading}: {self.context.Title()}"
+
+    def today(self):
+        return date.today()
+
+    def in_consultation(self):
+        return api.content.get_state(self.context) == "consultation"
+
+    def choices(self):
+        """The partners this user may decide for now (UID -> partner)."""
+        if not self.in_consultation() or api.user.is_anonymous():
+            return {}
+        if not api.user.has_permission(
+            "kooperation: Submit conference decisions", obj=self.context
+        ):
+            return {}
+        if api.user.has_permission("Review portal content", obj=self.context):
+            return {p.UID(): p for p in conference_partners(self.context)}
+        userid = api.user.get_current().getId()
+        return own_partners(self.context, userid, self.today())
+
+    def choice_list(self):
+        return sorted(
+            ({"uid": uid, "title": p.Title()} for uid, p in self.choices().items()),
+            key=lambda c: c["title"],
+        )
+
+    def rows(self):
+        decisions = self.context.partner_decisions or {}
+        rows = []
+        for partner in sorted(conference_partners(self.context), key=lambda p: p.Title()):
+            found = decisions.get(partner.UID()) or {}
+            title = DECISION_TITLES.get(found.get("decision"))
+            rows.append(
+                {
+                    "partner": partner.Title(),
+                    "decision": translate(title, context=self.request) if title else "",
+                    "consent": found.get("decision") == "consent",
+                    "date": german_date(found.get("date")),
+                    "note": found.get("note") or "",
+                }
+            )
+        return rows
+
+    def missing(self):
+        return missing_consents(self.context)
+
+    def handle(self, form):
+        choices = self.choices()
+        if not choices:
+            IStatusMessage(self.request).add(
+                _("error_may_not_decide", default=MAY_NOT_DECIDE),
+                type="error",
+            )
+            return False
+        partner = form.get("partner")
+        decision = form.get("decision")
+        note = form.get("note") or ""
+        if partner not in choices:
+            self.errors["partner"] = _(
+                "error_registration_partner", default="Please choose a partner of the network."
+            )
+        if decision not in DECISIONS:
+            self.errors["decision"] = _(
+                "error_conference_decision", default="The decision is consent or withheld."
+            )
+        if not isinstance(note, str) or len(note) > MAX_NOTE_CHARS:
+            self.errors["note"] = _("error_conference_note", default="The note is a short text.")
+        if self.errors:
+            return False
+        userid = api.user.get_current().getId()
+        record_decision(self.context, partner, decision, userid, self.today(), note)
+        IStatusMessage(self.request).add(
+            _("msg_conference_decision_saved", default="The decision is recorded."), type="info"
+        )
+        return True
+
+    def error(self, name):
+        message = self.errors.get(name) if self.errors else None
+        return translate(message, context=self.request) if message else ""

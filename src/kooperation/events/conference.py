@@ -28,3 +28,34 @@ def missing_consents(conference):
         for b in _partner_brains(conference)
         if (decisions.get(b.UID) or {}).get("decision") != "consent"
     ]
+
+
+DECISIONS = ("consent", "withheld")
+MAX_NOTE_CHARS = 1000
+
+
+def decision_maker_for(partner, userid, day):
+    """Whether ``userid`` may decide for ``partner`` (a Person with the authority to sign)."""
+    return any(p.acts_as(userid) and p.may_sign_on(day) for p in partner.persons())
+
+
+def own_partners(conference, userid, day):
+    """UID -> partner of the partners ``userid`` decides for."""
+    return {
+        p.UID(): p for p in conference_partners(conference) if decision_maker_for(p, userid, day)
+    }
+
+
+def record_decision(conference, partner_uid, decision, userid, day, note=""):
+    """Record a partner's consent or refusal (the REST service and the form both call
+    this; they check the right and the state first)."""
+    decisions = dict(conference.partner_decisions or {})
+    decisions[partner_uid] = {
+        "decision": decision,
+        "by": userid,
+        "date": day.isoformat(),
+        "note": note,
+    }
+    conference.partner_decisions = decisions
+    conference.reindexObject(idxs=["modified"])
+    return decisions

@@ -9,6 +9,7 @@ from datetime import date
 from datetime import timedelta
 from kooperation import _
 from kooperation.common.german import german_date
+from kooperation.events.conference import own_partners
 from kooperation.interfaces import INetwork
 from kooperation.interfaces import IPerson
 from plone import api
@@ -196,6 +197,26 @@ class OverviewView(BrowserView):
                         "title": brain.Title,
                         "url": brain.getURL(),
                         "text": self.tr(_("overview_consent_open", default="Consent or object")),
+                    }
+                )
+        return rows + self.conference_consents()
+
+    def conference_consents(self):
+        """Youth conferences in consultation where a partner this person decides for has
+        not decided yet."""
+        rows = []
+        for brain in api.content.find(portal_type="YouthConference", review_state="consultation"):
+            conference = brain.getObject()
+            decided = conference.partner_decisions or {}
+            own = own_partners(conference, self.user_id, date.today())
+            if any(uid not in decided for uid in own):
+                rows.append(
+                    {
+                        "title": brain.Title,
+                        "url": f"{brain.getURL()}/@@conference-decisions",
+                        "text": self.tr(
+                            _("overview_conference_consent_open", default="Consent or withhold")
+                        ),
                     }
                 )
         return rows

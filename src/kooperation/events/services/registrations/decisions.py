@@ -4,20 +4,16 @@ from kooperation.common.csrf import check_write
 from kooperation.common.errors import render
 from kooperation.common.rest import forbidden_reply
 from kooperation.events.conference import conference_partners
+from kooperation.events.conference import decision_maker_for
+from kooperation.events.conference import DECISIONS
+from kooperation.events.conference import MAX_NOTE_CHARS
 from kooperation.events.conference import missing_consents
+from kooperation.events.conference import record_decision
 from kooperation.events.services.registrations.post import bad_request
 from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services import Service
-
-
-DECISIONS = ("consent", "withheld")
-
-
-def decision_maker_for(partner, userid, day):
-    """Whether ``userid`` may decide for ``partner`` (a Person with the authority to sign)."""
-    return any(p.acts_as(userid) and p.may_sign_on(day) for p in partner.persons())
 
 
 class ConferenceDecisionsPost(Service):
@@ -66,21 +62,15 @@ class ConferenceDecisionsPost(Service):
                 "error_conference_decision", default="The decision is consent or withheld."
             )
         note = body.get("note") or ""
-        if not isinstance(note, str) or len(note) > 1000:
+        if not isinstance(note, str) or len(note) > MAX_NOTE_CHARS:
             errors["note"] = _("error_conference_note", default="The note is a short text.")
         if errors:
             return bad_request(self, errors)
         if not (coordinator or partner.UID() in own):
             return self._forbidden()
-        decisions = dict(conference.partner_decisions or {})
-        decisions[partner.UID()] = {
-            "decision": body["decision"],
-            "by": userid,
-            "date": today.isoformat(),
-            "note": note,
-        }
-        conference.partner_decisions = decisions
-        conference.reindexObject(idxs=["modified"])
+        decisions = record_decision(
+            conference, partner.UID(), body["decision"], userid, today, note
+        )
         self.request.response.setStatus(201)
         return {"decisions": decisions, "missing": missing_consents(conference)}
 
