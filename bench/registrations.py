@@ -264,6 +264,17 @@ def overbooking_check(urls, clients, seats, label, kill=None):
     return summary
 
 
+def run_clients(clients, client):
+    """Run ``client(i)`` in ``clients`` threads at once; the seconds until all are done."""
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.monotonic() - started
+
+
 def latency(url, levels=(1, 8, 32), per_client=8, baseline=True):
     """(2): throughput and p95 at each level of concurrent clients; ``url`` may be a list
     of instances, which the clients take in turn."""
@@ -287,13 +298,7 @@ def latency(url, levels=(1, 8, 32), per_client=8, baseline=True):
                     times.append(time.monotonic() - started)
                     errors[0] += status != 201
 
-        started = time.monotonic()
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        elapsed = time.monotonic() - started
+        elapsed = run_clients(clients, client)
         times.sort()
         rows.append(
             {
@@ -330,13 +335,7 @@ def stock_posts(urls, clients=32, per_client=4):
                 times.append(time.monotonic() - started)
                 statuses.append(status)
 
-    started = time.monotonic()
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.monotonic() - started
+    elapsed = run_clients(clients, client)
     times.sort()
     return {
         "clients": clients,
