@@ -72,6 +72,12 @@ class Connection:
             found = [o for o in registrations.objects(event) if o.email == f"person{n}@example.org"]
             return registrations.cancel(found[0], now=NOW, deadline=False)
 
+    def positions(self):
+        """E-mail -> waiting place of the committed registrations."""
+        self.tm.begin()
+        with self.site() as event:
+            return {o.email: o.position for o in registrations.objects(event)}
+
     def states(self):
         self.tm.begin()
         with self.site() as event:
@@ -162,9 +168,7 @@ def test_two_joins_of_the_waiting_list_conflict_and_the_retry_is_next(pair):
     second.tm.begin()
     assert second.submit(3) == "waiting"
     second.tm.commit()
-    with second.site() as event:
-        positions = {o.email: o.position for o in registrations.objects(event)}
-    assert positions == {
+    assert second.positions() == {
         "person1@example.org": None,
         "person2@example.org": 1,
         "person3@example.org": 2,
@@ -184,9 +188,7 @@ def test_a_cancellation_and_a_join_of_the_waiting_list_conflict(pair):
     second.tm.begin()
     assert second.submit(3) == "waiting"
     second.tm.commit()
-    with second.site() as event:
-        positions = {o.email: o.position for o in registrations.objects(event)}
-    assert positions == {
+    assert second.positions() == {
         "person1@example.org": None,
         "person2@example.org": None,
         "person3@example.org": 1,

@@ -46,3 +46,15 @@ def test_german_number(value, shown):
 def test_version_reason(portal):
     assert translate(version_reason("approved"), target_language="de") == "Genehmigt"
     assert version_reason("Tippfehler in TOP 3") == "Tippfehler in TOP 3"
+
+
+def test_text_that_only_looks_like_an_iso_date_stays_as_it_is():
+    assert german_date("2026-13-45") == "2026-13-45"
+    assert german_datetime("2026-02-30T10:00") == "2026-02-30T10:00"
+
+
+def test_iso_moments_inside_an_audit_detail_read_german():
+    from kooperation.audit.browser import german_moments
+
+    text = "vom 2026-12-06, bis 2026-12-06T10:05:00+01:00; Nr. 2026-13-45"
+    assert german_moments(text) == "vom 06.12.2026, bis 06.12.2026 10:05; Nr. 2026-13-45"

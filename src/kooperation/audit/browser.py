@@ -14,6 +14,8 @@ from kooperation.audit.log import csv_rows
 from kooperation.audit.network import scoped_filters
 from kooperation.common.csrf import check_write
 from kooperation.common.errors import KooperationError
+from kooperation.common.german import german_date
+from kooperation.common.german import german_datetime
 from kooperation.interfaces import INetwork
 from plone import api
 from Products.Five import BrowserView
@@ -70,13 +72,11 @@ ISO_MOMENT = re.compile(
 
 def german_moments(text):
     """ISO dates and times in ``text`` as 20.05.2015 and 20.05.2015 10:00."""
+    def german(match):
+        with_time = match.group(4) is not None
+        return (german_datetime if with_time else german_date)(match.group(0))
 
-    def replace(match):
-        year, month, day, hour, minute = match.groups()
-        day_text = f"{day}.{month}.{year}"
-        return f"{day_text} {hour}:{minute}" if hour else day_text
-
-    return ISO_MOMENT.sub(replace, text)
+    return ISO_MOMENT.sub(german, text)
 
 
 def csv_text(rows):

@@ -27,7 +27,11 @@ def _as_python(value):
             try:
                 return datetime.fromisoformat(value.strip())
             except ValueError:
+                pass
+            try:
                 return date(*(int(x) for x in match.groups()))
+            except ValueError:  # "2026-13-45": no date, stays as it is
+                return value
         return value
     return value
 

@@ -82,7 +82,7 @@ class EventView(BrowserView):
         from kooperation.events import registrations
 
         context = self.context
-        counts = registrations.counts(context)
+        counts = registrations.counts_from_brains(context)  # no registration woken
         state = api.content.get_state(context)
         form = context.get("anmeldung")
         return {

@@ -305,14 +305,9 @@ def tally(registrations):
     )
 
 
-def _quota_room(event, counted, partner):
-    """Room in ``partner``'s quota; ``counted``: a ``Tally`` or the registrations."""
-    if partner not in event.quotas:
-        return True
-    held = (
-        counted.seats_of(partner) if isinstance(counted, Tally) else seats_taken(counted, partner)
-    )
-    return held < event.quotas[partner]
+def _quota_room(event, partner, held):
+    """Room in ``partner``'s quota when it holds ``held`` seats."""
+    return partner not in event.quotas or held < event.quotas[partner]
 
 
 def _awaiting(event, submission):
@@ -371,7 +366,7 @@ def decide_on(event, counted, submission, now):
         return Decision("refused", "registration_refused_duplicate")
     needs = _awaiting(event, submission)
     seat_free = counted.seats < event.capacity
-    quota_ok = _quota_room(event, counted, submission.partner)
+    quota_ok = _quota_room(event, submission.partner, counted.seats_of(submission.partner))
     if seat_free and quota_ok:
         if needs:
             return _pending_decision(event, needs)
@@ -423,7 +418,11 @@ def promote(event, registrations):
     promoted = []
     while seats_taken(registrations) < event.capacity:
         candidate = next(
-            (r for r in waiting(registrations) if _quota_room(event, registrations, r.partner)),
+            (
+                r
+                for r in waiting(registrations)
+                if _quota_room(event, r.partner, seats_taken(registrations, r.partner))
+            ),
             None,
         )
         if candidate is None:
