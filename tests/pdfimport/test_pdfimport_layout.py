@@ -162,6 +162,19 @@ def test_ligatures_and_odd_hyphens_become_plain_text():
         ("AG nach 8 78 SGB VIII", "AG nach § 78 SGB VIII"),
         ("Die J ugendberufsagentur", "Die Jugendberufsagentur"),
         ("vom 8 Mai und 88 Tage", "vom 8 Mai und 88 Tage"),
+        # a section's sign misread
+        ("& 1 Gegenstand", "§ 1 Gegenstand"),
+        ("$ I Aufgabe", "§ 1 Aufgabe"),
+        ("‚81 Gegenstand", "§ 1 Gegenstand"),
+        ("Rahmenvertrag nach 8 78 f SGB VIII", "Rahmenvertrag nach § 78 f SGB VIII"),
+        ("80 Prozent der Mittel werden ausgezahlt", "80 Prozent der Mittel werden ausgezahlt"),
+        # specks before a line and a heading
+        ("8 1 Gegenstand |", "§ 1 Gegenstand |"),
+        ("'8 1 Gegenstand", "§ 1 Gegenstand"),
+        ("‚dem Sportverein Adorf 1920 e.V.", "dem Sportverein Adorf 1920 e.V."),
+        ("= nachfolgend Schule genannt -", "nachfolgend Schule genannt -"),
+        (": .2. Agentur für Arbeit Musterstadt", "2. Agentur für Arbeit Musterstadt"),
+        ("8 Jahre", "8 Jahre"),
     ],
 )
 def test_ocr_cleanup(read, meant):

@@ -9,7 +9,6 @@ from kooperation.pdfimport.layout import heading_level
 from kooperation.pdfimport.layout import Line
 from kooperation.pdfimport.layout import order_lines
 from kooperation.pdfimport.layout import Paragraph
-from kooperation.pdfimport.reader import ocr_cleanup
 from pathlib import Path
 from test_pdfimport_fields import fields
 from test_pdfimport_fields import rules
@@ -368,40 +367,69 @@ geschlossen:
     ]
 
 
-def test_parties_only_in_the_letterhead():
-    result = extract_fields(
-        _laid_out(
+# a letterhead above the title, then the agreement's text that names no parties
+LETTERHEAD_TAIL = [
+    ("Kooperationsvereinbarung", 18),
+    ("Präambel", 10),
+    ("Schule und Jugendhilfe arbeiten eng zusammen.", 10),
+]
+BERLIN_BODIES = [
+    "Bezirksamt Musterstadt-Nord von Berlin",
+    "Senatsverwaltung für Bildung - Außenstelle Musterstadt-Nord",
+]
+
+
+@pytest.mark.parametrize(
+    ("blocks", "expected"),
+    [
+        pytest.param(
             [
                 ("Bezirksamt Musterstadt-Nord von Berlin", 14),
                 ("Abteilung Jugend und Familie", 14),
                 ("‚Senatsverwaltung für Bildung -", 14),
                 ("Außenstelle Musterstadt-Nord |", 14),
-                ("Kooperationsvereinbarung", 18),
-                ("Präambel", 10),
-                ("Schule und Jugendhilfe arbeiten eng zusammen.", 10),
-            ]
-        )
-    )
-    assert result["parties"] == [
-        "Bezirksamt Musterstadt-Nord von Berlin",
-        "Senatsverwaltung für Bildung - Außenstelle Musterstadt-Nord",
-    ]
-
-
-def test_one_body_in_the_letterhead_names_no_parties():
-    result = extract_fields(
-        _laid_out(
+                *LETTERHEAD_TAIL,
+            ],
+            BERLIN_BODIES,
+            id="parties-only-in-the-letterhead",
+        ),
+        pytest.param(
             [
                 ("Landratsamt Musterkreis", 14),
                 ("Amt für Jugend und Familie", 14),
                 ("Musterstraße 1", 12),
-                ("Kooperationsvereinbarung", 18),
+                *LETTERHEAD_TAIL,
+            ],
+            None,
+            id="one-body-names-no-parties",
+        ),
+        pytest.param(
+            [
+                ("Stadt Musterstadt", 14),
+                ("Jugendamt", 14),
+                ("Der Oberbürgermeister", 14),
+                *LETTERHEAD_TAIL,
+            ],
+            None,
+            id="a-bare-unit-under-a-body-is-no-second-party",
+        ),
+        pytest.param(
+            # a letterhead set as one wrapped block: the bodies are cut where a new one begins
+            [
+                ("Bezirksamt Musterstadt-Nord von Berlin Abteilung Jugend und Familie", 16),
+                ("Senatsverwaltung für Bildung - Außenstelle Musterstadt-Nord", 16),
+                ("Kooperationsvereinbarung", 10),
                 ("Präambel", 10),
                 ("Schule und Jugendhilfe arbeiten eng zusammen.", 10),
-            ]
-        )
-    )
-    assert result["parties"] is None
+                ("Sie treffen sich regelmäßig.", 10),
+            ],
+            BERLIN_BODIES,
+            id="run-together-into-one-line",
+        ),
+    ],
+)
+def test_parties_in_a_letterhead(blocks, expected):
+    assert extract_fields(_laid_out(blocks))["parties"] == expected
 
 
 def test_a_law_named_by_its_title_alone():
@@ -470,39 +498,12 @@ Die Partner arbeiten zusammen.
     assert result["parties"] is None
 
 
-def test_a_bare_unit_under_a_letterhead_body_is_no_second_party():
-    result = extract_fields(
-        _laid_out(
-            [
-                ("Stadt Musterstadt", 14),
-                ("Jugendamt", 14),
-                ("Der Oberbürgermeister", 14),
-                ("Kooperationsvereinbarung", 18),
-                ("Präambel", 10),
-                ("Schule und Jugendhilfe arbeiten eng zusammen.", 10),
-            ]
-        )
-    )
-    assert result["parties"] is None
-
-
-def test_a_letterhead_run_together_into_one_line():
-    # a letterhead set as one wrapped block: the bodies are cut where a new one begins
-    result = extract_fields(
-        _laid_out(
-            [
-                ("Bezirksamt Musterstadt-Nord von Berlin Abteilung Jugend und Familie", 16),
-                ("Senatsverwaltung für Bildung - Außenstelle Musterstadt-Nord", 16),
-                ("Kooperationsvereinbarung", 10),
-                ("Präambel", 10),
-                ("Schule und Jugendhilfe arbeiten eng zusammen.", 10),
-                ("Sie treffen sich regelmäßig.", 10),
-            ]
-        )
-    )
-    assert result["parties"] == [
-        "Bezirksamt Musterstadt-Nord von Berlin",
-        "Senatsverwaltung für Bildung - Außenstelle Musterstadt-Nord",
+def _wrapped(title, lines, heading):
+    """A title, one paragraph of the wrapped ``lines`` under it, and a heading."""
+    return [
+        Paragraph(text=title, page=1, size=16, lines=[title]),
+        Paragraph(text=" ".join(lines), page=1, size=10, lines=lines),
+        Paragraph(text=heading, page=1, size=10, heading=1, lines=[heading]),
     ]
 
 
@@ -513,13 +514,7 @@ def test_an_article_after_a_wrapped_line_starts_no_party():
         "Trägern in Musterstadt Caritasverband Musterstadt e.V. und",
         "Diakonisches Werk Musterstadt e.V. andererseits",
     ]
-    result = extract_fields(
-        [
-            Paragraph(text="Rahmenvertrag", page=1, size=16, lines=["Rahmenvertrag"]),
-            Paragraph(text=" ".join(lines), page=1, size=10, lines=lines),
-            Paragraph(text="§ 1 Gegenstand", page=1, size=10, heading=1, lines=["§ 1 Gegenstand"]),
-        ]
-    )
+    result = extract_fields(_wrapped("Rahmenvertrag", lines, "§ 1 Gegenstand"))
     assert result["parties"] == [
         "Stadt Musterstadt",
         "Caritasverband Musterstadt e.V.",
@@ -541,33 +536,13 @@ vertreten durch den Ersten Bürgermeister, wird folgende Zweckvereinbarung gesch
     assert result["parties"] == ["Gemeinde Adorf", "Markt Bedorf"]
 
 
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("& 1 Gegenstand", "§ 1 Gegenstand"),
-        ("$ I Aufgabe", "§ 1 Aufgabe"),
-        ("‚81 Gegenstand", "§ 1 Gegenstand"),
-        ("Rahmenvertrag nach 8 78 f SGB VIII", "Rahmenvertrag nach § 78 f SGB VIII"),
-        ("80 Prozent der Mittel werden ausgezahlt", "80 Prozent der Mittel werden ausgezahlt"),
-    ],
-)
-def test_section_signs_misread_by_ocr(line, expected):
-    assert ocr_cleanup(line) == expected
-
-
 def test_a_role_wrapped_before_its_genitive_starts_no_party():
     lines = [
         "zwischen dem Landkreis Musterland als Träger",
         "der öffentlichen Jugendhilfe und dem Staatlichen",
         "Schulamt Musterstadt",
     ]
-    result = extract_fields(
-        [
-            Paragraph(text="Rahmenvereinbarung", page=1, size=16, lines=["Rahmenvereinbarung"]),
-            Paragraph(text=" ".join(lines), page=1, size=10, lines=lines),
-            Paragraph(text="Präambel", page=1, size=10, heading=1, lines=["Präambel"]),
-        ]
-    )
+    result = extract_fields(_wrapped("Rahmenvereinbarung", lines, "Präambel"))
     assert result["parties"] == ["Landkreis Musterland", "Staatlichen Schulamt Musterstadt"]
 
 
@@ -648,21 +623,6 @@ die Vorsitzende der Geschäftsführung
 """
     )
     assert result["parties"] == ["Agentur für Arbeit Musterstadt", "Jobcenter Musterland"]
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("8 1 Gegenstand |", "§ 1 Gegenstand |"),
-        ("'8 1 Gegenstand", "§ 1 Gegenstand"),
-        ("‚dem Sportverein Adorf 1920 e.V.", "dem Sportverein Adorf 1920 e.V."),
-        ("= nachfolgend Schule genannt -", "nachfolgend Schule genannt -"),
-        (": .2. Agentur für Arbeit Musterstadt", "2. Agentur für Arbeit Musterstadt"),
-        ("8 Jahre", "8 Jahre"),
-    ],
-)
-def test_ocr_specks_before_a_line_and_a_heading(line, expected):
-    assert ocr_cleanup(line) == expected
 
 
 def test_what_ocr_leaves_of_an_enumeration_is_no_part_of_the_name():

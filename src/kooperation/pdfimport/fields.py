@@ -170,16 +170,11 @@ def _unfinished(text):
     return last[:1].islower() or last.casefold() in FUNCTION_WORDS
 
 
-def find_title(paragraphs):
-    """The largest text before the parties (or the first section) on page 1, with the lines
-    of its size around it: a title wrapped over several lines, a letter-spaced first line,
-    'zwischen A und B' when both parties stand in the title line itself."""
-    title, source, _chosen = title_block(paragraphs)
-    return title, source
-
-
 def title_block(paragraphs):
-    """(title, source, the paragraphs it was read from); see ``find_title``."""
+    """(title, source, the paragraphs it was read from): the largest text before the parties
+    (or the first section) on page 1, with the lines of its size around it: a title wrapped
+    over several lines, a letter-spaced first line, 'zwischen A und B' when both parties stand
+    in the title line itself."""
     body = _body_size(paragraphs)
     head = []
     for paragraph in paragraphs:
@@ -301,12 +296,14 @@ PARTY_END = re.compile(
 )
 # "vertreten durch", also as OCR reads it from a noisy scan ("Verireteh durch")
 _REPR = r"(?:vertreten|\bver[a-zäöüß]{5,7})\s+durch"
+# "… einerseits und …", "… andererseits (Parteien)": the side a party stands on, and what follows
+SIDES = re.compile(r"\s+(?:einerseits|andererseits)\b.*$", re.I)
 NOTES = [
     re.compile(r"\(\s*(?:im\s+)?(?:nachfolgend|folgend|nachstehend|im Folgenden)[^)]*\)", re.I),
     re.compile(r"[-–]\s*(?:im\s+)?(?:nachfolgend|nachstehend|im Folgenden)[^–-]*[-–]?", re.I),
     re.compile(r",?\s*(?:im\s+)?(?:nachfolgend|nachstehend|im Folgenden)\b.*$", re.I),
     re.compile(r",?\s*" + _REPR + r"\b.*$", re.I),
-    re.compile(r"\s+(?:einerseits|andererseits)\b.*$", re.I),  # "… e.V. andererseits (Parteien)"
+    SIDES,  # "… e.V. andererseits (Parteien)"
     re.compile(r",\s*hier\s.*$"),  # "… und Wächtersbach, hier die Gemeinde Schöneck, …"
     re.compile(r",?\s*(?:mit\s+Sitz\s+in|Sitz:)\s.*$", re.I),
     re.compile(r"\s+als\s+(?!Anstalt|Körperschaft)\S.*$"),  # "… als Jugendhilfeträger"
@@ -421,7 +418,7 @@ def _group_members(text):
     group = GROUP_MEMBERS.match(ARTICLE.sub("", text, count=1))
     if not group:
         return None
-    names = re.sub(r"\s+(?:einerseits|andererseits)\b.*$", "", group["names"], flags=re.I)
+    names = SIDES.sub("", group["names"])
     if len(re.findall(LEGAL_FORM, names)) >= 2:
         pieces = [m["name"] for m in FORMED_NAME.finditer(names)]
     else:
@@ -650,13 +647,15 @@ def find_parties(paragraphs, title_source="", title_paragraphs=()):
     return find_letterhead_parties(paragraphs, title_paragraphs)
 
 
+# a letterhead's body named with its legal form: "… e.V."
+LETTERHEAD_FORM = r"(?:e\.\s?V\.|gGmbH|GmbH|AöR)$"
 # a body that heads a letterhead: "Bezirksamt …", "Senatsverwaltung …", "Landratsamt …",
 # "Agentur für Arbeit …", "Jobcenter …", "Staatliches Schulamt …", "… e.V."
 LETTERHEAD_BODY = re.compile(
     r"^(?:(?:Staatliche[sr]?|Freie[sn]?|Kreisfreie)\s+)?[\wÄÖÜäöüß-]*(?:amt|verwaltung|ministerium|"
     r"behörde|senat|senator(?:in)?|agentur|jobcenter|[Kk]reis|stadt|gemeinde|regierung|"
     r"kammer|direktion)\b"
-    r"|(?:e\.\s?V\.|gGmbH|GmbH|AöR)$",
+    r"|" + LETTERHEAD_FORM,
     re.I,
 )
 # a word that starts a body's or a unit's name in a letterhead run together into one line:
@@ -720,7 +719,7 @@ def find_letterhead_parties(paragraphs, title_paragraphs):
             and len(words) >= 2
             and not ARTICLE.match(name)
             and not UNIT_WORD.match(words[0])
-            and (BODY_WORD.match(words[0]) or re.search(r"(?:e\.\s?V\.|gGmbH|GmbH|AöR)$", name))
+            and (BODY_WORD.match(words[0]) or re.search(LETTERHEAD_FORM, name))
         )
         unit = DEPARTMENT.match(name) or ADDRESS_LINE.match(name) or ADDRESS.match(name)
         if body and not unit and name not in names:
@@ -1397,8 +1396,8 @@ def find_written_form(all_sentences):
 
 def extract_fields(paragraphs, furniture=()):
     """The fields (see FIELDS) and ``evidence`` {field: sentence} of an agreement's paragraphs."""
-    body = [p for p in paragraphs if not p.heading]
-    all_sentences = [s for p in body for s in sentences(p.text)]
+    split_body = [(p, sentences(p.text)) for p in paragraphs if not p.heading]
+    all_sentences = [s for _p, split in split_body for s in split]
     result = dict.fromkeys(FIELDS)
     evidence = {}
 
@@ -1431,7 +1430,7 @@ def extract_fields(paragraphs, furniture=()):
 
     # the title as one line: a reference broken over its lines is read whole
     untitled = [
-        s for p in body if not any(p is t for t in title_paragraphs) for s in sentences(p.text)
+        s for p, split in split_body if not any(p is t for t in title_paragraphs) for s in split
     ]
     bases, source = find_legal_bases(untitled, title)
     if bases:
