@@ -72,6 +72,7 @@ ISO_MOMENT = re.compile(
 
 def german_moments(text):
     """ISO dates and times in ``text`` as 20.05.2015 and 20.05.2015 10:00."""
+
     def german(match):
         with_time = match.group(4) is not None
         return (german_datetime if with_time else german_date)(match.group(0))
