@@ -1,12 +1,15 @@
-"""1006: registrations under a rush: the sort column, no names in the full-text indexes,
-claims for events of 1005 (whose ledger held only the token secret)."""
+"""1006 and 1007: registrations under a rush. A site of 1005 has its registrations in the
+catalog (with an index and columns of their own) and ledgers that hold only the token
+secret; after the two steps the registrations are out of the catalog, the index and
+columns are gone, and every event has its claims."""
 
 from datetime import datetime
 from datetime import UTC
 from kooperation.events import registrations
 from kooperation.events.form import parse
 from kooperation.testing import create_network
-from kooperation.upgrades.v1006 import upgrade
+from kooperation.upgrades import v1006
+from kooperation.upgrades import v1007
 from plone import api
 
 import sys
@@ -21,26 +24,37 @@ from events_helpers import make_event  # noqa: E402
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 
 
-def test_a_site_of_1005_gets_the_column_and_the_claims(portal):
+def test_a_site_of_1005_loses_the_catalogued_registrations_and_gets_the_claims(portal):
     net = create_network(portal, [("a", "Jobcenter")])
     event = make_event(net, capacity=2, waiting_list=2)
     with api.env.adopt_roles(["Manager"]):
         for n in range(4):
             registrations.submit(event, parse(event, body(n)), now=NOW)
     catalog = api.portal.get_tool("portal_catalog")
-    # as 1005 left it: the index, no column, a ledger with the secret only
-    catalog.delColumn("registration_order")
+    # as 1005 left it: catalogued registrations, their index, no column, ledgers with
+    # the secret only
     catalog.addIndex("registration_order", "FieldIndex")
+    catalog.addIndex("registration_partner", "FieldIndex")
+    catalog.addColumn("registration_partner")
+    catalog.addColumn("registration_position")
+    for obj in registrations.objects(event):
+        catalog.catalog_object(obj, "/".join(obj.getPhysicalPath()))
+    assert len(catalog.unrestrictedSearchResults(portal_type="Registration")) == 4
     book = registrations.ledger(event)
     for name in ("seats", "quota_seats", "emails", "waiting"):
         delattr(book, name)
     with api.env.adopt_roles(["Manager"]):
-        upgrade(api.portal.get_tool("portal_setup"))
-    assert "registration_order" not in catalog.indexes()
-    assert "registration_order" in catalog.schema()
-    ordered = registrations.brains(event)
-    assert [b.getId for b in ordered] == [o.getId() for o in registrations.objects(event)]
-    assert all(b.registration_order for b in ordered)
+        v1006.upgrade(api.portal.get_tool("portal_setup"))
+        v1007.upgrade(api.portal.get_tool("portal_setup"))
+    assert not catalog.unrestrictedSearchResults(portal_type="Registration")
     assert not catalog.unrestrictedSearchResults(SearchableText="Person")  # no names
+    for name in ("registration_order", "registration_partner"):
+        assert name not in catalog.indexes()
+    for name in v1007.COLUMNS:
+        assert name not in catalog.schema()
     assert registrations.ledger(event).ready
     assert_claims_match(event)
+    assert [o.getId() for o in registrations.listed(event)] == [
+        o.getId() for o in registrations.objects(event)
+    ]
+    assert registrations.counts(event).by_state["confirmed"] == 2

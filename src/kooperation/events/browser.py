@@ -82,7 +82,7 @@ class EventView(BrowserView):
         from kooperation.events import registrations
 
         context = self.context
-        counts = registrations.counts_from_brains(context)  # no registration woken
+        taken, waiting = registrations.figures(context)  # no registration woken
         state = api.content.get_state(context)
         form = context.get("anmeldung")
         return {
@@ -91,9 +91,9 @@ class EventView(BrowserView):
             "location": getattr(context, "location", None),
             "state": state,
             "open": state == registrations.OPEN_STATE,
-            "free": max(0, (context.capacity or 0) - counts.seats_taken),
+            "free": max(0, (context.capacity or 0) - taken),
             "capacity": context.capacity,
-            "waiting": counts.by_state["waiting"],
+            "waiting": waiting,
             "form_url": form.absolute_url() if form is not None else None,
             "may_register": api.user.has_permission("kooperation: Register for event", obj=context),
             "coordinator": api.user.has_permission(

@@ -43,7 +43,7 @@ EXPORT_HEADERS = (
 
 def partner_titles(event):
     catalog = api.portal.get_tool("portal_catalog")
-    uids = {b.registration_partner for b in registrations.brains(event) if b.registration_partner}
+    uids = {obj.partner for obj in registrations.objects(event) if obj.partner}
     if not uids:
         return {}
     return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=list(uids))}
@@ -53,12 +53,10 @@ def rows(event, state=None, partner=None):
     """The registrations of ``event`` as dicts, filtered by state and partner."""
     titles = partner_titles(event)
     found = []
-    # The catalog filters; only the registrations listed are woken.
     state = state if isinstance(state, str) and state else None
     partner = partner if isinstance(partner, str) and partner else None  # "": all
-    for brain in registrations.brains(event, state=state, partner=partner):
-        obj = brain._unrestrictedGetObject()
-        obj_state = brain.review_state
+    for obj in registrations.listed(event, state=state, partner=partner):
+        obj_state = api.content.get_state(obj)
         found.append(
             {
                 "obj": obj,
@@ -180,7 +178,7 @@ class RegistrationsView(BrowserView):
         return [(key, self.state_title(key)) for key in STATE_TITLES]
 
     def counts(self):
-        counts = registrations.counts_from_brains(self.context)
+        counts = registrations.counts(self.context)
         titles = partner_titles(self.context)
         per_partner = [
             {
@@ -265,15 +263,10 @@ class MyRegistrations(BrowserView):
         if api.user.is_anonymous():
             return []
         userid = api.user.get_current().getId()
-        catalog = api.portal.get_tool("portal_catalog")
         found = []
-        for brain in catalog(
-            portal_type="Registration", sort_on="created", sort_order="descending"
-        ):
-            obj = brain.getObject()
-            if "Owner" in (obj.get_local_roles_for_userid(userid) or ()):
-                found.append(obj)
-        return found
+        for event in registrations.events():
+            found.extend(registrations.owned_by(userid, event))
+        return sorted(found, key=lambda obj: obj.created(), reverse=True)
 
     def rows(self):
         result = []

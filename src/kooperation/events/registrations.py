@@ -16,7 +16,10 @@ two that want the same seat, e-mail address or waiting place conflict; Zope retr
 loser (``max-conflict-retries`` in zope.conf), which decides again on the committed state.
 A seat too many cannot commit: there are only ``capacity`` seat numbers. The new
 registration object goes into the event's unordered BTree folder without the "container
-modified" notification, which would rewrite the event on every registration.
+modified" notification, which would rewrite the event on every registration, and not into
+the portal catalog (see ``content.registration.Registration``): listings and counts read
+the event's registrations (``listed``, ``counts``), the event's page the claims
+(``figures``).
 
 Cancellations, approvals, check-ins and purges read all registrations, let the pure
 module decide and write back the changed objects and their claims (a promotion moves a
@@ -40,6 +43,7 @@ from kooperation.audit.subscribers import CREATING
 from kooperation.events.guard import writing
 from kooperation.events.guard import writing_now  # noqa: F401 (the guard asks it)
 from kooperation.events.interfaces import IRegistration
+from kooperation.events.interfaces import IRegistrationEvent
 from kooperation.events.interfaces import IRegistrationsPurged
 from kooperation.events.interfaces import IYouthConference
 from OFS.event import ObjectWillBeAddedEvent
@@ -313,41 +317,53 @@ def objects(event):
     return sorted(found, key=lambda obj: (_aware(obj.submitted) or earliest, obj.getId()))
 
 
-def brains(event, state=None, partner=None):
-    """The catalog entries of the event's registrations in the order of submission,
-    filtered by state and partner (``""``: without partner). Unrestricted like
-    ``objects``: the callers check ``kooperation: Manage registrations`` first.
-
-    Sorted here on the metadata column ``registration_order``: an index on it would take
-    every new registration at its end, where concurrent ones meet in one bucket."""
-    query = {
-        "portal_type": "Registration",
-        "path": {"query": "/".join(event.getPhysicalPath()), "depth": 1},
-    }
+def listed(event, state=None, partner=None):
+    """The registration objects of the event in the order of submission, filtered by
+    state and partner (``""``: without partner). Unrestricted like ``objects``: the
+    callers check ``kooperation: Manage registrations`` first."""
+    found = objects(event)
     if state:
-        query["review_state"] = state
+        found = [obj for obj in found if api.content.get_state(obj) == state]
     if partner is not None:
-        query["registration_partner"] = partner
+        found = [obj for obj in found if (obj.partner or "") == partner]
+    return found
+
+
+def figures(event):
+    """(seats taken, places taken on the waiting list) for the event's page and its
+    settings, read off the ledger's claims: a page seen by everybody in a rush wakes no
+    registration. Counted from the registrations where the claims are not made yet (a
+    read must not write them)."""
+    book = getattr(aq_base(event), LEDGER, None)
+    if book is not None and book.ready:
+        return book.seats_held(), len(book.waiting)
+    found = current(event)
+    return rules.seats_taken(found), len(rules.waiting(found))
+
+
+def events(**query):
+    """The workshops and youth conferences of the portal (unrestricted; ``query``
+    narrows the catalog search)."""
     catalog = api.portal.get_tool("portal_catalog")
-    found = catalog.unrestrictedSearchResults(**query)
-    return sorted(found, key=lambda brain: brain.registration_order or "")
+    for brain in catalog.unrestrictedSearchResults(
+        object_provides=IRegistrationEvent.__identifier__, **query
+    ):
+        yield brain._unrestrictedGetObject()
 
 
-def counts_from_brains(event):
-    """``counts`` without waking the registrations."""
-    return rules.counts(
-        tuple(
-            rules.Registration(
-                id=b.getId,
-                email="",
-                created=None,
-                state=b.review_state,
-                partner=b.registration_partner or "",
-                position=b.registration_position,
-            )
-            for b in brains(event)
-        )
-    )
+def everywhere(**query):
+    """The registrations of every event (of ``events(**query)``), in their events' order
+    of submission. Registrations are not in the catalog: this is how site-wide tasks
+    (the user's own registrations, a personal data export) find them."""
+    for event in events(**query):
+        yield from objects(event)
+
+
+def owned_by(userid, event):
+    """The registrations of ``event`` whose registrant is ``userid`` (the local Owner)."""
+    return [
+        obj for obj in objects(event) if "Owner" in (obj.get_local_roles_for_userid(userid) or ())
+    ]
 
 
 def as_rule(obj):
@@ -400,7 +416,6 @@ def _write_back(event, before, after):
         elif new.state in rules.SEAT_STATES and old.state not in rules.SEAT_STATES:
             moved.append(new)
         _transition(obj, new.state)
-        obj.reindexObject()
         changed.append(obj)
     for new in moved:  # after the releases: a promoted registration takes the freed seat
         book.take_seat(config, new)
@@ -488,7 +503,6 @@ def submit(event, data, now=None, owner=None):
             _transition(obj, new.state)
         finally:
             delattr(obj, CREATING)
-        obj.reindexObject()
     if IRegistrationsPurged.providedBy(event):
         # registration reopened after the purge: the daily job must look again
         noLongerProvides(event, IRegistrationsPurged)
@@ -497,7 +511,7 @@ def submit(event, data, now=None, owner=None):
 
 
 def _add(event, rid, **fields):
-    """Add a registration with the events of an addition (catalog, workflow, UID) but
+    """Add a registration with the events of an addition (workflow, UID, audit) but
     without ``notifyContainerModified``: that would reindex the event and set its
     modification date, so every two registrations would conflict on the event itself."""
     obj = createContent("Registration", id=rid, **fields)
@@ -518,7 +532,6 @@ def _set_owner(obj, owner):
         user = api.user.get(userid=owner)
         if user is not None:
             obj.changeOwnership(user.getUser(), recursive=False)
-    obj.reindexObjectSecurity()
 
 
 class Transition:
@@ -577,6 +590,7 @@ def purge_due(event, day):
 
 
 def counts(event):
+    """Registrations per state and partner (wakes every registration of the event)."""
     return rules.counts(current(event))
 
 

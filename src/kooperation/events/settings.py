@@ -174,9 +174,9 @@ def taken_seats(event):
     """Seats taken of a stored event (0 for one being created)."""
     if event is None or getattr(event, "__parent__", None) is None:
         return 0
-    from kooperation.events.registrations import counts_from_brains
+    from kooperation.events.registrations import figures
 
-    return counts_from_brains(event).seats_taken
+    return figures(event)[0]
 
 
 def check_settings(data):

@@ -22,6 +22,7 @@ from kooperation.agreements.signatures import signatures
 from kooperation.audit import entries as audit_entries
 from kooperation.audit import log_event
 from kooperation.common.confidential import listed_title
+from kooperation.events.registrations import everywhere as all_registrations
 from kooperation.interfaces import ISignable
 from kooperation.workspace.content.person import IPersonSchema
 from plone import api
@@ -134,10 +135,12 @@ def signatures_of(userid, person_uids):
 
 
 def _local_roles(userid):
-    """(object, roles) where the user holds local roles of their own."""
+    """(object, roles) where the user holds local roles of their own (registrations are
+    not in the catalog: they are asked for apart)."""
     portal = api.portal.get()
     brains = _catalog(path="/".join(portal.getPhysicalPath()))
-    for obj in chain([portal], (brain._unrestrictedGetObject() for brain in brains)):
+    catalogued = (brain._unrestrictedGetObject() for brain in brains)
+    for obj in chain([portal], catalogued, all_registrations()):
         roles = obj.get_local_roles_for_userid(userid)
         if roles:
             yield obj, sorted(roles)
@@ -194,8 +197,7 @@ def registrations_of(userid, email):
     """Registrations the user made or that carry their e-mail, with their fields."""
     email = (email or "").strip().lower()
     found = []
-    for brain in _catalog(portal_type=REGISTRATION_TYPE, sort_on="created"):
-        obj = brain._unrestrictedGetObject()
+    for obj in sorted(all_registrations(), key=lambda obj: obj.created()):
         mine = email and (getattr(obj, "email", None) or "").strip().lower() == email
         # the stored Dublin Core creators; registrations made in a job have none
         creators = getattr(aq_base(obj), "creators", None) or ()

@@ -10,6 +10,9 @@ from datetime import timedelta
 from kooperation import _
 from kooperation.common.german import german_date
 from kooperation.events.conference import own_partners
+from kooperation.events.interfaces import IRegistrationEvent
+from kooperation.events.registrations import listed
+from kooperation.events.registrations import owned_by
 from kooperation.interfaces import INetwork
 from kooperation.interfaces import IPerson
 from plone import api
@@ -292,16 +295,13 @@ class OverviewView(BrowserView):
 
     def registrations(self):
         rows = []
-        events = {}
-        for brain in api.content.find(portal_type="Registration", review_state="pending"):
-            event_path = brain.getPath().rsplit("/", 1)[0]
-            events.setdefault(event_path, 0)
-            events[event_path] += 1
-        for path, count in sorted(events.items()):
-            event = api.content.get(path=path)
-            if event is None or not api.user.has_permission(
-                "kooperation: Manage registrations", obj=event
-            ):
+        found = api.content.find(object_provides=IRegistrationEvent.__identifier__)
+        for brain in sorted(found, key=lambda brain: brain.getPath()):
+            event = brain.getObject()
+            if not api.user.has_permission("kooperation: Manage registrations", obj=event):
+                continue
+            count = len(listed(event, state="pending"))
+            if not count:
                 continue
             rows.append(
                 {
@@ -367,21 +367,15 @@ class OverviewView(BrowserView):
 
     def open_events(self):
         """Workshops and conferences the user may register for (and has not yet)."""
-        catalog = api.portal.get_tool("portal_catalog")
         rows = []
         for brain in api.content.find(
             portal_type=["Workshop", "YouthConference"],
             review_state="registration_open",
             sort_on="start",
         ):
-            registered = catalog(
-                portal_type="Registration",
-                path={"query": brain.getPath(), "depth": 1},
-                review_state=["pending", "confirmed", "waiting"],
-            )
             if any(
-                "Owner" in r.getObject().get_local_roles_for_userid(self.user_id)
-                for r in registered
+                api.content.get_state(obj) in ("pending", "confirmed", "waiting")
+                for obj in owned_by(self.user_id, brain.getObject())
             ):
                 continue
             rows.append(

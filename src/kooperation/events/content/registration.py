@@ -66,4 +66,24 @@ class IRegistrationSchema(model.Schema):
 
 @implementer(IRegistration, IRegistrationSchema)
 class Registration(Item):
-    """Written only through ``kooperation.events.registrations`` (which keeps the seat ledger)."""
+    """Written only through ``kooperation.events.registrations`` (which keeps the seat ledger).
+
+    Not in the portal catalog: registrations are listed from their event
+    (``registrations.listed``), as easyform keeps its saved data in the form. A catalogued
+    registration wrote about 110 index objects (lengths, sets, reverse indexes) that every
+    registration at the same moment wrote too and every other instance had to reload; the
+    registration itself, its claims and the event's folder entry are about 8. Names and
+    addresses are case data besides, which no site search should find.
+    """
+
+    def indexObject(self):
+        pass
+
+    def unindexObject(self):
+        pass
+
+    def reindexObject(self, idxs=None):
+        pass
+
+    def reindexObjectSecurity(self, skip_self=False):
+        pass

@@ -36,13 +36,12 @@ class RegistrationsGet(Service):
             return forbidden_reply(
                 self, "error_may_not_manage_registrations", "You may not see the registrations."
             )
-        # Brains: only the registrations of the page are woken.
-        counts = registrations.counts_from_brains(event)
+        counts = registrations.counts(event)
         state = self.request.form.get("state")
         partner = self.request.form.get("partner")
         if not all(isinstance(value, (str, type(None))) for value in (state, partner)):
             return bad_filter_reply(self)
-        items = registrations.brains(event, state=state, partner=partner)
+        items = registrations.listed(event, state=state, partner=partner)
         batch = batched(self.request, items)
         result = {
             "@id": batch.canonical_url,
@@ -55,7 +54,7 @@ class RegistrationsGet(Service):
                 "waiting_list": event.waiting_list,
             },
             "items_total": batch.items_total,
-            "items": [registration_json(brain._unrestrictedGetObject()) for brain in batch],
+            "items": [registration_json(obj) for obj in batch],
         }
         if batch.links:
             result["batching"] = batch.links
