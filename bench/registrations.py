@@ -264,15 +264,38 @@ def overbooking_check(urls, clients, seats, label, kill=None):
     return summary
 
 
+def cpu_ticks():
+    """(busy, all) jiffies of the machine's CPUs since boot (Linux /proc/stat)."""
+    try:
+        with open("/proc/stat") as stat:
+            values = [int(v) for v in stat.readline().split()[1:]]
+    except OSError:
+        return 0, 0
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle + iowait
+    return sum(values) - idle, sum(values)
+
+
 def run_clients(clients, client):
-    """Run ``client(i)`` in ``clients`` threads at once; the seconds until all are done."""
+    """Run ``client(i)`` in ``clients`` threads at once. Returns the seconds until all are
+    done and what the CPUs did meanwhile: ``machine_busy`` (percent of all CPUs: the
+    instances, PostgreSQL and these clients) and ``clients_cpu`` (percent of one CPU taken
+    by the client threads of this process). A machine near 100 % busy cannot show what a
+    second instance adds."""
     started = time.monotonic()
+    busy, total = cpu_ticks()
+    own = time.process_time()
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return time.monotonic() - started
+    elapsed = time.monotonic() - started
+    busy_after, total_after = cpu_ticks()
+    cpu = {
+        "machine_busy_percent": round(100 * (busy_after - busy) / max(1, total_after - total)),
+        "clients_cpu_percent": round(100 * (time.process_time() - own) / elapsed),
+    }
+    return elapsed, cpu
 
 
 def latency(url, levels=(1, 8, 32), per_client=8, baseline=True):
@@ -298,7 +321,7 @@ def latency(url, levels=(1, 8, 32), per_client=8, baseline=True):
                     times.append(time.monotonic() - started)
                     errors[0] += status != 201
 
-        elapsed = run_clients(clients, client)
+        elapsed, cpu = run_clients(clients, client)
         times.sort()
         rows.append(
             {
@@ -308,6 +331,7 @@ def latency(url, levels=(1, 8, 32), per_client=8, baseline=True):
                 "p50_ms": round(statistics.median(times) * 1000, 1),
                 "p95_ms": round(times[int(0.95 * (len(times) - 1))] * 1000, 1),
                 "errors": errors[0],
+                **cpu,
             }
         )
     if not baseline:
@@ -335,7 +359,7 @@ def stock_posts(urls, clients=32, per_client=4):
                 times.append(time.monotonic() - started)
                 statuses.append(status)
 
-    elapsed = run_clients(clients, client)
+    elapsed, cpu = run_clients(clients, client)
     times.sort()
     return {
         "clients": clients,
@@ -343,6 +367,7 @@ def stock_posts(urls, clients=32, per_client=4):
         "per_second": round(len(times) / elapsed, 1),
         "p95_ms": round(times[int(0.95 * (len(times) - 1))] * 1000, 1),
         "server_errors": sum(1 for s in statuses if s >= 500 or s == 0),
+        **cpu,
     }
 
 

@@ -8,6 +8,9 @@ from datetime import UTC
 from events_helpers import body
 from events_helpers import make_event
 from kooperation.events import registrations
+from kooperation.events.btrees import WideOIBTree
+from kooperation.events.btrees import WideOOBTree
+from kooperation.events.content.registration import Registration
 from kooperation.events.form import parse
 from kooperation.events.services.registrations.get import RegistrationsGet
 from plone import api
@@ -173,3 +176,13 @@ def test_registrations_stay_out_of_the_catalog(portal, net):
     assert not catalog.unrestrictedSearchResults(portal_type="Registration")
     assert not catalog.unrestrictedSearchResults(object_provides=IRegistration.__identifier__)
     assert catalog.unrestrictedSearchResults(UID=event.UID())  # the event is
+
+
+def test_events_and_their_claims_get_wide_trees(net):
+    """See tests/events/test_events_btrees.py."""
+    event = make_event(net, id="wide")
+    assert isinstance(event._tree, WideOOBTree)
+    assert isinstance(event._mt_index[Registration.meta_type], WideOIBTree)
+    book = registrations.ledger(event)
+    assert isinstance(book.emails, WideOOBTree)
+    assert isinstance(book.quota_seats, WideOOBTree)

@@ -3,14 +3,22 @@ catalog (with an index and columns of their own) and ledgers that hold only the 
 secret; after the two steps the registrations are out of the catalog, the index and
 columns are gone, and every event has its claims."""
 
+from BTrees.OIBTree import OIBTree
+from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import UTC
+from five.intid.keyreference import KeyReferenceToPersistent
 from kooperation.events import registrations
+from kooperation.events.btrees import WideOIBTree
+from kooperation.events.btrees import WideOOBTree
+from kooperation.events.content.registration import Registration
 from kooperation.events.form import parse
 from kooperation.testing import create_network
 from kooperation.upgrades import v1006
 from kooperation.upgrades import v1007
 from plone import api
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
 
 import sys
 
@@ -37,23 +45,40 @@ def test_a_site_of_1005_loses_the_catalogued_registrations_and_gets_the_claims(p
     catalog.addIndex("registration_partner", "FieldIndex")
     catalog.addColumn("registration_partner")
     catalog.addColumn("registration_position")
+    intids = getUtility(IIntIds)
     for obj in registrations.objects(event):
         catalog.catalog_object(obj, "/".join(obj.getPhysicalPath()))
+        intids.register(KeyReferenceToPersistent(obj))
     assert len(catalog.unrestrictedSearchResults(portal_type="Registration")) == 4
     book = registrations.ledger(event)
     for name in ("seats", "quota_seats", "emails", "waiting"):
         delattr(book, name)
+    # and stock trees in the folder, as events made before 1007 have
+    event._tree = OOBTree(event._tree)
+    event._mt_index[Registration.meta_type] = OIBTree(event._mt_index[Registration.meta_type])
+    ids = sorted(event.objectIds())
     with api.env.adopt_roles(["Manager"]):
         v1006.upgrade(api.portal.get_tool("portal_setup"))
         v1007.upgrade(api.portal.get_tool("portal_setup"))
     assert not catalog.unrestrictedSearchResults(portal_type="Registration")
     assert not catalog.unrestrictedSearchResults(SearchableText="Person")  # no names
+    for obj in registrations.objects(event):
+        assert intids.queryId(KeyReferenceToPersistent(obj)) is None
     for name in ("registration_order", "registration_partner"):
         assert name not in catalog.indexes()
     for name in v1007.COLUMNS:
         assert name not in catalog.schema()
     assert registrations.ledger(event).ready
     assert_claims_match(event)
+    book = registrations.ledger(event)
+    assert isinstance(book.emails, WideOOBTree)
+    assert isinstance(book.quota_seats, WideOOBTree)
+    assert isinstance(event._tree, WideOOBTree)
+    assert isinstance(event._mt_index[Registration.meta_type], WideOIBTree)
+    assert sorted(event.objectIds()) == ids
+    assert set(event._mt_index[Registration.meta_type].keys()) >= {
+        o.getId() for o in registrations.objects(event)
+    }
     assert [o.getId() for o in registrations.listed(event)] == [
         o.getId() for o in registrations.objects(event)
     ]

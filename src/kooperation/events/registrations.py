@@ -35,11 +35,11 @@ never drift apart and no cancellation skips the promotion from the waiting list.
 
 from Acquisition import aq_base
 from BTrees.IOBTree import IOBTree
-from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import UTC
 from kooperation import registration as rules
 from kooperation.audit.subscribers import CREATING
+from kooperation.events.btrees import WideOOBTree
 from kooperation.events.guard import writing
 from kooperation.events.guard import writing_now  # noqa: F401 (the guard asks it)
 from kooperation.events.interfaces import IRegistration
@@ -93,8 +93,8 @@ class SeatLedger(Persistent):
 
     def _claims(self):
         self.seats = IOBTree()  # seat number -> registration id, FREE while nobody holds it
-        self.quota_seats = OOBTree()  # (partner, number) -> registration id
-        self.emails = OOBTree()  # normalised e-mail address -> registration id
+        self.quota_seats = WideOOBTree()  # (partner, number) -> registration id
+        self.emails = WideOOBTree()  # normalised e-mail address -> registration id
         self.waiting = PersistentList()  # registration ids in the order of the list
 
     @property
@@ -239,6 +239,15 @@ def release_removed(obj, removed):
     book.release_email(rid)
     if rid in book.waiting:
         book.waiting.remove(rid)
+
+
+def not_adapted(obj):
+    """No key reference and no link retriever for a registration, so five.intid and link
+    integrity give it no integer id: nothing relates to a registration and it holds no
+    links, and the intid utility's tree of key references (ordered by object id, so every
+    new object lands in its last bucket) was where registrations at the same moment still
+    collided."""
+    return None
 
 
 def secret(event):

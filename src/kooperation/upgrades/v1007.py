@@ -4,11 +4,20 @@ A catalogued registration wrote about 110 index objects, which every registratio
 same moment wrote too and every other RelStorage instance had to reload. Registrations
 are now listed from their event (``kooperation.events.registrations``); this step takes
 the ones a site has out of the catalog and removes the index and columns only they used.
+Registrations also get no integer id any more (nothing relates to one); the ids they
+have go. Events get wide trees for their folder entries and the addresses and quota
+seats of their claims (``kooperation.events.btrees``).
 """
 
+from five.intid.keyreference import KeyReferenceToPersistent
 from kooperation import logger
 from kooperation.events import registrations
+from kooperation.events.btrees import wide
+from kooperation.events.btrees import widen
+from kooperation.events.content.registration import Registration
 from plone import api
+from zope.component import getAllUtilitiesRegisteredFor
+from zope.intid.interfaces import IIntIds
 
 
 INDEXES = ("registration_partner",)
@@ -28,8 +37,23 @@ def upgrade(setup):
     for name in COLUMNS:
         if name in catalog.schema():
             catalog.delColumn(name)
-    events = 0
+    events = intids = 0
+    utilities = getAllUtilitiesRegisteredFor(IIntIds)
     for event in registrations.events():
-        registrations.ledger(event)  # claims of events that had none yet
+        book = registrations.ledger(event)  # claims of events that had none yet
+        book.emails = wide(book.emails)
+        book.quota_seats = wide(book.quota_seats)
+        widen(event, Registration.meta_type)
         events += 1
-    logger.info("1007: %s registrations out of the catalog; %s events", len(paths), events)
+        for obj in registrations.objects(event):
+            key = KeyReferenceToPersistent(obj)
+            for utility in utilities:
+                if utility.queryId(key) is not None:
+                    utility.unregister(key)
+                    intids += 1
+    logger.info(
+        "1007: %s registrations out of the catalog, %s integer ids removed; %s events",
+        len(paths),
+        intids,
+        events,
+    )

@@ -1,5 +1,7 @@
 """The annual workshop (Fortbildung) for the partners' staff: an event with registration."""
 
+from kooperation.events.btrees import widen
+from kooperation.events.content.registration import Registration
 from kooperation.events.interfaces import IWorkshop
 from kooperation.events.settings import IRegistrationSettings
 from kooperation.interfaces import IKooperationContent
@@ -19,3 +21,7 @@ class Workshop(Container):
     # Registrations are added at once by many people: an ordered folder would rewrite
     # one list of ids on every insert and make every two of them conflict.
     _ordering = "unordered"
+
+    def _initBTrees(self):
+        super()._initBTrees()
+        widen(self, Registration.meta_type)  # see kooperation.events.btrees

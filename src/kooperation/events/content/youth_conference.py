@@ -1,6 +1,8 @@
 """The youth conference: planned with the partners' decision makers, then open to young people."""
 
 from kooperation import _
+from kooperation.events.btrees import widen
+from kooperation.events.content.registration import Registration
 from kooperation.events.interfaces import IYouthConference
 from kooperation.events.settings import IRegistrationSettings
 from kooperation.interfaces import IKooperationContent
@@ -60,3 +62,7 @@ class YouthConference(Container):
     # Registrations are added at once by many people: an ordered folder would rewrite
     # one list of ids on every insert and make every two of them conflict.
     _ordering = "unordered"
+
+    def _initBTrees(self):
+        super()._initBTrees()
+        widen(self, Registration.meta_type)  # see kooperation.events.btrees
