@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import os
+import sys
 import types
 
 
@@ -14,6 +15,7 @@ from kooperation.testing import KOOPERATION_FUNCTIONAL_TESTING  # noqa: E402
 from kooperation.testing import KOOPERATION_INTEGRATION_TESTING  # noqa: E402
 from plone.testing import zope as zope_testing  # noqa: E402
 from pytest_plone import fixtures_factory  # noqa: E402
+from zope.pytestlayer import fixture as zope_pytestlayer_fixture  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -22,6 +24,12 @@ REPO = Path(__file__).resolve().parent.parent
 DEMO_PROFILE = REPO / "profiles" / "demo"
 
 DEMO_INTEGRATION_TESTING, DEMO_ACCEPTANCE_TESTING = demo_layers(DEMO_PROFILE)
+
+# The world of the security tests (tests/security/world.py), built once per layer set-up;
+# tests/services and tests/workspace use it too.
+sys.path.insert(0, str(REPO / "tests" / "security"))
+from world import WORLD_FUNCTIONAL_TESTING  # noqa: E402
+
 
 pytest_plugins = ["pytest_plone"]
 
@@ -47,6 +55,7 @@ globals().update(
             (KOOPERATION_INTEGRATION_TESTING, "integration"),
             (DEMO_INTEGRATION_TESTING, "demo"),
             (DEMO_ACCEPTANCE_TESTING, "acceptance"),
+            (WORLD_FUNCTIONAL_TESTING, "world_functional"),
         ),
         keep_session=False,
     )
@@ -101,10 +110,21 @@ def _layer_of(item):
     from zope.pytestlayer.fixture import LAYERS
 
     names = set(getattr(item, "fixturenames", ()))
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+
+    def is_layers(name):
+        """The fixture ``name`` that the test gets is the layer's own, not one of the same
+        name that its module defines over it (e.g. ``functional`` from ``world_functional``);
+        zope.pytestlayer makes its fixtures with exec()."""
+        defs = definitions.get(name)
+        return defs is None or defs[-1].func.__code__.co_filename == "<string>"
+
     used = [
         layer
         for layer, fixtures in LAYERS.items()
-        if layer is not object and fixtures.get("function") in names
+        if layer is not object
+        and fixtures.get("function") in names
+        and is_layers(fixtures["function"])
     ]
     for candidate in used:
         bases = set(getmro(candidate))
@@ -198,6 +218,66 @@ def pytest_runtest_teardown(item, nextitem):
             )
         if seen[2] and nextitem is not None and "layer" in vars(nextitem):
             del nextitem.layer  # so that zope.pytestlayer tears every layer down now
+            nextitem.layer_dropped = True
+    if (
+        nextitem is not None
+        and _layer_of_item(item) is not None
+        and _layer_of_item(nextitem) is None
+        and not getattr(nextitem, "layer_dropped", False)
+    ):
+        # A test without a layer (pure unit test) comes next: keep the layers set up, as
+        # zope.testrunner does, instead of tearing all down and building them again for
+        # the next test that has one (3-6 s each time; with pytest-xdist's whole files
+        # in any order, 10-20 times a worker). pytest_runtest_setup tears down then what
+        # that test does not need.
+        nextitem.layer = _layer_of_item(item)
+
+
+def _layer_of_item(item):
+    cls = getattr(item, "cls", None)
+    return getattr(cls, "layer", None) or getattr(item, "layer", None)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Tear down, most specific first, the layers set up that this test's layer does not
+    stack on (kept over tests without a layer, see pytest_runtest_teardown)."""
+    from zope.pytestlayer._compat import getmro
+
+    state = getattr(item.session, "zopelayer_state", None)
+    layer = _layer_of_item(item)
+    if state is not None and layer is not None:
+        _tear_down(state, state.current - set(getmro(layer)))
+
+
+def pytest_sessionfinish(session):
+    """The layers kept over the last tests without one."""
+    state = getattr(session, "zopelayer_state", None)
+    if state is not None:
+        _tear_down(state, set(state.current))
+
+
+def _tear_down(state, layers):
+    from zope.pytestlayer._compat import getmro
+
+    for layer in sorted(layers, key=lambda each: len(getmro(each)), reverse=True):
+        if hasattr(layer, "tearDown"):
+            layer.tearDown()
+        state.current.discard(layer)
+
+
+def _teardown_once(teardown_layer):
+    """zope.pytestlayer tears a layer down when the scope that set it up ends; one torn
+    down before (pytest_runtest_setup) is not torn down again."""
+
+    def wrapper(layer, request):
+        if layer in request.session.zopelayer_state.current:
+            teardown_layer(layer, request)
+
+    return wrapper
+
+
+zope_pytestlayer_fixture.teardown_layer = _teardown_once(zope_pytestlayer_fixture.teardown_layer)
 
 
 @pytest.fixture(scope="session")

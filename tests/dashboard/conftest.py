@@ -1,33 +1,42 @@
 """Fixtures of the dashboard tests: agreements with known deadlines (dashboard_data),
 the request with the add-on's layer, and HTTP clients for the demo site."""
 
-from dashboard_data import AGREEMENTS
+from dashboard_data import DEADLINES_FIXTURE
+from dashboard_data import DEADLINES_INTEGRATION_TESTING
+from dashboard_data import index_as_of
 from dashboard_data import INDEX_DAY
-from dashboard_data import make_agreement
-from dashboard_data import make_network
 from datetime import date
-from kooperation.agreements.deadlines import deadlines_for
-from kooperation.deadlines import Period
 from kooperation.interfaces import IKooperationLayer
 from kooperation.workspace import confirm_person
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from pytest_plone import fixtures_factory
 from zope.interface import alsoProvides
 
-import kooperation.agreements.indexers
 import pytest
 import requests
 import transaction
 
 
+globals().update(
+    fixtures_factory(((DEADLINES_INTEGRATION_TESTING, "deadlines"),), keep_session=False)
+)
+
+
 @pytest.fixture
-def index_day(monkeypatch):
+def portal(deadlines):
+    """The site of the dashboard's integration tests holds the agreements of the table
+    (``agreements``), built once per layer set-up; each test is rolled back."""
+    return deadlines["portal"]
+
+
+@pytest.fixture
+def index_day():
     """Index deadlines as of INDEX_DAY instead of today."""
-    monkeypatch.setattr(
-        kooperation.agreements.indexers, "_deadlines", lambda obj: deadlines_for(obj, INDEX_DAY)
-    )
-    return INDEX_DAY
+    undo = index_as_of(INDEX_DAY)
+    yield INDEX_DAY
+    undo()
 
 
 @pytest.fixture
@@ -40,23 +49,8 @@ def layer_request(portal):
 @pytest.fixture
 def agreements(portal, index_day):
     """Network ``net`` (partners a, b, c) with the agreements of the table, ``net2``
-    (partners x, y) with ``omega``."""
-    net = make_network(portal, "net", "abc")
-    objs = {
-        agreement_id: make_agreement(net, agreement_id, *values)
-        for agreement_id, values in AGREEMENTS.items()
-    }
-    net2 = make_network(portal, "net2", "xy")
-    objs["omega"] = make_agreement(
-        net2,
-        "omega",
-        "Omega",
-        "xy",
-        date(2020, 9, 1),
-        "in_force",
-        {"notice_period": Period(3, "months")},
-    )
-    return {"net": net, "net2": net2, **objs}
+    (partners x, y) with ``omega`` (dashboard_data.make_agreements, in the layer)."""
+    return DEADLINES_FIXTURE.objects(portal)
 
 
 # HTTP against the demo site (acceptance layer), as in tests/services.

@@ -23,13 +23,20 @@ agreement with notice given (delta, eta) does not count.
 """
 
 from datetime import date
+from kooperation.agreements.deadlines import deadlines_for
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.status import enter_into_force_if_due
 from kooperation.agreements.validity import IValidityRules
 from kooperation.deadlines import Period
 from kooperation.testing import add_person
+from kooperation.testing import KOOPERATION_FIXTURE
 from plone import api
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PloneSandboxLayer
 from Products.CMFCore.indexing import processQueue
+
+import kooperation.agreements.indexers
+import transaction
 
 
 INDEX_DAY = date(2026, 1, 15)
@@ -126,3 +133,64 @@ def make_agreement(network, agreement_id, title, parties, signed_on, state, rule
     processQueue()  # index now, not at the next search
     assert api.content.get_state(obj) == state
     return obj
+
+
+def make_agreements(portal):
+    """Network ``net`` (partners a, b, c) with the agreements of the table, ``net2``
+    (partners x, y) with ``omega``."""
+    net = make_network(portal, "net", "abc")
+    objs = {
+        agreement_id: make_agreement(net, agreement_id, *values)
+        for agreement_id, values in AGREEMENTS.items()
+    }
+    net2 = make_network(portal, "net2", "xy")
+    objs["omega"] = make_agreement(
+        net2,
+        "omega",
+        "Omega",
+        "xy",
+        date(2020, 9, 1),
+        "in_force",
+        {"notice_period": Period(3, "months")},
+    )
+    return {"net": net, "net2": net2, **objs}
+
+
+def index_as_of(day):
+    """Patch the indexers to index deadlines as of ``day``; returns the undo."""
+    indexers = kooperation.agreements.indexers
+    original = indexers._deadlines
+    indexers._deadlines = lambda obj: deadlines_for(obj, day)
+
+    def undo():
+        indexers._deadlines = original
+
+    return undo
+
+
+class DeadlinesLayer(PloneSandboxLayer):
+    """The agreements of the table (``make_agreements``, indexed as of INDEX_DAY), built
+    once when the layer is set up instead of by every test (a few seconds each time);
+    the integration layer over it rolls back what a test changes."""
+
+    defaultBases = (KOOPERATION_FIXTURE,)
+
+    def setUpPloneSite(self, portal):
+        undo = index_as_of(INDEX_DAY)
+        try:
+            objs = make_agreements(portal)
+            # Commit while the site is set: the content was lost without (plone.testing
+            # commits after setUpPloneSite, without the site, and swallows its error).
+            transaction.commit()
+        finally:
+            undo()
+        self.paths = {name: obj.getPhysicalPath() for name, obj in objs.items()}
+
+    def objects(self, portal):
+        return {name: portal.unrestrictedTraverse(path) for name, path in self.paths.items()}
+
+
+DEADLINES_FIXTURE = DeadlinesLayer(name="DashboardDeadlinesLayer")
+DEADLINES_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(DEADLINES_FIXTURE,), name="DashboardDeadlinesLayer:Integration"
+)

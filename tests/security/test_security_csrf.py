@@ -1,7 +1,7 @@
 """Forms keep CSRF protection: a POST without the authenticator token changes nothing."""
 
 from plone import api
-from world import build
+from world import objects
 from world import PASSWORD
 
 import json
@@ -15,9 +15,14 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
+def functional(world_functional):
+    """The functional layer over the world (world.py), built once instead of by each test."""
+    return world_functional
+
+
+@pytest.fixture
 def page(functional):
-    objs = build(functional["portal"])
-    transaction.commit()
+    objs = objects(functional["portal"])
     base = f"http://{functional['host']}:{functional['port']}/plone"
     return objs, f"{base}/net/c/staff/@@handover"
 
@@ -66,7 +71,7 @@ def _cookie(portal, userid):
 
 @pytest.fixture
 def rest(functional):
-    objs = build(functional["portal"])
+    objs = objects(functional["portal"])
     cookies = {
         user: _cookie(functional["portal"], user)
         for user in ("signatory_a", "manager", "coordinator")

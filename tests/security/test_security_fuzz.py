@@ -13,7 +13,7 @@ from fuzz_catalogue import RAW_BODIES
 from pathlib import Path
 from plone.dexterity.utils import iterSchemataForType
 from test_security_rest import CASES
-from world import build
+from world import objects
 from world import PASSWORD
 from zope.schema import getFieldsInOrder
 
@@ -21,7 +21,6 @@ import json
 import os
 import pytest
 import requests
-import transaction
 
 
 pytestmark = pytest.mark.slow
@@ -47,6 +46,12 @@ SAMPLES = (
 )
 # Write endpoints beyond the table of test_security_rest (plone.restapi's own, on our types).
 MORE_WRITES = (("POST", "@comments", "net/rt/m1/minutes-circulation", "coordinator"),)
+
+
+@pytest.fixture
+def functional(world_functional):
+    """The functional layer over the world (world.py), built once instead of by each test."""
+    return world_functional
 
 
 def _fields(obj):
@@ -87,8 +92,7 @@ class Sweep:
 
 @pytest.fixture
 def sweep(functional):
-    objs = build(functional["portal"])
-    transaction.commit()
+    objs = objects(functional["portal"])
     base = f"http://{functional['host']}:{functional['port']}/plone"
     return objs, Sweep(base)
 

@@ -1,7 +1,7 @@
 """Issue 14 over HTTP: links, seats per partner, event settings, e-mail addresses and the
 password reset. Each test failed before the fix and passes after it."""
 
-from world import build
+from world import objects
 from world import PASSWORD
 
 import pytest
@@ -13,9 +13,14 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
+def functional(world_functional):
+    """The functional layer over the world (world.py), built once instead of by each test."""
+    return world_functional
+
+
+@pytest.fixture
 def world(functional):
-    objs = build(functional["portal"])
-    transaction.commit()
+    objs = objects(functional["portal"])
     base = f"http://{functional['host']}:{functional['port']}/plone"
     return objs, base
 

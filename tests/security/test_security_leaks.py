@@ -6,13 +6,12 @@ security matrix lets see them.
 """
 
 from plone import api
-from world import build
+from world import objects
 from world import PASSWORD
 from world import PERSONAS
 
 import pytest
 import requests
-import transaction
 
 
 pytestmark = pytest.mark.slow
@@ -48,10 +47,15 @@ LISTINGS = [
 
 
 @pytest.fixture
+def functional(world_functional):
+    """The functional layer over the world (world.py), built once instead of by each test."""
+    return world_functional
+
+
+@pytest.fixture
 def world(functional):
     portal = functional["portal"]
-    objs = build(portal)
-    transaction.commit()
+    objs = objects(portal)
     return objs
 
 

@@ -1,13 +1,12 @@
 """Reads that answered 5xx (issue 14, "no 5xx from input"), over HTTP: 400 for bad input,
 401/403 without the right, 200 for the right user, and no template internals."""
 
-from world import build
+from world import objects
 from world import PASSWORD
 
 import json
 import pytest
 import requests
-import transaction
 
 
 pytestmark = pytest.mark.slow
@@ -18,14 +17,19 @@ CATALOG = "plone.app.vocabularies.Catalog"
 CONTAINS = "plone.app.querystring.operation.string.contains"
 
 
+@pytest.fixture
+def functional(world_functional):
+    """The functional layer over the world (world.py), built once instead of by each test."""
+    return world_functional
+
+
 def _path(obj):
     return "/".join(obj.getPhysicalPath()[2:])
 
 
 @pytest.fixture
 def world(functional):
-    objs = build(functional["portal"])
-    transaction.commit()
+    objs = objects(functional["portal"])
     base = f"http://{functional['host']}:{functional['port']}/plone"
 
     def get(path, user=None, headers=JSON, **params):

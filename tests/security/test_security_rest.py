@@ -9,7 +9,7 @@ test checks it), so a new endpoint cannot ship without its rights being proven h
 
 from datetime import date
 from pathlib import Path
-from world import build
+from world import objects
 from world import PASSWORD
 from zope.component import getGlobalSiteManager
 
@@ -22,6 +22,12 @@ import transaction
 pytestmark = pytest.mark.slow
 
 WRITE_METHODS = {"POST", "PATCH", "PUT", "DELETE"}
+
+
+@pytest.fixture
+def functional(world_functional):
+    """The functional layer over the world (world.py), built once instead of by each test."""
+    return world_functional
 
 
 def _sign(objs):
@@ -221,8 +227,7 @@ class TestWriteEndpoints:
         self, functional, method, service, path, body, wrong, denied_status, right, status
     ):
         portal = functional["portal"]
-        objs = build(portal)
-        transaction.commit()
+        objs = objects(portal)
         base = f"http://{functional['host']}:{functional['port']}/plone"
         url = "/".join(part for part in (base, path, service) if part)
         payload = body(objs) if body else None

@@ -10,7 +10,7 @@ from AccessControl.PermissionRole import rolesForPermissionOn
 from kooperation.upgrades import PROFILE
 from kooperation.upgrades import run_upgrades
 from plone import api
-from world import build
+from world import objects
 from world import PASSWORD
 from zope.component import getGlobalSiteManager
 from zope.component import getUtilitiesFor
@@ -20,7 +20,6 @@ from zope.security.interfaces import IPermission
 import pytest
 import re
 import requests
-import transaction
 
 
 WRITE_METHODS = {"POST", "PATCH", "PUT", "DELETE"}
@@ -283,9 +282,9 @@ class TestPublisher:
     """Over HTTP: the publisher refuses before the service's code runs."""
 
     @pytest.fixture(autouse=True)
-    def _setup(self, functional, monkeypatch):
-        self.objs = build(functional["portal"])
-        transaction.commit()
+    def _setup(self, world_functional, monkeypatch):
+        functional = world_functional
+        self.objs = objects(functional["portal"])
         self.base = f"http://{functional['host']}:{functional['port']}/plone"
         self.ran = []
         self.monkeypatch = monkeypatch

@@ -8,7 +8,7 @@ from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from world import build
+from world import objects
 from world import PASSWORD
 
 import pytest
@@ -23,9 +23,14 @@ ROOT = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
 
 
 @pytest.fixture
+def functional(world_functional):
+    """The functional layer over the world (world.py), built once instead of by each test."""
+    return world_functional
+
+
+@pytest.fixture
 def world(functional):
-    objs = build(functional["portal"])
-    transaction.commit()
+    objs = objects(functional["portal"])
     return objs
 
 

@@ -131,18 +131,19 @@ class TestEvidenceDownload:
 class TestAmendmentEvidence:
     """Amendments keep signatures like agreements: their evidence downloads the same way."""
 
-    def test_amendment_signature_evidence(self, functional):
+    def test_amendment_signature_evidence(self, world_functional):
         from datetime import date
         from kooperation.agreements.signatures import record_signature
         from plone import api
         from plone.namedfile.file import NamedBlobFile
-        from world import build
+        from world import objects
         from world import PASSWORD
 
         import requests
         import transaction
 
-        objs = build(functional["portal"])
+        functional = world_functional
+        objs = objects(functional["portal"])
         amendment = objs["amendment_for_signature"]
         partner_c = objs["network"]["c"]
         with api.env.adopt_roles(["Manager"]):

@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 import requests
 import sys
-import transaction
 
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "security"))
 
-from world import build  # noqa: E402
+from world import objects  # noqa: E402
 from world import PASSWORD  # noqa: E402
 
 
@@ -30,6 +29,12 @@ NOT_IN_CONSULTATION = "solange die Änderung in Abstimmung ist"
 AMEND_ONLY_IN_FORCE = "Nur eine Vereinbarung in Kraft kann geändert werden"
 BAD = {"colour": "blue"}  # bad input: an unknown field
 PUBLISHER = "publisher"  # 401 from the publisher: the ZCML permission is missing
+
+
+@pytest.fixture
+def functional(world_functional):
+    """The functional layer over the world (world.py), built once instead of by each test."""
+    return world_functional
 
 
 def notice(objs):
@@ -188,8 +193,7 @@ def check(response, status, message):
 class TestStates:
     @pytest.mark.parametrize(("service", "path", "persona", "body", "status", "message"), CASES)
     def test_status(self, functional, service, path, persona, body, status, message):
-        objs = build(functional["portal"])
-        transaction.commit()
+        objs = objects(functional["portal"])
         payload = body(objs) if callable(body) else body
         check(call(functional, "POST", f"{path}/{service}", persona, payload), status, message)
 
@@ -197,7 +201,6 @@ class TestStates:
         ("method", "path", "persona", "body", "status", "message"), EVENT_CASES
     )
     def test_events(self, functional, method, path, persona, body, status, message):
-        objs = build(functional["portal"])
-        transaction.commit()
+        objs = objects(functional["portal"])
         payload = body(objs) if callable(body) else body
         check(call(functional, method, path, persona, payload), status, message)

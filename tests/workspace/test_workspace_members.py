@@ -7,7 +7,6 @@ from plone import api
 import pytest
 import re
 import requests
-import sys
 import transaction
 
 
@@ -15,13 +14,16 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def world(functional):
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent.parent / "security"))
-    from world import build
+def functional(world_functional):
+    """The functional layer over the world (world.py), built once instead of by each test."""
+    return world_functional
 
-    objs = build(functional["portal"])
-    transaction.commit()
-    return objs
+
+@pytest.fixture
+def world(functional):
+    from world import objects  # tests/security, on the path by tests/conftest.py
+
+    return objects(functional["portal"])
 
 
 def url(functional):
