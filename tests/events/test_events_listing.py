@@ -186,3 +186,15 @@ def test_events_and_their_claims_get_wide_trees(net):
     book = registrations.ledger(event)
     assert isinstance(book.emails, WideOOBTree)
     assert isinstance(book.quota_seats, WideOOBTree)
+
+
+def test_an_event_with_registrations_can_be_deleted(net):
+    """Its registrations have no catalog entry and no integer id to take along."""
+    event = make_event(net, id="gone")
+    with api.env.adopt_roles(["Manager"]):
+        for n in range(3):
+            registrations.submit(event, parse(event, body(n)))
+        api.content.delete(obj=event, check_linkintegrity=True)
+    assert "gone" not in net
+    catalog = api.portal.get_tool("portal_catalog")
+    assert not catalog.unrestrictedSearchResults(path="/".join(net.getPhysicalPath()) + "/gone")
