@@ -13,6 +13,8 @@ from plone.testing.zope import WSGI_SERVER_FIXTURE
 import kooperation
 import plone.app.contenttypes
 import plone.restapi
+import sys
+import transaction
 
 
 class KooperationLayer(PloneSandboxLayer):
@@ -52,6 +54,32 @@ class SiteProfileLayer(PloneSandboxLayer):
         setRoles(portal, TEST_USER_ID, ["Manager"])
         load_site_profile(portal, self.profile_dir)
         setRoles(portal, TEST_USER_ID, ["Member"])
+
+
+class ContentLayer(PloneSandboxLayer):
+    """The add-on plus the content ``build(portal)`` creates, built once when the layer is
+    set up instead of by every test that needs it.
+
+    ``build`` returns a dict of objects by name; ``objects(portal)`` finds them again in
+    the storage of the running test. An integration or functional layer on top gives each
+    test a rolled-back transaction or a storage of its own, so what a test changes is gone
+    for the next one, as when each test built the content itself.
+    """
+
+    defaultBases = (KOOPERATION_FIXTURE,)
+
+    def __init__(self, build, name):
+        self.build = build
+        super().__init__(name=name, module=sys._getframe(1).f_globals["__name__"])
+
+    def setUpPloneSite(self, portal):
+        self.paths = {name: obj.getPhysicalPath() for name, obj in self.build(portal).items()}
+        # Commit while the site is set: the content was lost without (plone.testing
+        # commits after setUpPloneSite, without the site, and swallows a commit's error).
+        transaction.commit()
+
+    def objects(self, portal):
+        return {name: portal.unrestrictedTraverse(path) for name, path in self.paths.items()}
 
 
 KOOPERATION_INTEGRATION_TESTING = IntegrationTesting(

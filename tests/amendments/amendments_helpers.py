@@ -2,8 +2,10 @@
 
 from amendments_scenario import SEED
 from datetime import date
+from kooperation.testing import ContentLayer
 from kooperation.testing import create_network
 from plone import api
+from plone.app.testing import IntegrationTesting
 from plone.app.textfield.value import RichTextValue
 
 
@@ -73,3 +75,16 @@ def build_agreement(network):
     enter_into_force_if_due(obj)
     assert api.content.get_state(obj) == "in_force"
     return obj
+
+
+def build_seed(portal):
+    network = build_network(portal)
+    return {"network": network, "agreement": build_agreement(network)}
+
+
+# The network and the seed agreement, built once when the layer is set up instead of by
+# every test (the fixtures ``network`` and ``agreement`` of this folder's conftest).
+SEED_FIXTURE = ContentLayer(build_seed, name="AmendmentsSeedLayer")
+SEED_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(SEED_FIXTURE,), name="AmendmentsSeedLayer:Integration"
+)

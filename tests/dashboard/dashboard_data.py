@@ -29,14 +29,12 @@ from kooperation.agreements.status import enter_into_force_if_due
 from kooperation.agreements.validity import IValidityRules
 from kooperation.deadlines import Period
 from kooperation.testing import add_person
-from kooperation.testing import KOOPERATION_FIXTURE
+from kooperation.testing import ContentLayer
 from plone import api
 from plone.app.testing import IntegrationTesting
-from plone.app.testing import PloneSandboxLayer
 from Products.CMFCore.indexing import processQueue
 
 import kooperation.agreements.indexers
-import transaction
 
 
 INDEX_DAY = date(2026, 1, 15)
@@ -168,29 +166,18 @@ def index_as_of(day):
     return undo
 
 
-class DeadlinesLayer(PloneSandboxLayer):
-    """The agreements of the table (``make_agreements``, indexed as of INDEX_DAY), built
-    once when the layer is set up instead of by every test (a few seconds each time);
-    the integration layer over it rolls back what a test changes."""
-
-    defaultBases = (KOOPERATION_FIXTURE,)
-
-    def setUpPloneSite(self, portal):
-        undo = index_as_of(INDEX_DAY)
-        try:
-            objs = make_agreements(portal)
-            # Commit while the site is set: the content was lost without (plone.testing
-            # commits after setUpPloneSite, without the site, and swallows its error).
-            transaction.commit()
-        finally:
-            undo()
-        self.paths = {name: obj.getPhysicalPath() for name, obj in objs.items()}
-
-    def objects(self, portal):
-        return {name: portal.unrestrictedTraverse(path) for name, path in self.paths.items()}
+def make_agreements_as_of_index_day(portal):
+    undo = index_as_of(INDEX_DAY)
+    try:
+        return make_agreements(portal)
+    finally:
+        undo()
 
 
-DEADLINES_FIXTURE = DeadlinesLayer(name="DashboardDeadlinesLayer")
+# The agreements of the table (``make_agreements``, indexed as of INDEX_DAY), built once
+# when the layer is set up instead of by every test; the integration layer over it
+# rolls back what a test changes.
+DEADLINES_FIXTURE = ContentLayer(make_agreements_as_of_index_day, name="DashboardDeadlinesLayer")
 DEADLINES_INTEGRATION_TESTING = IntegrationTesting(
     bases=(DEADLINES_FIXTURE,), name="DashboardDeadlinesLayer:Integration"
 )

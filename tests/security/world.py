@@ -6,14 +6,11 @@ the network's groups, exactly as the product does it.
 
 from datetime import date
 from kooperation.testing import add_person
-from kooperation.testing import KOOPERATION_FIXTURE
+from kooperation.testing import ContentLayer
 from kooperation.workspace import group_ids
 from plone import api
 from plone.app.testing import FunctionalTesting
-from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
-
-import transaction
 
 
 PASSWORD = "secret-pw-0815"
@@ -70,29 +67,9 @@ def _person(partner, pid, user_id=None, may_sign=False, partner_admin=False):
     )
 
 
-class WorldLayer(PloneSandboxLayer):
-    """The world, built once when the layer is set up instead of by every test (it takes
-    about 3 s). The tests run on WORLD_FUNCTIONAL_TESTING: each gets a storage of its own
-    stacked on this layer's, so what a test changes and commits is gone for the next."""
-
-    defaultBases = (KOOPERATION_FIXTURE,)
-
-    def setUpPloneSite(self, portal):
-        self.paths = {name: obj.getPhysicalPath() for name, obj in build(portal).items()}
-        # Commit while the site is set: the content was lost without (plone.testing
-        # commits after setUpPloneSite, without the site, and swallows a commit's error).
-        transaction.commit()
-
-
-WORLD_FIXTURE = WorldLayer(name="SecurityWorldLayer")
-WORLD_FUNCTIONAL_TESTING = FunctionalTesting(
-    bases=(WORLD_FIXTURE, WSGI_SERVER_FIXTURE), name="SecurityWorldLayer:Functional"
-)
-
-
 def objects(portal):
     """The world's objects by name (as ``build`` returns them), in the test's storage."""
-    return {name: portal.unrestrictedTraverse(path) for name, path in WORLD_FIXTURE.paths.items()}
+    return WORLD_FIXTURE.objects(portal)
 
 
 def build(portal):
@@ -423,3 +400,12 @@ def _registration_events(net, partners):
                     api.content.transition(obj=obj, transition=step)
             objs[f"registration_{state}"] = obj
     return objs
+
+
+# The world, built once when the layer is set up instead of by every test (about 3 s).
+# The tests run on WORLD_FUNCTIONAL_TESTING (fixture ``world_functional``): each gets a
+# storage of its own stacked on this layer's, so what a test commits is gone for the next.
+WORLD_FIXTURE = ContentLayer(build, name="SecurityWorldLayer")
+WORLD_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(WORLD_FIXTURE, WSGI_SERVER_FIXTURE), name="SecurityWorldLayer:Functional"
+)
