@@ -65,13 +65,41 @@ globals().update(
 def pytest_configure(config):
     """Compile the .mo catalogs once, before any layer (or pytest-xdist worker, or Zope
     started by a test) does: zope.i18n writes them in place, which parallel readers would
-    see half written."""
+    see half written.
+
+    pytest-xdist's ``--dist loadfile`` hands out whole files, by default the files with the
+    most tests first: the workers then switched layers (and set the demo site up again)
+    with almost every file. Here it hands them out in the order of the collection, which
+    ``_FilesByLayer`` sorts by layer."""
+    config.pluginmanager.register(_FilesByLayer(), "kooperation-files-by-layer")
+    if getattr(config.option, "dist", "no") in ("loadfile", "loadscope"):
+        config.option.loadscopereorder = False
     if hasattr(config, "workerinput"):
         return
     from zope.i18n.compile import compile_mo_file
 
     for po in (REPO / "src" / "kooperation" / "locales").glob("*/LC_MESSAGES/*.po"):
         compile_mo_file(po.stem, str(po.parent))
+
+
+class _FilesByLayer:
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        """After zope.pytestlayer ordered the tests by layer: whole files in the order of
+        the first layer their tests need, the files without a layer last (many small ones,
+        to even out the end of a parallel run). Within a file the order stays."""
+        ranks = {}
+        for item in items:
+            layer = _layer_of_item(item)
+            if layer is not None:
+                ranks.setdefault(layer, len(ranks))
+        first = {}
+        for item in items:
+            layer = _layer_of_item(item)
+            rank = ranks[layer] if layer is not None else len(ranks)
+            path = item.nodeid.split("::")[0]
+            first[path] = min(first.get(path, rank), rank)
+        items.sort(key=lambda item: first[item.nodeid.split("::")[0]])
 
 
 # Markers by where a test lives and what it uses, so that new tests there are marked too
