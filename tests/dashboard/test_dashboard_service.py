@@ -1,5 +1,7 @@
 """GET <network>/@deadlines and GET <site>/@deadlines, called in the integration layer."""
 
+from dashboard_data import index_as_of
+from dashboard_data import INDEX_DAY
 from dashboard_data import make_agreement
 from dashboard_data import make_network
 from dashboard_data import WINDOW
@@ -7,14 +9,48 @@ from datetime import date
 from kooperation.dashboard.service import DeadlinesGet
 from kooperation.dashboard.service import MAX_BATCH_SIZE
 from kooperation.deadlines import Period
+from kooperation.interfaces import IKooperationLayer
+from kooperation.testing import ContentLayer
+from plone.app.testing import IntegrationTesting
 from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from pytest_plone import fixtures_factory
+from zope.interface import alsoProvides
 
 import pytest
 
 
 WINDOW_FORM = {"start": "2026-02-01", "end": "2026-07-31"}
+
+
+def make_many(portal):
+    """Network ``viele`` with MAX_BATCH_SIZE + 5 agreements in force (indexed as of
+    INDEX_DAY)."""
+    undo = index_as_of(INDEX_DAY)
+    try:
+        net = make_network(portal, "viele", "ab")
+        for number in range(MAX_BATCH_SIZE + 5):
+            make_agreement(
+                net,
+                f"v{number:03d}",
+                f"Vereinbarung {number:03d}",
+                "ab",
+                date(2020, 9, 1),
+                "in_force",
+                {"notice_period": Period(3, "months")},
+            )
+    finally:
+        undo()
+    return {"net": net}
+
+
+# The 105 agreements take 8-9 s: built once for the tests of TestBatchSizeCap.
+MANY_FIXTURE = ContentLayer(make_many, name="DashboardManyAgreementsLayer")
+MANY_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(MANY_FIXTURE,), name="DashboardManyAgreementsLayer:Integration"
+)
+globals().update(fixtures_factory(((MANY_INTEGRATION_TESTING, "many"),), keep_session=False))
 
 
 def reply(context, request, **form):
@@ -105,20 +141,12 @@ class TestDeadlinesService:
 
 class TestBatchSizeCap:
     @pytest.fixture(autouse=True)
-    def _setup(self, portal, index_day, layer_request):
+    def _setup(self, many, index_day):
+        portal = many["portal"]
         setRoles(portal, TEST_USER_ID, ["Manager"])
-        self.request = layer_request
-        self.net = make_network(portal, "viele", "ab")
-        for number in range(MAX_BATCH_SIZE + 5):
-            make_agreement(
-                self.net,
-                f"v{number:03d}",
-                f"Vereinbarung {number:03d}",
-                "ab",
-                date(2020, 9, 1),
-                "in_force",
-                {"notice_period": Period(3, "months")},
-            )
+        self.request = portal.REQUEST
+        alsoProvides(self.request, IKooperationLayer)
+        self.net = MANY_FIXTURE.objects(portal)["net"]
 
     def test_b_size_is_capped(self):
         data = reply(self.net, self.request, **WINDOW_FORM, b_size="500")
