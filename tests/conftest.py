@@ -86,8 +86,10 @@ class _FilesByLayer:
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items):
         """After zope.pytestlayer ordered the tests by layer: whole files in the order of
-        the first layer their tests need, the files without a layer last (many small ones,
-        to even out the end of a parallel run). Within a file the order stays."""
+        the first layer their tests need, the files without a layer first, as in one
+        process (after the browser tests, Playwright's event loop would still run in the
+        worker, and asyncio.run() in tests/esign refuses to run). Within a file the order
+        stays."""
         ranks = {}
         for item in items:
             layer = _layer_of_item(item)
@@ -96,7 +98,7 @@ class _FilesByLayer:
         first = {}
         for item in items:
             layer = _layer_of_item(item)
-            rank = ranks[layer] if layer is not None else len(ranks)
+            rank = ranks[layer] if layer is not None else -1
             path = item.nodeid.split("::")[0]
             first[path] = min(first.get(path, rank), rank)
         items.sort(key=lambda item: first[item.nodeid.split("::")[0]])
