@@ -7,10 +7,9 @@ from kooperation.common.german import german_date
 from kooperation.events import registrations
 from kooperation.events import service
 from kooperation.events.conference import conference_partners
-from kooperation.events.conference import DECISIONS
-from kooperation.events.conference import MAX_NOTE_CHARS
+from kooperation.events.conference import decidable_partners
+from kooperation.events.conference import decision_errors
 from kooperation.events.conference import missing_consents
-from kooperation.events.conference import own_partners
 from kooperation.events.conference import record_decision
 from kooperation.events.interfaces import IYouthConference
 from kooperation.events.service import rule_message
@@ -178,10 +177,8 @@ class ConferenceDecisions(BrowserView):
             "kooperation: Submit conference decisions", obj=self.context
         ):
             return {}
-        if api.user.has_permission("Review portal content", obj=self.context):
-            return {p.UID(): p for p in conference_partners(self.context)}
         userid = api.user.get_current().getId()
-        return own_partners(self.context, userid, self.today())
+        return decidable_partners(self.context, userid, self.today())
 
     def choice_list(self):
         return sorted(
@@ -224,12 +221,7 @@ class ConferenceDecisions(BrowserView):
             self.errors["partner"] = _(
                 "error_registration_partner", default="Please choose a partner of the network."
             )
-        if decision not in DECISIONS:
-            self.errors["decision"] = _(
-                "error_conference_decision", default="The decision is consent or withheld."
-            )
-        if not isinstance(note, str) or len(note) > MAX_NOTE_CHARS:
-            self.errors["note"] = _("error_conference_note", default="The note is a short text.")
+        self.errors.update(decision_errors(decision, note))
         if self.errors:
             return False
         userid = api.user.get_current().getId()

@@ -1,5 +1,6 @@
 """A youth conference goes ahead only when every partner of its network has consented."""
 
+from kooperation import _
 from kooperation.common.mail import network_of
 from plone import api
 
@@ -44,6 +45,28 @@ def own_partners(conference, userid, day):
     return {
         p.UID(): p for p in conference_partners(conference) if decision_maker_for(p, userid, day)
     }
+
+
+def decidable_partners(conference, userid, day):
+    """UID -> partner of the partners the current user ``userid`` may decide for: every
+    partner for a coordinator (``Review portal content``, deciding on the partner's
+    behalf), else the partners whose decision maker the user is."""
+    if api.user.has_permission("Review portal content", obj=conference):
+        return {p.UID(): p for p in conference_partners(conference)}
+    return own_partners(conference, userid, day)
+
+
+def decision_errors(decision, note):
+    """Field name -> message for a decision that is neither consent nor withheld, and a
+    note that is not a short text (the form and the REST service say the same)."""
+    errors = {}
+    if decision not in DECISIONS:
+        errors["decision"] = _(
+            "error_conference_decision", default="The decision is consent or withheld."
+        )
+    if not isinstance(note, str) or len(note) > MAX_NOTE_CHARS:
+        errors["note"] = _("error_conference_note", default="The note is a short text.")
+    return errors
 
 
 def record_decision(conference, partner_uid, decision, userid, day, note=""):

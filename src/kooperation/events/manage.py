@@ -41,21 +41,23 @@ EXPORT_HEADERS = (
 )
 
 
-def partner_titles(event):
-    catalog = api.portal.get_tool("portal_catalog")
-    uids = {obj.partner for obj in registrations.objects(event) if obj.partner}
+def partner_titles(uids):
+    """UID -> title of the partners ``uids`` (empty ones: registrations without partner)."""
+    uids = [uid for uid in uids if uid]
     if not uids:
         return {}
-    return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=list(uids))}
+    catalog = api.portal.get_tool("portal_catalog")
+    return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=uids)}
 
 
 def rows(event, state=None, partner=None):
     """The registrations of ``event`` as dicts, filtered by state and partner."""
-    titles = partner_titles(event)
-    found = []
     state = state if isinstance(state, str) and state else None
     partner = partner if isinstance(partner, str) and partner else None  # "": all
-    for obj in registrations.listed(event, state=state, partner=partner):
+    listed = registrations.listed(event, state=state, partner=partner)
+    titles = partner_titles({obj.partner for obj in listed})
+    found = []
+    for obj in listed:
         obj_state = api.content.get_state(obj)
         found.append(
             {
@@ -179,7 +181,7 @@ class RegistrationsView(BrowserView):
 
     def counts(self):
         counts = registrations.counts(self.context)
-        titles = partner_titles(self.context)
+        titles = partner_titles(counts.by_partner)
         per_partner = [
             {
                 "partner": titles.get(uid, uid) or "–",

@@ -330,7 +330,11 @@ def listed(event, state=None, partner=None):
     """The registration objects of the event in the order of submission, filtered by
     state and partner (``""``: without partner). Unrestricted like ``objects``: the
     callers check ``kooperation: Manage registrations`` first."""
-    found = objects(event)
+    return select(objects(event), state, partner)
+
+
+def select(found, state=None, partner=None):
+    """The registration objects of ``found`` in the state and of the partner asked for."""
     if state:
         found = [obj for obj in found if api.content.get_state(obj) == state]
     if partner is not None:
@@ -598,9 +602,11 @@ def purge_due(event, day):
     return purged
 
 
-def counts(event):
-    """Registrations per state and partner (wakes every registration of the event)."""
-    return rules.counts(current(event))
+def counts(event, found=None):
+    """Registrations per state and partner; ``found``: the event's registration objects,
+    when the caller has them already (else they are woken here)."""
+    found = objects(event) if found is None else found
+    return rules.counts(tuple(as_rule(obj) for obj in found))
 
 
 def find_by_token(event, registration_id, token):

@@ -4,9 +4,8 @@ from kooperation.common.csrf import check_write
 from kooperation.common.errors import render
 from kooperation.common.rest import forbidden_reply
 from kooperation.events.conference import conference_partners
-from kooperation.events.conference import decision_maker_for
-from kooperation.events.conference import DECISIONS
-from kooperation.events.conference import MAX_NOTE_CHARS
+from kooperation.events.conference import decidable_partners
+from kooperation.events.conference import decision_errors
 from kooperation.events.conference import missing_consents
 from kooperation.events.conference import record_decision
 from kooperation.events.services.registrations.post import bad_request
@@ -29,10 +28,9 @@ class ConferenceDecisionsPost(Service):
         partners = {p.UID(): p for p in conference_partners(conference)}
         today = date.today()
         userid = api.user.get_current().getId()
-        coordinator = api.user.has_permission("Review portal content", obj=conference)
-        own = {uid for uid, p in partners.items() if decision_maker_for(p, userid, today)}
+        may = decidable_partners(conference, userid, today)
         # The right first (403), then the state (409), then the input (400).
-        if not (coordinator or own):
+        if not may:
             return self._forbidden()
         if api.content.get_state(conference) != "consultation":
             self.request.response.setStatus(409)
@@ -57,16 +55,11 @@ class ConferenceDecisionsPost(Service):
             errors["partner"] = _(
                 "error_registration_partner", default="Please choose a partner of the network."
             )
-        if body.get("decision") not in DECISIONS:
-            errors["decision"] = _(
-                "error_conference_decision", default="The decision is consent or withheld."
-            )
         note = body.get("note") or ""
-        if not isinstance(note, str) or len(note) > MAX_NOTE_CHARS:
-            errors["note"] = _("error_conference_note", default="The note is a short text.")
+        errors.update(decision_errors(body.get("decision"), note))
         if errors:
             return bad_request(self, errors)
-        if not (coordinator or partner.UID() in own):
+        if partner.UID() not in may:
             return self._forbidden()
         decisions = record_decision(
             conference, partner.UID(), body["decision"], userid, today, note

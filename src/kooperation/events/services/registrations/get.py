@@ -36,12 +36,13 @@ class RegistrationsGet(Service):
             return forbidden_reply(
                 self, "error_may_not_manage_registrations", "You may not see the registrations."
             )
-        counts = registrations.counts(event)
+        found = registrations.objects(event)
+        counts = registrations.counts(event, found)
         state = self.request.form.get("state")
         partner = self.request.form.get("partner")
         if not all(isinstance(value, (str, type(None))) for value in (state, partner)):
             return bad_filter_reply(self)
-        items = registrations.listed(event, state=state, partner=partner)
+        items = registrations.select(found, state=state, partner=partner)
         batch = batched(self.request, items)
         result = {
             "@id": batch.canonical_url,
