@@ -88,3 +88,60 @@ class TestAuditLogView:
         entry = audit.query(size=1)[1][0]
         assert entry.action == "export_audit_log"
         assert entry.details == {"filters": {"action": "publish"}}
+
+    def test_a_signature_reads_in_words_not_ids(self):
+        """The page names partner and signatory by their titles, says yes/no and the form
+        in German, and leaves out empty details and the validation report; the CSV keeps
+        every detail as it was logged."""
+        party, signatory = "ab" * 16, "cd" * 16
+        audit.log_event(
+            "sign_on_behalf",
+            obj=self.portal,
+            party=party,
+            party_title="Jobcenter Oberhausen",
+            signatory=signatory,
+            signatory_name="Petra Albers",
+            on_behalf=True,
+            form="written",
+            qes_reference=None,
+            validation={"indication": "TOTAL-PASSED"},
+            date="2016-03-01",
+        )
+        html = self.render(action="sign_on_behalf")
+        for text in (
+            "Partner: Jobcenter Oberhausen",
+            "Unterzeichnet von: Petra Albers",
+            "In Vertretung: ja",
+            "Form: schriftlich",
+            "Datum: 01.03.2016",
+        ):
+            assert text in html
+        for text in (party, signatory, "qes_reference", "TOTAL-PASSED", "on_behalf:", ": None"):
+            assert text not in html, text
+        body = self.render(action="sign_on_behalf", format="csv")
+        assert party in body
+        assert "TOTAL-PASSED" in body
+
+    def test_amendments_and_notices_read_in_words(self):
+        audit.log_event(
+            "amendment_applied",
+            obj=self.portal,
+            amendment="ef" * 16,
+            amendment_title="1. Änderung",
+            effective_on="2027-01-01",
+        )
+        audit.log_event(
+            "notice", obj=self.portal, kind="notice", ends_for="others_continue", end=None
+        )
+        html = self.render()
+        for text in (
+            "Änderung wirksam geworden",
+            "Änderung: 1. Änderung",
+            "Wirksam ab: 01.01.2027",
+            "Kündigung erfasst",
+            "Art: ordentliche Kündigung",
+            "Endet für: diesen Partner; die übrigen setzen fort",
+        ):
+            assert text in html
+        for text in ("amendment_applied<", "ef" * 16, "effective_on", "others_continue<"):
+            assert text not in html, text

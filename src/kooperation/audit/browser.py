@@ -44,24 +44,86 @@ ACTION_LABELS = {
     "person_confirmed": _("audit_person_confirmed", default="Confirmed for the partner"),
     "evidence_download": _("audit_evidence_download", default="Evidence downloaded"),
     "notice_withdrawn": _("audit_notice_withdrawn", default="Notice withdrawn"),
+    "notice": _("audit_notice", default="Notice recorded"),
+    "cancellation": _("audit_cancellation", default="Extraordinary termination recorded"),
+    "amendment_applied": _("audit_amendment_applied", default="Amendment in effect"),
+    "amendment_consent": _("audit_amendment_consent", default="Consent to the amendment"),
+    "amendment_objection": _("audit_amendment_objection", default="Objection to the amendment"),
+    "consents_voided": _("audit_consents_voided", default="Consents voided"),
+    "minutes_corrected": _("audit_minutes_corrected", default="Minutes corrected"),
+    "esignature_upload": _("audit_esignature_upload", default="Electronic signature uploaded"),
+    "handover_leave": _("audit_handover_leave", default="Left the partner"),
+    "handover_move": _("audit_handover_move", default="Moved to another partner"),
 }
 
 
-# Details the row says already (the action, "Betrifft"): left out on the page, kept in the CSV.
+# Details the row says already (the action, "Betrifft") or that the object's own page shows
+# better (a signature's validation report): left out on the page, kept in the CSV.
 SHOWN_ELSEWHERE = {
     "transition": ("transition", "workflow"),
     "group_membership": ("group", "principal"),
+    "sign": ("validation",),
+    "sign_on_behalf": ("validation",),
+    "notice_withdrawn": ("notice",),
+    "esignature_upload": ("upload", "signatures"),
 }
 DETAIL_LABELS = {
     "review_state": _("audit_detail_review_state", default="State"),
     "comment": _("audit_detail_comment", default="Comment"),
     "change": _("audit_detail_change", default="Change"),
     "group_title": _("audit_detail_group", default="Group"),
+    "party_title": _("audit_detail_party", default="Partner"),
+    "signatory_name": _("audit_detail_signatory", default="Signed by"),
+    "function": _("audit_detail_function", default="Function"),
+    "place": _("audit_detail_place", default="Place"),
+    "date": _("audit_detail_date", default="Date"),
+    "on_behalf": _("audit_detail_on_behalf", default="On behalf"),
+    "evidence": _("audit_detail_evidence", default="Evidence"),
+    "qes_reference": _("audit_detail_qes_reference", default="QES reference"),
+    "form": _("audit_detail_form", default="Form"),
+    "signed_at": _("audit_detail_signed_at", default="Signed electronically at"),
+    "amendment_title": _("audit_detail_amendment", default="Amendment"),
+    "effective_on": _("audit_detail_effective_on", default="In effect from"),
+    "received_on": _("audit_detail_received_on", default="Received on"),
+    "end": _("audit_detail_end", default="Ends on"),
+    "effective": _("audit_detail_effective", default="Effective"),
+    "ends_for": _("audit_detail_ends_for", default="Ends for"),
+    "kind": _("audit_detail_kind", default="Kind"),
+    "reason": _("audit_detail_reason", default="Reason"),
+    "parties": _("audit_detail_parties", default="Partners"),
+    "count": _("audit_detail_count", default="Number"),
+    "filename": _("audit_detail_filename", default="File"),
+    "how": _("audit_detail_how", default="How"),
+    "may_sign": _("audit_detail_may_sign", default="May sign"),
+    "partner_admin": _("audit_detail_partner_admin", default="Manages the partner's people"),
+    "day": _("audit_detail_day", default="Day"),
+    "target": _("audit_detail_target", default="To"),
+    "granted": _("audit_detail_granted", default="Granted"),
+    "revoked": _("audit_detail_revoked", default="Revoked"),
+    "roles": _("audit_detail_roles", default="Roles"),
 }
 CHANGES = {
     "added": _("audit_change_added", default="added"),
     "removed": _("audit_change_removed", default="removed"),
 }
+YES_NO = {
+    True: _("audit_value_yes", default="yes"),
+    False: _("audit_value_no", default="no"),
+}
+# (detail, value) -> words: the values the product's code logs, not the reader's language
+VALUES = {
+    ("form", "written"): _("audit_value_written", default="written"),
+    ("form", "electronic"): _("audit_value_electronic", default="electronic"),
+    ("kind", "notice"): _("audit_value_notice", default="notice"),
+    ("kind", "cancellation"): _("audit_value_cancellation", default="extraordinary termination"),
+    ("ends_for", "all"): _("audit_value_ends_for_all", default="all partners"),
+    ("ends_for", "others_continue"): _(
+        "audit_value_others_continue", default="this partner; the others continue"
+    ),
+}
+# A portal UID (of a partner, a person): the page names them by their titles, which the
+# entries carry beside; the CSV keeps the ids.
+UID = re.compile(r"^[0-9a-f]{32}$")
 
 
 ISO_MOMENT = re.compile(
@@ -78,6 +140,13 @@ def german_moments(text):
         return (german_datetime if with_time else german_date)(match.group(0))
 
     return ISO_MOMENT.sub(german, text)
+
+
+def shown(value):
+    """Whether a detail says something on the page: not empty, not a bare id."""
+    if value is None or value == "" or value == {} or value == []:
+        return False
+    return not (isinstance(value, str) and UID.match(value))
 
 
 def csv_text(rows):
@@ -204,6 +273,12 @@ class AuditLogView(BrowserView):
         """A detail as a reader needs it: states by their title, dates in German."""
         if name == "change" and value in CHANGES:
             return translate(CHANGES[value], context=self.request)
+        if isinstance(value, bool):
+            return translate(YES_NO[value], context=self.request)
+        if isinstance(value, str) and (name, value) in VALUES:
+            return translate(VALUES[(name, value)], context=self.request)
+        if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+            return ", ".join(value)
         if name == "review_state" and isinstance(value, str) and value:
             workflow = api.portal.get_tool("portal_workflow")
             title = workflow.getTitleForStateOnType(value, portal_type) if portal_type else None
@@ -225,7 +300,7 @@ class AuditLogView(BrowserView):
             details = {
                 name: self.detail(name, value, entry.portal_type)
                 for name, value in entry.details.items()
-                if name not in elsewhere
+                if name not in elsewhere and shown(value)
             }
             data = entry.as_json()
             yield {
