@@ -108,7 +108,7 @@ format: $(STAMP) ## fix what lint complains about
 	$(BIN)/ruff format $(SOURCES)
 	$(BIN)/zpretty -i $(XML)
 
-# Tests (docs/testing.md). PYTEST_ARGS for more, e.g. PYTEST_ARGS="tests/events -x".
+# Tests (docs/testing.md). PYTEST_ARGS for more, e.g. PYTEST_ARGS="tests/registrations -x".
 # TEST_WORKERS: pytest-xdist processes (auto: one per CPU; 0: no xdist, one process); each
 # worker runs whole test files (--dist loadfile) with its own layers, ports and temp folders.
 TEST_WORKERS ?= auto

@@ -50,7 +50,7 @@ setup(
         "pdfminer.six>=20251230",
         "reportlab",  # printable PDFs for signing (kooperation.printing)
         "icalendar",
-        "openpyxl",  # XLSX export of event registrations (kooperation.events)
+        "openpyxl",  # XLSX export of event registrations (kooperation.registrations)
         # Storage engines for more than one instance (see README).
         "RelStorage",
         "psycopg2-binary",

@@ -26,9 +26,9 @@ MOVED = {
     "kooperation.content.meeting": "kooperation.meetings.content.meeting",
     "kooperation.content.meeting_series": "kooperation.meetings.content.meeting_series",
     "kooperation.content.minutes": "kooperation.meetings.content.minutes",
-    "kooperation.content.workshop": "kooperation.events.content.workshop",
-    "kooperation.content.youth_conference": "kooperation.events.content.youth_conference",
-    "kooperation.content.registration": "kooperation.events.content.registration",
+    "kooperation.content.workshop": "kooperation.registrations.content.workshop",
+    "kooperation.content.youth_conference": "kooperation.registrations.content.youth_conference",
+    "kooperation.content.registration": "kooperation.registrations.content.registration",
     "kooperation.content.member": "kooperation.members.content.member",
     "kooperation.content.report": "kooperation.members.content.report",
     "kooperation.content.project": "kooperation.members.content.project",
@@ -36,9 +36,25 @@ MOVED = {
     "kooperation.behaviors.validity": "kooperation.agreements.validity",
     # imported files provide IImportedPDF, stored on them by this name
     "kooperation.pdfimport.browser.importer": "kooperation.pdfimport.portal",
+    # 1008: events/ and registration/ became one capability, registrations/
+    "kooperation.events.content.workshop": "kooperation.registrations.content.workshop",
+    "kooperation.events.content.youth_conference": (
+        "kooperation.registrations.content.youth_conference"
+    ),
+    "kooperation.events.content.registration": "kooperation.registrations.content.registration",
+    "kooperation.events.interfaces": "kooperation.registrations.interfaces",
+    "kooperation.events.registrations": "kooperation.registrations.ledger",  # the seat ledger
+    "kooperation.events.btrees": "kooperation.registrations.btrees",
+    "kooperation.events.guard": "kooperation.registrations.guard",  # workflow guards
+    "kooperation.events.easyform": "kooperation.registrations.easyform",
 }
 # The folders that are gone: empty packages, so that their old modules can be found.
-GONE_PACKAGES = ("kooperation.content", "kooperation.behaviors")
+GONE_PACKAGES = (
+    "kooperation.content",
+    "kooperation.behaviors",
+    "kooperation.events",
+    "kooperation.events.content",
+)
 
 
 class MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):

@@ -131,7 +131,7 @@ def test_staff_finds_the_form_prefilled(page, site_url, demo_logins):
 
 
 def test_cancelling_asks_first(page, site_url, acceptance, demo_logins):
-    from kooperation.events import service
+    from kooperation.registrations import service
     from zope.component.hooks import setSite
 
     portal = acceptance["portal"]

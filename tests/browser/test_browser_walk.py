@@ -25,7 +25,7 @@ AMENDMENT = "2. Änderung: Jährlicher Wirksamkeitsbericht"
 WORKSHOP = "Gemeinsame Fortbildung 2027: Übergänge gestalten"
 TO_NETWORK = f'#portal-breadcrumbs a:text-is("{NETWORK}")'
 # Pages whose browser title is not the product's to give: Plone's event listing and the
-# registrations of an event (kooperation.events), titled by their object so far.
+# registrations of an event (kooperation.registrations), titled by their object so far.
 TITLES_ELSEWHERE = {"Zukünftige Termine", "Anmeldungen"}
 
 # role: (demo login or None, [(links clicked on the page before, heading, texts the page shows,

@@ -17,7 +17,8 @@ GRAPH = imports.graph()
 # The cores that run and are tested without Zope (STYLE.md: pure domain logic).
 PURE = (
     "kooperation.deadlines",
-    "kooperation.registration",
+    "kooperation.registrations.rules",
+    "kooperation.registrations.export",
     "kooperation.rotation",
     "kooperation.reporting",
     "kooperation.printing",

@@ -110,7 +110,7 @@ class TestExportOfCommentsAndRegistrations:
     @pytest.fixture(autouse=True)
     def _setup(self, agreement, portal):
         from datetime import datetime
-        from kooperation.events.registrations import submit
+        from kooperation.registrations.ledger import submit
         from plone.app.discussion.interfaces import IConversation
         from zope.component import createObject
 

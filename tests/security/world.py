@@ -347,7 +347,7 @@ REGISTRATION_PATHS = {
 
 def _registration_events(net, partners):
     from datetime import datetime
-    from kooperation.events.registrations import _set_owner
+    from kooperation.registrations.ledger import _set_owner
 
     objs = {}
     start = datetime(2026, 12, 10, 9)
@@ -393,7 +393,7 @@ def _registration_events(net, partners):
             )
             _set_owner(obj, "staff_a")
             # Registration transitions are guarded: only while the service writes.
-            from kooperation.events.guard import writing
+            from kooperation.registrations.guard import writing
 
             with writing():
                 for step in path:

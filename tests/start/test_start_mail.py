@@ -67,7 +67,7 @@ def test_a_taken_port_does_not_stop_the_server(tmp_path):
 
 
 def test_the_form_promises_a_mail_only_when_one_is_sent(portal):
-    from kooperation.events.easyform import mail_note
+    from kooperation.registrations.easyform import mail_note
     from plone import api
 
     assert mail_note("a@example.org") == "text_no_mail"

@@ -104,7 +104,7 @@ class TestEventPage:
 
 class TestCancel:
     def test_cancelling_asks_first(self, portal):
-        from kooperation.events import service
+        from kooperation.registrations import service
 
         event = portal.unrestrictedTraverse(EVENT)
         login(portal, "jobcenter-u25")

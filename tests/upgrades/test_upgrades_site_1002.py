@@ -6,42 +6,21 @@ their capabilities) opens, upgrades and works with today's code.
 module names (``kooperation.content.agreement.Agreement``, …).
 """
 
-from pathlib import Path
+from upgrades_helpers import BIN
+from upgrades_helpers import check as run_check
+from upgrades_helpers import run
+from upgrades_helpers import unpack
 
-import os
 import pytest
-import subprocess
-import sys
-import tarfile
 
-
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent
-BIN = Path(sys.executable).parent
-FIXTURE = HERE / "site-1002.tgz"
 
 CHECK = r"""
-import json, sys
 from Acquisition import aq_base
-from kooperation.cli.main import _open_app
 from kooperation.moved import MOVED
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
 from zope.component import getMultiAdapter
-from zope.component.hooks import setSite
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.users import UnrestrictedUser
-
-app = _open_app(sys.argv[1])
-site = app["Plone"]
-setSite(site)
-newSecurityManager(None, UnrestrictedUser("check", "", ["Manager"], []).__of__(site.acl_users))
-request = app.REQUEST
-from plone.browserlayer.layer import mark_layer
-from zope.traversing.interfaces import BeforeTraverseEvent
-
-mark_layer(site, BeforeTraverseEvent(site, request))  # the add-ons' layers, as a request gets
 result = {"objects": 0, "old_classes": [], "types": {}, "errors": []}
 catalog = api.portal.get_tool("portal_catalog")
 # the catalogued objects and the registrations, which leave the catalog in 1007 (each once)
@@ -87,29 +66,13 @@ print(json.dumps(result))
 """
 
 
-def run(*args, **kwargs):
-    return subprocess.run(
-        [str(a) for a in args], capture_output=True, text=True, timeout=900, **kwargs
-    )
-
-
 @pytest.fixture(scope="module")
 def instance(tmp_path_factory):
-    instance = tmp_path_factory.mktemp("site-1002")
-    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "STORAGE")}
-    made = run("make", "--no-print-directory", "config", f"INSTANCE={instance}", cwd=REPO, env=env)
-    assert made.returncode == 0, made.stdout + made.stderr
-    with tarfile.open(FIXTURE) as archive:
-        archive.extractall(instance / "var", filter="data")
-    return instance
+    return unpack("site-1002.tgz", tmp_path_factory.mktemp("site-1002"))
 
 
 def check(instance):
-    done = run(BIN / "python", "-c", CHECK, instance)
-    assert done.returncode == 0, done.stderr[-3000:]
-    import json
-
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_check(CHECK, instance)
 
 
 @pytest.mark.slow

@@ -8,8 +8,8 @@ from Acquisition import aq_base
 from datetime import date
 from datetime import datetime
 from kooperation import _
+from kooperation.agreements.events import SignatureRecorded
 from kooperation.common.errors import KooperationError
-from kooperation.events import SignatureRecorded
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
 from persistent import Persistent

@@ -26,7 +26,7 @@ def write_manual_pot(path=HERE / "manual.pot"):
     from kooperation.deadlines import MESSAGES
     from kooperation.esign.messages import MESSAGES as ESIGN_MESSAGES
     from kooperation.privacy.thirdparty import MESSAGES as THIRDPARTY_MESSAGES
-    from kooperation.registration import MESSAGES as REGISTRATION_MESSAGES
+    from kooperation.registrations.rules import MESSAGES as REGISTRATION_MESSAGES
     from kooperation.reporting import MESSAGES as REPORTING_MESSAGES
     from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
 
@@ -34,7 +34,7 @@ def write_manual_pot(path=HERE / "manual.pot"):
     sources.append(("kooperation/amendments/texts.py", AMENDMENT_MESSAGES))
     sources.append(("kooperation/rotation/__init__.py", ROTATION_MESSAGES))
     sources.append(("kooperation/privacy/thirdparty.py", THIRDPARTY_MESSAGES))
-    sources.append(("kooperation/registration/__init__.py", REGISTRATION_MESSAGES))
+    sources.append(("kooperation/registrations/rules.py", REGISTRATION_MESSAGES))
     sources.append(("kooperation/reporting/__init__.py", REPORTING_MESSAGES))
     sources.append(("kooperation/esign/messages.py", ESIGN_MESSAGES))
     entries = [

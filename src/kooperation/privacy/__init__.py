@@ -22,8 +22,8 @@ from kooperation.agreements.signatures import signatures
 from kooperation.audit import entries as audit_entries
 from kooperation.audit import log_event
 from kooperation.common.confidential import listed_title
-from kooperation.events.registrations import everywhere as all_registrations
 from kooperation.interfaces import ISignable
+from kooperation.registrations.ledger import everywhere as all_registrations
 from kooperation.workspace.content.person import IPersonSchema
 from plone import api
 from plone.dexterity.utils import iterSchemata

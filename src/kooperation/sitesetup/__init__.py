@@ -105,8 +105,8 @@ def _create_item(container, item, profile_dir):
         api.content.transition(obj=obj, transition=transition)
     if "signatures" in item:
         _sign(obj, item["signatures"], profile_dir)
-    if "event_setup" in item:  # registrations and partners' decisions (kooperation.events)
-        from kooperation.events.demo import apply
+    if "event_setup" in item:  # registrations and partners' decisions (kooperation.registrations)
+        from kooperation.registrations.demo import apply
 
         apply(obj, _resolve(site, item["event_setup"]))
     for child in item.get("items", ()):

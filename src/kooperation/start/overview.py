@@ -9,12 +9,12 @@ from datetime import date
 from datetime import timedelta
 from kooperation import _
 from kooperation.common.german import german_date
-from kooperation.events.conference import own_partners
-from kooperation.events.interfaces import IRegistrationEvent
-from kooperation.events.registrations import listed
-from kooperation.events.registrations import owned_by
 from kooperation.interfaces import INetwork
 from kooperation.interfaces import IPerson
+from kooperation.registrations.conference import own_partners
+from kooperation.registrations.interfaces import IRegistrationEvent
+from kooperation.registrations.ledger import listed
+from kooperation.registrations.ledger import owned_by
 from plone import api
 from Products.Five import BrowserView
 from zExceptions import Unauthorized

@@ -7,7 +7,12 @@ destination is that version (tests/ops/test_ops_upgrades.py checks both ends mee
 the site does not reach the profile's version: a profile change without its step.
 """
 
+from Acquisition import aq_base
 from pathlib import Path
+from plone import api
+from ZODB.POSException import POSKeyError
+from ZODB.serialize import referencesf
+from ZODB.utils import z64
 
 import hashlib
 
@@ -80,3 +85,44 @@ def unreleased_change(profile_dir, version, released):
         f"profiles/default changed after version {version} was released: raise the version"
         " in metadata.xml and register an upgrade step to it (src/kooperation/upgrades)"
     )
+
+
+EVENT_TYPES = ("Workshop", "YouthConference")
+
+
+def registration_events():
+    """The workshops and youth conferences of the portal, found by their type: upgrade steps
+    cannot ask the catalog for their interfaces, which it keeps by the names of the
+    version it indexed them in (they moved in 1008)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type=EVENT_TYPES):
+        yield brain._unrestrictedGetObject()
+
+
+def rewrite_moved(site, *prefixes):
+    """Write again every object of the database whose record names a module that starts
+    with one of ``prefixes`` (bytes, e.g. ``b"kooperation.events."``): content, the
+    folders' trees and the utilities that hold it by its class, old versions. Old names
+    load through ``kooperation.moved``; afterwards no reachable record needs them. Walks
+    the records from the root without waking the objects (one load per record); returns
+    the number of objects written."""
+    connection = aq_base(site)._p_jar
+    storage = connection._storage
+    seen, todo, found = set(), [z64], []
+    while todo:
+        oid = todo.pop()
+        if oid in seen:
+            continue
+        seen.add(oid)
+        try:
+            data, _serial = storage.load(oid)
+        except POSKeyError:
+            continue
+        if any(prefix in data for prefix in prefixes):
+            found.append(oid)
+        todo.extend(referencesf(data))
+    for oid in found:
+        obj = connection.get(oid)
+        obj._p_activate()
+        obj._p_changed = True
+    return len(found)

@@ -12,8 +12,8 @@
 """
 
 from kooperation import logger
-from kooperation.events import registrations
-from kooperation.events.interfaces import IRegistrationEvent
+from kooperation.registrations import ledger
+from kooperation.upgrades import registration_events
 from plone import api
 
 
@@ -29,10 +29,8 @@ def upgrade(setup):
         obj.reindexObject(idxs=["SearchableText", "Title", "Description", "object_provides"])
         count += 1
     events = 0
-    for brain in catalog.unrestrictedSearchResults(
-        object_provides=IRegistrationEvent.__identifier__
-    ):
-        registrations.ledger(brain._unrestrictedGetObject())
+    for event in registration_events():
+        ledger.ledger(event)
         events += 1
     logger.info(
         "1006: registration_order is a column; %s registrations reindexed; claims of %s events",

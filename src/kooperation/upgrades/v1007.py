@@ -2,19 +2,20 @@
 
 A catalogued registration wrote about 110 index objects, which every registration at the
 same moment wrote too and every other RelStorage instance had to reload. Registrations
-are now listed from their event (``kooperation.events.registrations``); this step takes
+are now listed from their event (``kooperation.registrations.ledger``); this step takes
 the ones a site has out of the catalog and removes the index and columns only they used.
 Registrations also get no integer id any more (nothing relates to one); the ids they
 have go. Events get wide trees for their folder entries and the addresses and quota
-seats of their claims (``kooperation.events.btrees``).
+seats of their claims (``kooperation.registrations.btrees``).
 """
 
 from five.intid.keyreference import KeyReferenceToPersistent
 from kooperation import logger
-from kooperation.events import registrations
-from kooperation.events.btrees import wide
-from kooperation.events.btrees import widen
-from kooperation.events.content.registration import Registration
+from kooperation.registrations import ledger
+from kooperation.registrations.btrees import wide
+from kooperation.registrations.btrees import widen
+from kooperation.registrations.content.registration import Registration
+from kooperation.upgrades import registration_events
 from plone import api
 from zope.component import getAllUtilitiesRegisteredFor
 from zope.intid.interfaces import IIntIds
@@ -39,13 +40,13 @@ def upgrade(setup):
             catalog.delColumn(name)
     events = intids = 0
     utilities = getAllUtilitiesRegisteredFor(IIntIds)
-    for event in registrations.events():
-        book = registrations.ledger(event)  # claims of events that had none yet
+    for event in registration_events():
+        book = ledger.ledger(event)  # claims of events that had none yet
         book.emails = wide(book.emails)
         book.quota_seats = wide(book.quota_seats)
         widen(event, Registration.meta_type)
         events += 1
-        for obj in registrations.objects(event):
+        for obj in ledger.objects(event):
             key = KeyReferenceToPersistent(obj)
             for utility in utilities:
                 if utility.queryId(key) is not None:

@@ -1,1 +1,0 @@
-"""The REST services of events: one package per endpoint, its permission in ZCML."""

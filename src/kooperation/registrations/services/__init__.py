@@ -1,0 +1,1 @@
+"""The REST services of registrations: one package per endpoint, its permission in ZCML."""
