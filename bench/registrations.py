@@ -298,24 +298,30 @@ def run_clients(clients, client):
     return elapsed, cpu
 
 
-def latency(url, levels=(1, 8, 32), per_client=8, baseline=True):
+def latency(url, levels=(1, 8, 32), per_client=8, baseline=True, events=1):
     """(2): throughput and p95 at each level of concurrent clients; ``url`` may be a list
-    of instances, which the clients take in turn."""
+    of instances, which the clients take in turn. ``events``: the clients register for
+    that many events in turn (client i for event i mod ``events``; with as many events
+    as instances, each instance serves one event)."""
     urls = url if isinstance(url, list) else [url]
     url = urls[0]
     rows = []
     for clients in levels:
         n = clients * per_client
-        path = make_event(url, f"lat-{clients}-{uuid.uuid4().hex[:6]}", n, 0)
+        paths = [
+            make_event(url, f"lat-{clients}-{k}-{uuid.uuid4().hex[:6]}", n, 0)
+            for k in range(events)
+        ]
         times = []
         lock = threading.Lock()
         errors = [0]
 
-        def client(i, path=path, times=times, lock=lock, errors=errors):
+        def client(i, paths=paths, times=times, lock=lock, errors=errors):
             for k in range(per_client):
                 body = {"fullname": "L", "email": f"l{i}-{k}@example.org", "consent": True}
                 started = time.monotonic()
                 base = urls[i % len(urls)]
+                path = paths[i % len(paths)]
                 status, _ = http("POST", f"{base}/{path}/@registrations", body, timeout=300)
                 with lock:
                     times.append(time.monotonic() - started)
@@ -371,17 +377,32 @@ def stock_posts(urls, clients=32, per_client=4):
     }
 
 
-def scaling(urls, clients=32):
+def scaling(urls, clients=32, per_client=16):
     """(2) on RelStorage: 32 clients against one instance, then against both; the same
-    for stock Document POSTs, the baseline of what a second instance can add here."""
-    one = latency(urls[:1], levels=(clients,), baseline=False)["levels"][0]
-    two = latency(urls, levels=(clients,), baseline=False)["levels"][0]
+    for stock Document POSTs, the baseline of what a second instance can add here.
+
+    ``ceiling``: what a second instance can add on this machine at all. The same load on
+    two events, one per instance, so that the instances' registrations share no object
+    (no seat, address, folder entry); one instance serves both events."""
+
+    def measure(urls, events=1):
+        return latency(urls, (clients,), per_client, baseline=False, events=events)["levels"][0]
+
+    one = measure(urls[:1])
+    two = measure(urls)
+    apart_one = measure(urls[:1], events=2)
+    apart_two = measure(urls, events=2)
     stock_one = stock_posts(urls[:1], clients)
     stock_two = stock_posts(urls, clients)
     return {
         "one_instance": one,
         "two_instances": two,
         "two_vs_one_throughput": round(two["per_second"] / one["per_second"], 2),
+        "ceiling": {
+            "one_instance_two_events": apart_one,
+            "two_instances_one_event_each": apart_two,
+            "two_vs_one_throughput": round(apart_two["per_second"] / apart_one["per_second"], 2),
+        },
         "stock_document_post_one_instance": stock_one,
         "stock_document_post_two_instances": stock_two,
         "stock_two_vs_one_throughput": round(stock_two["per_second"] / stock_one["per_second"], 2),
