@@ -360,7 +360,8 @@ def stock_posts(urls, clients=32, per_client=4):
         for k in range(per_client):
             base = urls[i % len(urls)]
             started = time.monotonic()
-            status, _ = http("POST", f"{base}/bench", {"@type": "Document", "title": f"S {i} {k}"})
+            body = {"@type": "Document", "title": f"S {i} {k}"}
+            status, _ = http("POST", f"{base}/bench", body, timeout=300)  # as registrations
             with lock:
                 times.append(time.monotonic() - started)
                 statuses.append(status)
@@ -373,6 +374,7 @@ def stock_posts(urls, clients=32, per_client=4):
         "per_second": round(len(times) / elapsed, 1),
         "p95_ms": round(times[int(0.95 * (len(times) - 1))] * 1000, 1),
         "server_errors": sum(1 for s in statuses if s >= 500 or s == 0),
+        "answers": {str(s): statuses.count(s) for s in sorted(set(statuses))},
         **cpu,
     }
 
