@@ -88,7 +88,7 @@ setup(
         "console_scripts": [
             "kooperation-admin = kooperation.cli.main:main",
             "kooperation-extract = kooperation.pdfimport.cli:main",
-            "kooperation-import-pdfs = kooperation.pdfimport.browser.bulk:main",
+            "kooperation-import-pdfs = kooperation.cli.importpdfs:main",
         ],
     },
 )

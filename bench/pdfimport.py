@@ -104,7 +104,7 @@ def main(argv=None):
     parser.add_argument("--bulk", type=int, default=100, help="files of the bulk run (0: none)")
     args = parser.parse_args(argv)
 
-    from kooperation.pdfimport.browser.bulk import import_folder
+    from kooperation.pdfimport.bulk import import_folder
     from kooperation.pdfimport.portal import import_pdf
     from kooperation.pdfimport.sandbox import extract
     from kooperation.pdfimport.sandbox import Limits

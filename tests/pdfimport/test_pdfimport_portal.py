@@ -127,8 +127,8 @@ class TestImport:
 
 class TestBulk:
     def test_folder_import_and_rerun_without_duplicates(self, demo_portal, tmp_path):
-        from kooperation.pdfimport.browser.bulk import import_folder
-        from kooperation.pdfimport.browser.bulk import summary
+        from kooperation.pdfimport.bulk import import_folder
+        from kooperation.pdfimport.bulk import summary
 
         import io
 
@@ -157,7 +157,7 @@ class TestBulk:
 
 
 def test_bulk_commits_in_batches(demo_portal, tmp_path):
-    from kooperation.pdfimport.browser.bulk import import_folder
+    from kooperation.pdfimport.bulk import import_folder
 
     import io
 
@@ -172,7 +172,7 @@ def test_bulk_commits_in_batches(demo_portal, tmp_path):
 
 
 def test_bulk_command_refuses_a_missing_folder(tmp_path, capsys):
-    from kooperation.pdfimport.browser.bulk import main
+    from kooperation.cli.importpdfs import main
 
     assert main(["oberhausen", str(tmp_path / "nope")]) == 2
     assert "is not a folder" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""The PDF import in Classic UI: views, full-text indexer, bulk command.
+"""The PDF import in Classic UI: views and the full-text indexer.
 
 The importer itself (portal side, no view) is ``kooperation.pdfimport.portal``.
 """
