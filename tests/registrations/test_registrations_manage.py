@@ -13,6 +13,7 @@ from registrations_helpers import make_event
 
 import csv
 import io
+import lxml.html
 import pytest
 
 
@@ -87,6 +88,48 @@ class TestMine:
             assert [r["uid"] for r in found] == [mine.UID()]
             view.cancel(mine.UID())
         assert api.content.get_state(mine) == "cancelled"
+
+    def test_the_page_heads_its_columns_and_shows_a_waiting_place_only_while_waiting(
+        self, net, http_request, portal
+    ):
+        event = make_event(net, capacity=1)
+        api.user.create(email="s@example.org", username="staffer", password="secret-pw-0815")
+        for n in (1, 2):
+            ledger.submit(event, parse(event, body(n)), now=NOW, owner="staffer")
+        with api.env.adopt_user(username="staffer"):
+            page = lxml.html.fromstring(portal.restrictedTraverse("@@my-registrations")())
+        table = page.get_element_by_id("my-registrations")
+        heads = [th.text_content().strip() for th in table.iter("th")]
+        assert heads == [
+            "Veranstaltung",
+            "Beginn",
+            "Status",
+            "Platz auf der Warteliste",
+            "Aktionen",
+        ]
+        rows = [[td.text_content().strip() for td in tr.iter("td")][:4] for tr in table.iter("tr")]
+        assert sorted(rows[1:]) == [
+            ["Jahresfortbildung 2026", "10.12.2026 09:00", "Angemeldet", ""],
+            ["Jahresfortbildung 2026", "10.12.2026 09:00", "Warteliste", "1"],
+        ]
+        assert page.get_element_by_id("no-registrations", None) is None
+
+    def test_nothing_registered_shows_what_is_open(self, net, http_request, portal):
+        event = make_event(net)
+        closed = make_event(net, id="closed")
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=closed, transition="close_registration")
+        api.user.create(email="s@example.org", username="staffer", password="secret-pw-0815")
+        api.user.grant_roles(username="staffer", obj=net, roles=["Reader"])
+        with api.env.adopt_user(username="staffer"):
+            page = lxml.html.fromstring(portal.restrictedTraverse("@@my-registrations")())
+        assert page.get_element_by_id("my-registrations", None) is None
+        empty = page.get_element_by_id("no-registrations")
+        assert "Sie sind zu keiner Veranstaltung angemeldet." in empty.text_content()
+        links = [(a.get("href"), a.getparent().text_content().split()) for a in empty.iter("a")]
+        assert links == [
+            (event.absolute_url(), ["Jahresfortbildung", "2026", "10.12.2026", "09:00"])
+        ]
 
 
 class TestApproval:

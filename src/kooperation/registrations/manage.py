@@ -2,11 +2,13 @@
 approval, exports, a mail to all) and for staff ("meine Anmeldungen")."""
 
 from kooperation import _
+from kooperation.common.german import german_datetime
 from kooperation.registrations import ledger
 from kooperation.registrations import mails
 from kooperation.registrations import service
 from kooperation.registrations.export import neutralise_cell
 from kooperation.registrations.interfaces import IRegistration
+from kooperation.registrations.interfaces import IRegistrationEvent
 from kooperation.registrations.rules import RegistrationError
 from kooperation.registrations.service import rule_message
 from plone import api
@@ -280,7 +282,7 @@ class MyRegistrations(BrowserView):
                     "uid": obj.UID(),
                     "event": event.Title(),
                     "event_url": event.absolute_url(),
-                    "start": event.start,
+                    "start": german_datetime(event.start),
                     "state": state,
                     "state_title": translate(STATE_TITLES.get(state, state), context=self.request),
                     "position": obj.position,
@@ -288,6 +290,19 @@ class MyRegistrations(BrowserView):
                 }
             )
         return result
+
+    def open_events(self):
+        """What the user may register for: the next step on an empty page."""
+        found = api.content.find(
+            object_provides=IRegistrationEvent.__identifier__,
+            review_state=ledger.OPEN_STATE,
+            sort_on="start",
+        )
+        events = [brain.getObject() for brain in found]
+        return [
+            {"title": e.Title(), "url": e.absolute_url(), "start": german_datetime(e.start)}
+            for e in events
+        ]
 
     def cancel(self, uid):
         messages = IStatusMessage(self.request)
