@@ -63,6 +63,15 @@ class TestAuditLogView:
         assert "51–61 / 61" in html
         assert "young-10<" in html
 
+    def test_the_log_has_the_page_width(self):
+        """No portlet columns beside its table (Plone's layout reads these flags; the page
+        of the registrations shows the effect: tests/registrations)."""
+        assert self.request.get("disable_plone.rightcolumn") is None
+        html = self.render()
+        assert self.request.get("disable_plone.leftcolumn") == 1
+        assert self.request.get("disable_plone.rightcolumn") == 1
+        assert "portal-column-two" not in html
+
     def test_filters(self):
         html = self.render(user="young-7")
         assert "1–1 / 1" in html

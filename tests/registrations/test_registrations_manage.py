@@ -73,6 +73,18 @@ class TestCoordinators:
         assert [row[2] for row in values[1:] if row[1] == "waiting"] == [1]
 
 
+def test_the_registrations_page_has_the_page_width(net, http_request, portal):
+    """No portlet columns beside its tables (the event's own page has both)."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    event = make_event(net)
+    page = event.restrictedTraverse("@@view")()
+    assert "portal-column-one" in page
+    assert "portal-column-two" in page
+    page = event.restrictedTraverse("@@registrations")()
+    assert "portal-column-one" not in page
+    assert "portal-column-two" not in page
+
+
 class TestMine:
     def test_staff_see_and_cancel_their_own(self, net, http_request, portal):
         event = make_event(net)

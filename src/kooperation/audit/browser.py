@@ -16,6 +16,7 @@ from kooperation.common.csrf import check_write
 from kooperation.common.errors import KooperationError
 from kooperation.common.german import german_date
 from kooperation.common.german import german_datetime
+from kooperation.common.page import full_width
 from kooperation.interfaces import INetwork
 from plone import api
 from Products.Five import BrowserView
@@ -163,6 +164,7 @@ class AuditLogView(BrowserView):
     start = 0
 
     def __call__(self):
+        full_width(self.request)
         tz = portal_timezone()
         self.tz = tz
         try:

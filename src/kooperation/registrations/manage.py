@@ -3,6 +3,7 @@ approval, exports, a mail to all) and for staff ("meine Anmeldungen")."""
 
 from kooperation import _
 from kooperation.common.german import german_datetime
+from kooperation.common.page import full_width
 from kooperation.registrations import ledger
 from kooperation.registrations import mails
 from kooperation.registrations import service
@@ -102,6 +103,7 @@ class RegistrationsView(BrowserView):
     coordinators' actions (check-in, no-show, approve, consent, cancel, mail to all)."""
 
     def __call__(self):
+        full_width(self.request)
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             self.handle(self.request.form)
