@@ -3,6 +3,7 @@
 from datetime import date
 from datetime import timedelta
 from jobs_helpers import build_agreement
+from jobs_helpers import build_network
 from jobs_helpers import DEADLINE
 from jobs_helpers import sign_all
 from kooperation.agreements import indexers
@@ -35,6 +36,23 @@ def brain_of(obj):
     return brain
 
 
+# The tests start from the network and its agreement in force of a layer, built once
+# (conftest.py); each test's changes are rolled back.
+@pytest.fixture
+def portal(in_force_portal):
+    return in_force_portal
+
+
+@pytest.fixture
+def network(in_force_network):
+    return in_force_network
+
+
+@pytest.fixture
+def in_force(in_force_agreement):
+    return in_force_agreement
+
+
 class TestExpire:
     @pytest.mark.parametrize("transitions", [(), ("give_notice",)])
     def test_ended_agreement_expires(self, portal, in_force, transitions):
@@ -60,6 +78,16 @@ class TestExpire:
 
 
 class TestEnterIntoForce:
+    """In a site of its own, without the layer's agreement in force."""
+
+    @pytest.fixture
+    def portal(self, integration):
+        return integration["portal"]
+
+    @pytest.fixture
+    def network(self, portal):
+        return build_network(portal)
+
     def fixed(self, network, effective_date):
         obj = build_agreement(
             network, id="fixed", effective_rule="fixed_date", effective_date=effective_date
@@ -182,9 +210,9 @@ class TestSiteUrl:
             ("https://example.org:8443/netz/", "https://example.org:8443/netz"),
         ],
     )
-    def test_links_use_the_public_url(self, portal, agreement, url, expected):
+    def test_links_use_the_public_url(self, portal, in_force, url, expected):
         assert set_site_url(portal.REQUEST, portal, url) == expected
-        assert agreement.absolute_url() == f"{expected}/net/agreement"
+        assert in_force.absolute_url() == f"{expected}/net/agreement"
 
     def test_not_a_url(self, portal):
         with pytest.raises(ValueError):

@@ -21,6 +21,23 @@ def reminder_on(agreement, offset):
     return due_for(agreement, DEADLINE + timedelta(days=offset), (90, 30, 7))
 
 
+# The tests start from the network and its agreement in force of a layer, built once
+# (conftest.py); each test's changes are rolled back.
+@pytest.fixture
+def portal(in_force_portal):
+    return in_force_portal
+
+
+@pytest.fixture
+def network(in_force_network):
+    return in_force_network
+
+
+@pytest.fixture
+def in_force(in_force_agreement):
+    return in_force_agreement
+
+
 class TestMail:
     @pytest.fixture(autouse=True)
     def _sent(self, portal, in_force, sent):

@@ -19,6 +19,23 @@ import pytest
 BOSSES = ["boss-a@example.org", "boss-b@example.org", "boss-c@example.org"]
 
 
+# The tests start from the network and its agreement in force of a layer, built once
+# (conftest.py); each test's changes are rolled back.
+@pytest.fixture
+def portal(in_force_portal):
+    return in_force_portal
+
+
+@pytest.fixture
+def network(in_force_network):
+    return in_force_network
+
+
+@pytest.fixture
+def in_force(in_force_agreement):
+    return in_force_agreement
+
+
 def day(offset):
     return DEADLINE + timedelta(days=offset)
 

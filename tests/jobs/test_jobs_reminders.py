@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from jobs_helpers import build_agreement
+from jobs_helpers import build_network
 from jobs_helpers import DEADLINE
 from jobs_helpers import set_settings
 from jobs_helpers import sign_all
@@ -24,6 +25,23 @@ def day(offset):
 
 def subjects(sent):
     return [message["Subject"] for message in sent()]
+
+
+# The tests start from the network and its agreement in force of a layer, built once
+# (conftest.py); each test's changes are rolled back.
+@pytest.fixture
+def portal(in_force_portal):
+    return in_force_portal
+
+
+@pytest.fixture
+def network(in_force_network):
+    return in_force_network
+
+
+@pytest.fixture
+def in_force(in_force_agreement):
+    return in_force_agreement
 
 
 class TestDue:
@@ -78,15 +96,6 @@ class TestDue:
         reminder = due_for(in_force, next_deadline - timedelta(days=90), DAYS)
         assert (reminder.deadline, reminder.days) == (next_deadline, 90)
 
-    @pytest.mark.parametrize("transitions", [(), ("freeze_for_signature",), ("cancel",)])
-    def test_only_agreements_in_force(self, portal, network, transitions):
-        other = build_agreement(network, id="other")
-        with api.env.adopt_roles(["Manager"]):
-            for transition in transitions:
-                api.content.transition(obj=other, transition=transition)
-        set_settings(reminder_days=list(DAYS))
-        assert due_reminders(day(-30)) == []
-
     def test_not_after_notice_was_given(self, in_force):
         with api.env.adopt_roles(["Manager"]):
             api.content.transition(obj=in_force, transition="give_notice")
@@ -97,6 +106,27 @@ class TestDue:
         found = due_reminders(day(-7))
         assert [(r.agreement.getId(), r.days) for r in found] == [("agreement", 7), ("second", 7)]
         assert second in [r.agreement for r in found]
+
+
+class TestOnlyAgreementsInForce:
+    """In a site of its own: the layer's agreement is in force."""
+
+    @pytest.fixture
+    def portal(self, integration):
+        return integration["portal"]
+
+    @pytest.fixture
+    def network(self, portal):
+        return build_network(portal)
+
+    @pytest.mark.parametrize("transitions", [(), ("freeze_for_signature",), ("cancel",)])
+    def test_only_agreements_in_force(self, portal, network, transitions):
+        other = build_agreement(network, id="other")
+        with api.env.adopt_roles(["Manager"]):
+            for transition in transitions:
+                api.content.transition(obj=other, transition=transition)
+        set_settings(reminder_days=list(DAYS))
+        assert due_reminders(day(-30)) == []
 
 
 class TestSending:
