@@ -6,6 +6,7 @@ keeps the publication date in ``effective_date``.
 """
 
 from kooperation import _
+from kooperation.common.errors import render
 from kooperation.deadlines import Rules
 from kooperation.deadlines import validate_rules
 from kooperation.fields.period import PeriodField
@@ -39,7 +40,6 @@ class RulesInvalid(Invalid):
     """
 
     def __init__(self, errors):
-        from kooperation.common.errors import render
         from zope.globalrequest import getRequest
 
         self.errors = errors
