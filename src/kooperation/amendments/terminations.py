@@ -23,6 +23,7 @@ from kooperation.agreements.signatures import last_signature_date
 from kooperation.amendments.model import rule_history
 from kooperation.audit import log_event
 from kooperation.common.errors import KooperationError
+from kooperation.common.errors import render
 from kooperation.deadlines import notice_effect
 from kooperation.interfaces import IAgreement
 from persistent.list import PersistentList
@@ -291,7 +292,6 @@ def outcome_message(record):
 
 def outcome_text(record, request):
     """``outcome_message`` in the request's language, dates as 19.05.2016."""
-    from kooperation.common.errors import render
 
     message = outcome_message(record)
     return render(message, message.default, message.mapping, request)
@@ -407,8 +407,6 @@ def withdraw(agreement, record_id, reason, today=None):
 
 
 def record_json(agreement, record, request):
-    from kooperation.common.errors import render
-
     explanation = " ".join(
         render(msgid, default, mapping, request)
         for msgid, default, mapping in record["explanation"]
@@ -515,8 +513,6 @@ class Notices:
         return outcome_text(record, request)
 
     def explanation(self, record, request):
-        from kooperation.common.errors import render
-
         return " ".join(
             render(msgid, default, mapping, request)
             for msgid, default, mapping in record["explanation"]

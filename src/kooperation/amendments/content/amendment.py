@@ -8,9 +8,12 @@ every party has signed (see ``kooperation.amendments.apply``).
 
 from ComputedAttribute import ComputedAttribute
 from kooperation import _
+from kooperation.amendments.model import check_signing
+from kooperation.amendments.model import required_signers
 from kooperation.amendments.texts import AmendmentError
 from kooperation.amendments.texts import rules_after
 from kooperation.amendments.texts import SectionChange
+from kooperation.common.errors import render
 from kooperation.deadlines import Rules
 from kooperation.interfaces import IKooperationContent
 from kooperation.interfaces import ISignable
@@ -54,7 +57,6 @@ class AmendmentInvalid(Invalid):
     """An AmendmentError of the pure module as a field error (message in the request's language)."""
 
     def __init__(self, error):
-        from kooperation.common.errors import render
         from zope.globalrequest import getRequest
 
         self.error = error
@@ -176,8 +178,6 @@ class Amendment(Item):
     def _parties(self):
         if self.signing_party_uids is not None:
             return list(self.signing_party_uids)
-        from kooperation.amendments.model import required_signers
-
         return list(required_signers(self))
 
     # level 1: computed on the acquisition-wrapped object, which knows its agreement
@@ -185,6 +185,5 @@ class Amendment(Item):
 
     def check_signing(self, obj, day):
         """Called by ``check_signature`` (with the wrapped object) before a signature."""
-        from kooperation.amendments.model import check_signing
 
         check_signing(obj, day)
