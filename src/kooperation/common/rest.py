@@ -3,6 +3,7 @@
 from datetime import date
 from kooperation import _
 from kooperation.common.errors import KooperationError
+from kooperation.common.errors import render
 
 
 def parse_date(value, field="date"):
@@ -76,7 +77,6 @@ def forbidden_reply(service, msgid, default):
 
     ``msgid``/``default`` name a message of the catalog (see FORBIDDEN_MESSAGES).
     """
-    from kooperation.common.errors import render
     from plone import api
 
     anonymous = api.user.is_anonymous()
@@ -134,7 +134,6 @@ FORBIDDEN_MESSAGES = (
 
 def evidence_file(value, field="evidence"):
     """A signed original sent as {"data": <base64>, "filename", "content-type"}; None if absent."""
-    from kooperation.common.errors import KooperationError
     from plone.namedfile.file import NamedBlobFile
 
     import base64
