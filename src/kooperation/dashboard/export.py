@@ -12,6 +12,8 @@ from kooperation.dashboard.query import find_deadlines
 from kooperation.dashboard.query import parse_filters
 from kooperation.dashboard.views import filter_context_title
 from kooperation.dashboard.views import state_titles
+from kooperation.members.deadlines import ical_events
+from kooperation.members.deadlines import project_deadlines
 from Products.Five import BrowserView
 from zope.i18n import translate
 
@@ -64,7 +66,6 @@ class DeadlinesExport(BrowserView):
         """Project ends, pilot ends and funding phases in the window (members' area)."""
         if filters.partner:  # projects have no parties
             return []
-        from kooperation.members.deadlines import project_deadlines
 
         return project_deadlines(
             self.context,
@@ -159,7 +160,6 @@ class DeadlinesICal(DeadlinesExport):
                 if day is None or not filters.start <= day <= filters.end:
                     continue
                 calendar.add_component(self.event(row, kind, day, message, stamp))
-        from kooperation.members.deadlines import ical_events
 
         for event in ical_events(self.project_rows(filters), stamp):
             calendar.add_component(event)

@@ -6,6 +6,7 @@ from kooperation.common.rest import error_reply
 from kooperation.dashboard.query import deadline_row
 from kooperation.dashboard.query import find_deadlines
 from kooperation.dashboard.query import parse_filters
+from kooperation.members.deadlines import project_deadlines
 from plone.batching.batch import Batch
 from plone.restapi.batching import DEFAULT_BATCH_SIZE
 from plone.restapi.batching import HypermediaBatch
@@ -87,7 +88,6 @@ def project_items(context, filters, request):
     """Project ends, pilot ends and funding phases in the window (as on ``@@deadlines``)."""
     if filters.partner:  # projects (members' area) have no parties
         return []
-    from kooperation.members.deadlines import project_deadlines
 
     rows = project_deadlines(
         context, filters.start, filters.end, request, legal_sphere=filters.legal_sphere

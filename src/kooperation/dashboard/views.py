@@ -13,6 +13,7 @@ from kooperation.interfaces import IAgreement
 from kooperation.interfaces import INetwork
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
+from kooperation.members.deadlines import project_deadlines
 from kooperation.vocabularies import LEGAL_SPHERES
 from plone import api
 from Products.CMFCore.interfaces import ISiteRoot
@@ -88,7 +89,6 @@ class DeadlinesView(BrowserView):
 
     def project_rows(self):
         """Project ends, pilot ends and funding phases in the period (members' area)."""
-        from kooperation.members.deadlines import project_deadlines
 
         if self.error or self.filters.partner:
             return []
