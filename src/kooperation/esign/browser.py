@@ -11,6 +11,7 @@ from kooperation.esign.portal import may_upload
 from kooperation.esign.portal import status_json
 from kooperation.esign.portal import upload
 from kooperation.esign.portal import uploads
+from kooperation.esign.validation import LOCAL_ZONE
 from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from plone.namedfile.field import NamedBlobFile
@@ -149,7 +150,6 @@ class ReportView(_UploadView):
 
     def time(self, value):
         from datetime import datetime
-        from kooperation.esign.validation import LOCAL_ZONE
 
         if not value:
             return ""
