@@ -30,6 +30,7 @@ from datetime import datetime
 from kooperation.agreements.signatures import SIGNATURE_INDEXES
 from kooperation.agreements.status import AgreementStatus
 from kooperation.agreements.status import enter_into_force_if_due
+from kooperation.amendments.apply import apply_due
 from kooperation.jobs.reminders import agreements_to_remind
 from kooperation.jobs.reminders import due_for
 from kooperation.jobs.reminders import send_reminder
@@ -118,7 +119,6 @@ class _Run:
 
     def apply_amendments(self):
         """Effective amendments whose day has come change their agreements."""
-        from kooperation.amendments.apply import apply_due
 
         for brain in self.brains(review_state=["in_force", "terminated"]):
             obj = brain._unrestrictedGetObject()
