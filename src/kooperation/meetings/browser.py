@@ -8,6 +8,7 @@ from kooperation.common.download import language_of
 from kooperation.common.errors import KooperationError
 from kooperation.common.errors import render
 from kooperation.common.german import german_date
+from kooperation.common.urls import safe_url
 from kooperation.meetings import _day
 from kooperation.meetings import meetings_of
 from kooperation.meetings import printing
@@ -198,7 +199,6 @@ class MeetingView(BrowserView):
 
     def video_link(self):
         """The video link if it may be a link (http/https); a stored ``javascript:`` is not."""
-        from kooperation.common.urls import safe_url
 
         return safe_url(self.context.video_link)
 

@@ -10,6 +10,7 @@ free of third-party data: a correction that adds some is refused.
 
 from datetime import date
 from kooperation import _
+from kooperation.audit import log_event
 from kooperation.common.errors import KooperationError
 from kooperation.meetings.privacy import privacy_warning
 from plone import api
@@ -265,7 +266,6 @@ def correct(minutes, reason, text=None, decisions=None, action_items=None, user=
             )
     notify(ObjectModifiedEvent(minutes))
     _save(minutes, reason)
-    from kooperation.audit import log_event
 
     log_event("minutes_corrected", obj=minutes, reason=reason)
     return len(versions(minutes)) - 1

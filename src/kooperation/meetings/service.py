@@ -1,10 +1,18 @@
 """GET <series>/@rotation?count=N: the next N meetings with their duty holders and the tally."""
 
 from kooperation import _
+from kooperation.common.csrf import check_write
 from kooperation.common.errors import KooperationError
 from kooperation.common.errors import render
 from kooperation.common.rest import error_reply
+from kooperation.common.rest import forbidden_reply
+from kooperation.common.rest import json_object
 from kooperation.meetings import rotation_plan
+from kooperation.meetings.corrections import correct
+from kooperation.meetings.corrections import may_correct
+from kooperation.meetings.invitation import may_invite
+from kooperation.meetings.invitation import send_invitation
+from kooperation.meetings.invitation import sent_invitation
 from kooperation.rotation import RotationError
 from plone import api
 from plone.restapi.services import Service
@@ -64,12 +72,6 @@ class CorrectPost(Service):
     "action_items": [{"index": n, "done": bool?, "due": "YYYY-MM-DD" or null?}]?}."""
 
     def reply(self):
-        from kooperation.common.csrf import check_write
-        from kooperation.common.rest import forbidden_reply
-        from kooperation.common.rest import json_object
-        from kooperation.meetings.corrections import correct
-        from kooperation.meetings.corrections import may_correct
-
         # The product's CSRF rule (kooperation.common.csrf); the right is checked here.
         check_write(self.request)
         if not may_correct(self.context):
@@ -101,13 +103,6 @@ class SendInvitationPost(Service):
     """
 
     def reply(self):
-        from kooperation.common.csrf import check_write
-        from kooperation.common.rest import forbidden_reply
-        from kooperation.common.rest import json_object
-        from kooperation.meetings.invitation import may_invite
-        from kooperation.meetings.invitation import send_invitation
-        from kooperation.meetings.invitation import sent_invitation
-
         # The product's CSRF rule (kooperation.common.csrf); the right is checked here.
         check_write(self.request)
         if not may_invite(self.context):

@@ -14,13 +14,17 @@ The fields stay ``JSONField``s with the JSON of the REST API; the widgets show
 from Acquisition import aq_chain
 from kooperation import _
 from kooperation.common.german import german_date
+from kooperation.common.mail import network_of
 from kooperation.fields.rows import Column
 from kooperation.fields.rows import IRowsWidget
 from kooperation.fields.rows import RowsWidget
 from kooperation.fields.rows import text_of
+from kooperation.interfaces import IPerson
 from kooperation.meetings import _day
+from kooperation.meetings import meetings_of
 from kooperation.meetings import next_free_meeting
 from kooperation.meetings import planned_meeting
+from kooperation.meetings import viewable_minutes
 from kooperation.meetings.interfaces import IMeeting
 from kooperation.meetings.interfaces import IMinutes
 from kooperation.meetings.validation import find_series
@@ -69,8 +73,6 @@ def member_options(widget):
 
 def person_options(widget):
     """The people of the network's partners, by name (attendance and action items store names)."""
-    from kooperation.common.mail import network_of
-    from kooperation.interfaces import IPerson
 
     network = network_of(widget.content())
     if network is None:
@@ -401,8 +403,6 @@ class TextListConverter(BaseDataConverter):
 
 def earlier_open_items(minutes_or_meeting):
     """(meeting, item) of the open action items in the minutes of the series' earlier meetings."""
-    from kooperation.meetings import meetings_of
-    from kooperation.meetings import viewable_minutes
 
     meeting = meeting_of(minutes_or_meeting)
     series = find_series(minutes_or_meeting)
