@@ -12,6 +12,10 @@ the last batch, and a re-run imports that one again.
 
 from kooperation.pdfimport import extract
 from kooperation.pdfimport import ExtractionError
+from kooperation.pdfimport.portal import digest
+from kooperation.pdfimport.portal import import_pdf
+from kooperation.pdfimport.portal import known_digests
+from kooperation.pdfimport.portal import network_partners
 from pathlib import Path
 
 import sys
@@ -59,10 +63,6 @@ def import_folder(network, folder, limits=None, stream=sys.stderr, commit=None, 
     touches the database; the prefetch thread only reads bytes and waits for the child.
     """
     from concurrent.futures import ThreadPoolExecutor
-    from kooperation.pdfimport.portal import digest
-    from kooperation.pdfimport.portal import import_pdf
-    from kooperation.pdfimport.portal import known_digests
-    from kooperation.pdfimport.portal import network_partners
 
     files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() == ".pdf")
     known = known_digests(network)

@@ -13,6 +13,7 @@ from kooperation.pdfimport.layout import order_lines
 from kooperation.pdfimport.layout import Page
 from kooperation.pdfimport.ocr import OcrSession
 from kooperation.pdfimport.ocr import tsv_lines
+from kooperation.pdfimport.sandbox import check_header
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -58,16 +59,6 @@ def _line(raw, number):
         bold=raw.bold,
         page=number,
     )
-
-
-def check_header(data):
-    """Refuse what is not a PDF before pdfminer sees it."""
-    head = data[:1024]
-    if b"%PDF-" not in head:
-        raise ExtractionError("not_pdf")
-    tail = data[-2048:]
-    if b"%%EOF" not in tail and b"startxref" not in tail:
-        raise ExtractionError("truncated")
 
 
 def open_document(data):

@@ -150,12 +150,21 @@ def _number(value):
     return int(value) if float(value).is_integer() else value
 
 
+def check_header(data):
+    """Refuse what is not a PDF before pdfminer sees it (here, not in ``reader``: the
+    server checks the header without importing pdfminer, which only the helper loads)."""
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        raise ExtractionError("not_pdf")
+    tail = data[-2048:]
+    if b"%%EOF" not in tail and b"startxref" not in tail:
+        raise ExtractionError("truncated")
+
+
 def precheck(data, limits):
     """The checks that need no child: size and the PDF header."""
     if len(data) > limits.file_mb * MB:
         raise ExtractionError("too_large", limit=_number(limits.file_mb))
-    from kooperation.pdfimport.reader import check_header
-
     check_header(data)
 
 

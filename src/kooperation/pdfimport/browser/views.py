@@ -2,6 +2,7 @@
 
 from html import escape
 from kooperation import _
+from kooperation.common.errors import render
 from kooperation.deadlines import ANCHORS
 from kooperation.deadlines import UNITS
 from kooperation.pdfimport import ExtractionError
@@ -233,8 +234,6 @@ class ReviewView(BrowserView):
             return None
         problems = check_rules(parsed)
         if problems:
-            from kooperation.common.errors import render
-
             for problem in problems:
                 self.errors[problem.field] = render(
                     problem.msgid, problem.default, problem.mapping, self.request
