@@ -78,8 +78,6 @@ class EventView(BrowserView):
     the registration form, and the coordinators' links."""
 
     def info(self):
-        from kooperation.registrations import ledger
-
         context = self.context
         taken, waiting = ledger.figures(context)  # no registration woken
         state = api.content.get_state(context)

@@ -7,6 +7,7 @@ from collective.easyform.actions import ActionFactory
 from collective.easyform.api import get_context
 from collective.easyform.config import FORM_ERROR_MARKER
 from kooperation import _
+from kooperation.registrations import service
 from kooperation.registrations.form import FieldErrors
 from kooperation.registrations.form import parse
 from kooperation.registrations.interfaces import IYouthConference
@@ -198,8 +199,6 @@ class Register(Action):
     duplicate) and bad fields are shown in the form, the outcome as a status message."""
 
     def onSuccess(self, fields, request):
-        from kooperation.registrations import service
-
         form = get_context(self)
         event = form.aq_parent
         try:

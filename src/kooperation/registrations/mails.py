@@ -12,6 +12,7 @@ from kooperation.common.mail import queue
 from kooperation.common.mail import sender
 from kooperation.registrations.ledger import cancel_url
 from kooperation.registrations.ledger import event_of
+from kooperation.registrations.ledger import objects
 from plone import api
 from zope.i18n import translate
 
@@ -198,7 +199,6 @@ def notify_coordinators(obj):
 def mail_all(event, subject, text, states=("confirmed", "pending", "waiting")):
     """One mail per registrant in ``states`` (their addresses are not shown to each
     other); returns how many were queued."""
-    from kooperation.registrations.ledger import objects
 
     sent = 0
     for obj in objects(event):

@@ -12,6 +12,7 @@ from collective.easyform.interfaces import IEasyFormForm
 from kooperation.interfaces import IKooperationLayer
 from kooperation.registrations.easyform import FORM_ID
 from kooperation.registrations.interfaces import IRegistrationEvent
+from kooperation.registrations.service import own_partners
 from plone import api
 from z3c.form.interfaces import IValue
 from zope.component import adapter
@@ -25,7 +26,6 @@ PREFILLED = ("fullname", "email", "partner")
 
 def prefill_values(event):
     """{field: value} for the current user (nothing for an anonymous visitor)."""
-    from kooperation.registrations.service import own_partners
 
     if api.user.is_anonymous():
         return {}

@@ -6,10 +6,12 @@ conflicts only with one that wants the same seat, e-mail address or waiting plac
 (``registrations``), and the retry decides again on the committed state.
 """
 
+from kooperation import _
 from kooperation.common.errors import render
 from kooperation.common.mail import network_of
 from kooperation.registrations import ledger
 from kooperation.registrations import mails
+from kooperation.registrations.form import FieldErrors
 from kooperation.registrations.rules import MESSAGES
 from kooperation.registrations.rules import RegistrationError
 from plone import api
@@ -59,8 +61,6 @@ def registration_partner(event, requested):
       registers without one, which counts against no partner's seats; the event's setting
       ``without_partner`` decides whether that is allowed.
     """
-    from kooperation import _
-    from kooperation.registrations.form import FieldErrors
 
     userid = current_user_id()
     own = own_partners(event, userid)

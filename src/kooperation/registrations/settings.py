@@ -1,7 +1,12 @@
 """The registration settings of an event, shared by the workshop and the youth conference."""
 
 from kooperation import _
+from kooperation.common.german import german_datetime
+from kooperation.registrations.interfaces import IRegistrationEvent
+from kooperation.registrations.ledger import _aware
+from kooperation.registrations.ledger import figures
 from kooperation.registrations.rules import MAX_SEATS
+from kooperation.vocabularies import PartnersFactory
 from plone.supermodel import model
 from zope import schema
 from zope.interface import Invalid
@@ -41,7 +46,6 @@ def _value(data, name):
 
 def _event(data):
     """The event being edited (None in add forms)."""
-    from kooperation.registrations.interfaces import IRegistrationEvent
 
     context = getattr(data, "__context__", None)
     return context if IRegistrationEvent.providedBy(context) else None
@@ -65,8 +69,6 @@ def settings_problems(values, start=None, end=None, taken=None):
     confirmed to people, and an event showing "6 / 3" tells nobody which three are
     promised a seat. The coordinator cancels registrations (or moves them to the waiting
     list) first, then lowers the capacity; the message says so."""
-    from kooperation.common.german import german_datetime
-    from kooperation.registrations.ledger import _aware
 
     problems = []
     opens = values.get("registration_opens")
@@ -174,7 +176,6 @@ def taken_seats(event):
     """Seats taken of a stored event (0 for one being created)."""
     if event is None or getattr(event, "__parent__", None) is None:
         return 0
-    from kooperation.registrations.ledger import figures
 
     return figures(event)[0]
 
@@ -302,7 +303,6 @@ class IRegistrationSettings(model.Schema):
 def EventPartnersFactory(context):
     """The partners of the event's network for the rows of "Seats per partner". z3c.form
     gives the row widgets of a Dict no context; then the published page tells the event."""
-    from kooperation.vocabularies import PartnersFactory
     from plone.app.z3cform.utils import closest_content
 
     try:
