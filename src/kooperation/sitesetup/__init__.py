@@ -5,6 +5,11 @@ for a POST, so demo content passes the same deserializers and validators as user
 input.
 """
 
+from kooperation.agreements.signatures import record_signature
+from kooperation.agreements.status import enter_into_force_if_due
+from kooperation.registrations import demo
+from kooperation.sitesetup import accounts
+from kooperation.workspace import confirm_person
 from pathlib import Path
 from plone import api
 from plone.restapi.interfaces import IDeserializeFromJson
@@ -65,7 +70,6 @@ def read_site_profile(profile_dir):
 
 def load_site_profile(site, profile_dir, profile=None):
     """Create the content of a site profile below ``site``."""
-    from kooperation.sitesetup import accounts
 
     profile = profile or read_site_profile(profile_dir)
     accounts.create_users(profile)  # first: a Person entry's login must exist when confirmed
@@ -98,17 +102,13 @@ def _create_item(container, item, profile_dir):
         deserializer(data=fields, create=True)
     if item["@type"] == "Person":
         # Whoever creates a site from a profile speaks for the partners it lists.
-        from kooperation.workspace import confirm_person
-
         confirm_person(obj, by="site-profile", how="site_profile")
     for transition in item.get("transitions", ()):
         api.content.transition(obj=obj, transition=transition)
     if "signatures" in item:
         _sign(obj, item["signatures"], profile_dir)
     if "event_setup" in item:  # registrations and partners' decisions (kooperation.registrations)
-        from kooperation.registrations.demo import apply
-
-        apply(obj, _resolve(site, item["event_setup"]))
+        demo.apply(obj, _resolve(site, item["event_setup"]))
     for child in item.get("items", ()):
         _create_item(obj, child, profile_dir)
     obj.reindexObject()
@@ -129,8 +129,6 @@ def _resolve(site, value):
 def _sign(obj, records, profile_dir):
     """Record signatures as the coordinator would, from the paper original."""
     from datetime import date
-    from kooperation.agreements.signatures import record_signature
-    from kooperation.agreements.status import enter_into_force_if_due
     from plone.namedfile.file import NamedBlobFile
 
     site = api.portal.get()

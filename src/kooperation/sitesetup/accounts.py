@@ -12,6 +12,8 @@ its login. They get a random password nobody knows; whoever creates the site set
 real ones (``kooperation-admin create-site`` generates them into the instance folder).
 """
 
+from kooperation.ops import mail
+from kooperation.workspace import group_ids
 from plone import api
 
 import secrets
@@ -40,7 +42,6 @@ def create_users(profile):
 
 def grant_network_roles(site, profile):
     """Put the profile's users into the network groups they are listed for."""
-    from kooperation.workspace import group_ids
 
     portal_groups = api.portal.get_tool("portal_groups")
     for user in profile_users(profile):
@@ -61,7 +62,6 @@ def set_passwords(passwords):
 
 def set_mail_sender(site, profile):
     """The sender address of the portal's mails, when the profile names one."""
-    from kooperation.ops import mail
 
     sender = profile.get("mail_sender")
     if sender:
