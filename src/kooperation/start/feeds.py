@@ -12,6 +12,7 @@ the user pick it, and the address shown carries the choice.
 from datetime import datetime
 from datetime import timedelta
 from kooperation import _
+from kooperation.dashboard.export import DeadlinesICal
 from kooperation.dashboard.query import DEFAULT_MONTHS
 from kooperation.start import tokens
 from plone import api
@@ -83,8 +84,6 @@ class FeedView(BrowserView):
         response = self.request.response
         with api.env.adopt_user(username=user_id):
             if name == "deadlines.ics":
-                from kooperation.dashboard.export import DeadlinesICal
-
                 body = DeadlinesICal(portal, self.request)()
             else:
                 body = meetings_ical(portal, self.request)

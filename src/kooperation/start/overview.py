@@ -8,13 +8,25 @@ know the user's partners, it reads the partners' confirmed Person entries.
 from datetime import date
 from datetime import timedelta
 from kooperation import _
+from kooperation.agreements.signatures import missing_parties
+from kooperation.amendments.consents import consents
+from kooperation.amendments.consents import own_parties
 from kooperation.common.german import german_date
+from kooperation.dashboard.query import deadline_row
+from kooperation.dashboard.query import find_deadlines
+from kooperation.dashboard.views import MySignaturesView
 from kooperation.interfaces import INetwork
 from kooperation.interfaces import IPerson
+from kooperation.meetings.reminders import duty_done
+from kooperation.meetings.reminders import duty_label
+from kooperation.members.reminders import reports_of
 from kooperation.registrations.conference import own_partners
 from kooperation.registrations.interfaces import IRegistrationEvent
 from kooperation.registrations.ledger import listed
 from kooperation.registrations.ledger import owned_by
+from kooperation.reporting.quarters import missing_reports
+from kooperation.start.links import network_tools
+from kooperation.workspace import pending_fields
 from plone import api
 from Products.Five import BrowserView
 from zExceptions import Unauthorized
@@ -127,8 +139,6 @@ class OverviewView(BrowserView):
 
     # the sections -----------------------------------------------------------------------------
     def signatures(self):
-        from kooperation.dashboard.views import MySignaturesView
-
         rows = []
         for row in MySignaturesView(self.context, self.request).rows():
             rows.append(
@@ -148,9 +158,6 @@ class OverviewView(BrowserView):
         return rows
 
     def amendment_signatures(self):
-        from kooperation.agreements.signatures import missing_parties
-        from kooperation.amendments.consents import own_parties
-
         if not self.persons:
             return []
         rows = []
@@ -184,9 +191,6 @@ class OverviewView(BrowserView):
         return rows
 
     def consents(self):
-        from kooperation.amendments.consents import consents
-        from kooperation.amendments.consents import own_parties
-
         if not self.persons:
             return []
         rows = []
@@ -225,8 +229,6 @@ class OverviewView(BrowserView):
         return rows
 
     def pending_persons(self):
-        from kooperation.workspace import pending_fields
-
         rows = []
         for partner in self.admin_of:
             for person in partner.persons():
@@ -244,9 +246,6 @@ class OverviewView(BrowserView):
         return rows
 
     def duties(self):
-        from kooperation.meetings.reminders import duty_done
-        from kooperation.meetings.reminders import duty_label
-
         if not self.partner_uids:
             return []
         end = self.today + timedelta(days=DUTY_DAYS)
@@ -319,9 +318,6 @@ class OverviewView(BrowserView):
         return rows
 
     def reports(self, networks):
-        from kooperation.members.reminders import reports_of
-        from kooperation.reporting.quarters import missing_reports
-
         rows = []
         for network in networks:
             if not getattr(network, "association_member", False):
@@ -339,9 +335,6 @@ class OverviewView(BrowserView):
         return rows
 
     def deadlines(self, networks):
-        from kooperation.dashboard.query import deadline_row
-        from kooperation.dashboard.query import find_deadlines
-
         if not networks and not self.admin_of:
             return []
         end = self.today + timedelta(days=31 * DEADLINE_MONTHS)
@@ -391,7 +384,6 @@ class OverviewView(BrowserView):
     def network_links(self, coordinated):
         """The networks the user belongs to with their tools: for coordinators the daily
         tools, for everybody the network page (and the members' area of a member)."""
-        from kooperation.start.links import network_tools
 
         links = []
         for brain in api.content.find(object_provides=INetwork.__identifier__):
