@@ -16,6 +16,7 @@ change of their members that does not come from ``sync_person``.
 from Acquisition import aq_base
 from datetime import datetime
 from kooperation import _
+from kooperation.audit import log_event
 from kooperation.common.errors import KooperationError
 from kooperation.common.flags import ThreadFlag
 from kooperation.common.mail import network_of
@@ -66,7 +67,6 @@ PARTNER_GROUP_TITLES = {
 
 def _set_roles(obj, principal_id, roles):
     """Set a principal's local roles on ``obj`` (none: remove them); log the change."""
-    from kooperation.audit import log_event
 
     before = set(obj.get_local_roles_for_userid(principal_id))
     after = set(roles)
@@ -297,7 +297,6 @@ def confirm_person(person, by, how="partner", evidence=None, note=""):
     Trusted code (site profiles, upgrades, tests) calls this directly; web requests
     go through ``check_may_confirm`` first.
     """
-    from kooperation.audit import log_event
 
     grant = Grant.of(person)
     record = PersistentMapping(grant.as_dict())

@@ -7,7 +7,14 @@ from kooperation.common.german import german_date
 from kooperation.common.mail import network_of
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
+from kooperation.workspace import check_may_confirm
+from kooperation.workspace import confirm_person
+from kooperation.workspace import confirmation
+from kooperation.workspace import effective_grant
 from kooperation.workspace import group_ids
+from kooperation.workspace import may_confirm
+from kooperation.workspace import partner_admins
+from kooperation.workspace import pending_fields
 from kooperation.workspace.handover import leave
 from kooperation.workspace.handover import move
 from kooperation.workspace.handover import open_duties
@@ -206,8 +213,6 @@ class ConfirmView(BrowserView):
         return self.index()
 
     def _confirm(self):
-        from kooperation.workspace import check_may_confirm
-        from kooperation.workspace import confirm_person
         from plone.namedfile.file import NamedBlobFile
 
         upload = self.request.form.get("evidence")
@@ -234,16 +239,12 @@ class ConfirmView(BrowserView):
         return True
 
     def pending(self):
-        from kooperation.workspace import pending_fields
-
         return [
             translate(self.FIELD_TITLES[name], context=self.request)
             for name in pending_fields(self.context)
         ]
 
     def needs_evidence(self):
-        from kooperation.workspace import partner_admins
-
         return not partner_admins(self.context.__parent__)
 
 
@@ -254,10 +255,6 @@ class ConfirmationViewlet(ViewletBase):
     index = ViewPageTemplateFile("templates/confirmation_viewlet.pt")
 
     def update(self):
-        from kooperation.workspace import confirmation
-        from kooperation.workspace import may_confirm
-        from kooperation.workspace import pending_fields
-
         super().update()
         self.record = confirmation(self.context)
         self.waiting = [
@@ -268,7 +265,6 @@ class ConfirmationViewlet(ViewletBase):
 
     def confirmers(self):
         """Who of the partner may confirm: named for those who cannot, as the next step."""
-        from kooperation.workspace import effective_grant
 
         partner = self.context.__parent__
         persons = partner.persons() if IPartner.providedBy(partner) else []

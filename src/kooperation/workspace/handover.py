@@ -11,6 +11,7 @@ subscription adapters.
 from datetime import date
 from kooperation import _
 from kooperation.agreements.signatures import signatures
+from kooperation.audit import log_event
 from kooperation.common.errors import KooperationError
 from kooperation.common.mail import network_of
 from kooperation.interfaces import IPartner
@@ -217,6 +218,4 @@ def _uid(obj):
 
 
 def _audit(action, obj, **details):
-    from kooperation.audit import log_event
-
     log_event(action, obj=obj, **details)

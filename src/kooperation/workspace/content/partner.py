@@ -3,6 +3,7 @@ from kooperation.common.fields import EmailAddress
 from kooperation.common.fields import WebAddress
 from kooperation.interfaces import IKooperationContent
 from kooperation.interfaces import IPartner
+from kooperation.interfaces import IPerson
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
@@ -36,6 +37,4 @@ class Partner(Container):
     """A cooperation partner (Kooperationspartner) with its contact persons and signatories."""
 
     def persons(self):
-        from kooperation.interfaces import IPerson
-
         return [obj for obj in self.objectValues() if IPerson.providedBy(obj)]

@@ -2,6 +2,7 @@ from datetime import date
 from kooperation import _
 from kooperation.interfaces import IKooperationContent
 from kooperation.interfaces import IPerson
+from kooperation.workspace import effective_grant
 from plone.dexterity.content import Item
 from plone.schema import Email
 from plone.supermodel import model
@@ -97,7 +98,6 @@ class Person(Item):
 
     def grant(self):
         """What counts of this entry: the part the partner confirmed (see workspace)."""
-        from kooperation.workspace import effective_grant
 
         return effective_grant(self)
 

@@ -1,5 +1,6 @@
 """GET/POST <person>/@confirmation: what of an entry counts, and the partner's confirmation."""
 
+from kooperation import _
 from kooperation.common.errors import KooperationError
 from kooperation.common.rest import error_reply
 from kooperation.common.rest import evidence_file
@@ -74,8 +75,6 @@ class ConfirmationPost(Service):
 
 
 def _note_error():
-    from kooperation import _
-
     return _(
         "error_text_field",
         default="'${field}' must be a text of at most ${limit} characters.",
