@@ -4,6 +4,7 @@ from Acquisition import aq_chain
 from kooperation import _
 from kooperation.common.mail import network_of
 from kooperation.interfaces import IPartner
+from kooperation.interfaces import IPerson
 from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
@@ -114,7 +115,6 @@ def PartnersFactory(context):
 @provider(IVocabularyFactory)
 def PartnerPersonsFactory(context):
     """The persons of the context's partner (for a deputy)."""
-    from kooperation.interfaces import IPerson
 
     partner = next((obj for obj in aq_chain(context) if IPartner.providedBy(obj)), None)
     if partner is None:
