@@ -6,15 +6,14 @@ audit log lists them for the partners to review. Case notes get anonymous ids.
 """
 
 from kooperation import logger
+from kooperation.workspace import confirm_person
+from kooperation.workspace import confirmation
+from kooperation.workspace import setup_partner
+from kooperation.workspace.content.case_note import ID_STEM
 from plone import api
 
 
 def upgrade(setup):
-    from kooperation.workspace import confirm_person
-    from kooperation.workspace import confirmation
-    from kooperation.workspace import setup_partner
-    from kooperation.workspace.content.case_note import ID_STEM
-
     setup.runImportStepFromProfile("profile-kooperation:default", "rolemap")
     setup.runImportStepFromProfile("profile-kooperation:default", "workflow")
     api.portal.get_tool("portal_workflow").updateRoleMappings()

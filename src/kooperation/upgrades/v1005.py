@@ -8,6 +8,9 @@ maps brings a site of 1004 to that state; nothing stored changes shape.
 """
 
 from kooperation import logger
+from kooperation.esign.settings import ensure_registered
+from kooperation.meetings import share_meeting
+from kooperation.meetings.interfaces import IMeeting
 from plone import api
 
 
@@ -35,9 +38,6 @@ def upgrade_notice_actions(setup):
 # Minutes; meeting workflow: Add portal content). New and edited meetings get it from
 # their subscriber; existing meetings get it here.
 def upgrade_minute_takers(setup):
-    from kooperation.meetings import share_meeting
-    from kooperation.meetings.interfaces import IMeeting
-
     catalog = api.portal.get_tool("portal_catalog")
     count = 0
     for brain in catalog.unrestrictedSearchResults(object_provides=IMeeting.__identifier__):
@@ -61,8 +61,6 @@ def upgrade_language_negotiation(setup):
 # "Electronic signatures". The records would also be registered when the control panel
 # is first opened; reading them falls back to empty values until then.
 def upgrade_esign_settings(setup):
-    from kooperation.esign.settings import ensure_registered
-
     ensure_registered()
     setup.runImportStepFromProfile("profile-kooperation:default", "controlpanel")
     logger.info("1005: the settings of electronic signatures registered")
