@@ -5,6 +5,13 @@ deadlines, amendment texts, rotation, third-party detector, registration rules,
 reporting) are written to manual.pot first and merged.
 """
 
+from kooperation.amendments.texts import MESSAGES as AMENDMENT_MESSAGES
+from kooperation.deadlines import MESSAGES
+from kooperation.esign.messages import MESSAGES as ESIGN_MESSAGES
+from kooperation.privacy.thirdparty import MESSAGES as THIRDPARTY_MESSAGES
+from kooperation.registrations.rules import MESSAGES as REGISTRATION_MESSAGES
+from kooperation.reporting import MESSAGES as REPORTING_MESSAGES
+from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
 from pathlib import Path
 
 import subprocess
@@ -22,14 +29,6 @@ def _quote(text):
 
 
 def write_manual_pot(path=HERE / "manual.pot"):
-    from kooperation.amendments.texts import MESSAGES as AMENDMENT_MESSAGES
-    from kooperation.deadlines import MESSAGES
-    from kooperation.esign.messages import MESSAGES as ESIGN_MESSAGES
-    from kooperation.privacy.thirdparty import MESSAGES as THIRDPARTY_MESSAGES
-    from kooperation.registrations.rules import MESSAGES as REGISTRATION_MESSAGES
-    from kooperation.reporting import MESSAGES as REPORTING_MESSAGES
-    from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
-
     sources = [("kooperation/deadlines/__init__.py", MESSAGES)]
     sources.append(("kooperation/amendments/texts.py", AMENDMENT_MESSAGES))
     sources.append(("kooperation/rotation/__init__.py", ROTATION_MESSAGES))
