@@ -20,15 +20,27 @@ kooperation-admin release-profile   (at a release: record profiles/default as re
 """
 
 from datetime import date
+from kooperation.cli import mailcatcher
 from kooperation.cli.instance import InstanceSettings
 from kooperation.cli.instance import write_instance
+from kooperation.ops import haproxy
+from kooperation.ops import mail
+from kooperation.ops.backup import for_settings
+from kooperation.ops.logs import json_file_handler
+from kooperation.ops.verify import verify_filestorage
+from kooperation.ops.verify import verify_storage
 from pathlib import Path
 
 import argparse
+import kooperation
 import os
 import secrets
 import sys
 
+
+# Plone and the add-on's Zope side are imported inside the commands that open the database
+# (``# lazy: imports Plone``): write-config, backup, haproxy-config and the like start in a
+# fraction of a second and work before the instance is configured.
 
 ADMIN_PASSWORD_FILE = "admin-password"
 
@@ -160,7 +172,7 @@ def _ensure_admin(app, name, password, reset):
 
 
 def cmd_create_site(args):
-    from kooperation.sitesetup import ensure_site
+    from kooperation.sitesetup import ensure_site  # lazy: imports Plone
 
     import transaction
 
@@ -201,11 +213,10 @@ def cmd_create_site(args):
 
 def _demo_logins(site, profile_dir, instance_dir):
     """The profile's sender address; its users' passwords (kept in the instance), printed."""
-    from kooperation.ops import mail
-    from kooperation.sitesetup import read_site_profile
-    from kooperation.sitesetup.accounts import profile_users
-    from kooperation.sitesetup.accounts import set_mail_sender
-    from kooperation.sitesetup.accounts import set_passwords
+    from kooperation.sitesetup import read_site_profile  # lazy: imports Plone
+    from kooperation.sitesetup.accounts import profile_users  # lazy: imports Plone
+    from kooperation.sitesetup.accounts import set_mail_sender  # lazy: imports Plone
+    from kooperation.sitesetup.accounts import set_passwords  # lazy: imports Plone
     from zope.component.hooks import setSite
 
     import transaction
@@ -234,7 +245,7 @@ def _demo_logins(site, profile_dir, instance_dir):
 
 def cmd_upgrade(args):
     """Run the pending upgrade steps; exit 1 when the site does not reach the profile version."""
-    from kooperation.upgrades import run_upgrades
+    from kooperation.upgrades import run_upgrades  # lazy: imports Plone
     from plone import api
     from zope.component.hooks import setSite
 
@@ -261,7 +272,6 @@ def cmd_daily(args):
     What it did goes as JSON lines to <instance>/var/log/daily.jsonl (or DAILY_LOG):
     the job's own messages and one line ``"event": "daily_job_finished"`` per run.
     """
-    from kooperation.ops.logs import json_file_handler
 
     import logging
     import time
@@ -302,7 +312,6 @@ def cmd_daily(args):
 
 def _flush_queue(site):
     """Send the reminders this job queued before it exits (no server's sender may run)."""
-    from kooperation.ops import mail
 
     try:
         sent, left = mail.flush(site)
@@ -314,9 +323,9 @@ def _flush_queue(site):
 
 def _daily(args, outcome):
     """The daily job; ``outcome`` receives its summary or error for the JSON log."""
-    from kooperation.jobs.daily import format_summary
-    from kooperation.jobs.daily import run_daily
-    from kooperation.jobs.daily import set_site_url
+    from kooperation.jobs.daily import format_summary  # lazy: imports Plone
+    from kooperation.jobs.daily import run_daily  # lazy: imports Plone
+    from kooperation.jobs.daily import set_site_url  # lazy: imports Plone
     from zope.component.hooks import setSite
 
     import transaction
@@ -358,7 +367,6 @@ def _daily(args, outcome):
 
 def cmd_mail(args):
     """Show or set the mail server, the sender and the queue; ``--flush`` sends the queue."""
-    from kooperation.ops import mail
     from zope.component.hooks import setSite
 
     import json
@@ -401,8 +409,6 @@ def cmd_mail(args):
 
 def _mail_for_start(args):
     """`make start`: SMTP_HOST's server, a server set before, or the local mail catcher."""
-    from kooperation.cli import mailcatcher
-    from kooperation.ops import mail
     from zope.component.hooks import setSite
 
     import transaction
@@ -432,7 +438,6 @@ def _mail_for_start(args):
 
 def cmd_serve(args):
     """runwsgi, with the local mail catcher in the same process unless SMTP_HOST is set."""
-    from kooperation.cli import mailcatcher
 
     return mailcatcher.serve(Path(args.instance).resolve(), args.wsgi_args)
 
@@ -445,7 +450,6 @@ def _backup_dir(args):
 
 def cmd_backup(args):
     """Back up the database (and blobs) of the instance; see kooperation.ops.backup."""
-    from kooperation.ops.backup import for_settings
 
     import time
 
@@ -461,7 +465,6 @@ def cmd_backup(args):
 
 def cmd_restore(args):
     """Restore the last backup (or the last one up to --until); the server must be stopped."""
-    from kooperation.ops.backup import for_settings
 
     import time
 
@@ -487,8 +490,6 @@ def cmd_pack(args):
 
 def cmd_verify(args):
     """Check the database: exit 1 when a record is damaged."""
-    from kooperation.ops.verify import verify_filestorage
-    from kooperation.ops.verify import verify_storage
 
     settings = InstanceSettings.from_environ(args.instance)
     if settings.storage == "filestorage":
@@ -509,7 +510,7 @@ def cmd_verify(args):
 
 def cmd_fingerprint(args):
     """Print the checksum of the content (JSON), to compare before a backup and after a restore."""
-    from kooperation.ops.fingerprint import fingerprint
+    from kooperation.ops.fingerprint import fingerprint  # lazy: imports Plone
     from zope.component.hooks import setSite
 
     import json
@@ -525,21 +526,19 @@ def cmd_fingerprint(args):
 
 def cmd_haproxy_config(args):
     """Print an HAProxy configuration for the instances (see kooperation.ops.haproxy)."""
-    from kooperation.ops.haproxy import render
 
     try:
-        print(render(args.backend, listen=args.listen, site_id=args.site_id), end="")
+        print(haproxy.render(args.backend, listen=args.listen, site_id=args.site_id), end="")
     except ValueError as exc:
         raise SystemExit(f"kooperation-admin haproxy-config: {exc}") from None
 
 
 def cmd_release_profile(args):
     """Record the profile of the current metadata.xml version as released (once per release)."""
-    from kooperation.upgrades import profile_hash
-    from kooperation.upgrades import read_released
-    from kooperation.upgrades import RELEASED_FILE
+    from kooperation.upgrades import profile_hash  # lazy: imports Plone
+    from kooperation.upgrades import read_released  # lazy: imports Plone
+    from kooperation.upgrades import RELEASED_FILE  # lazy: imports Plone
 
-    import kooperation
     import re
 
     package = Path(kooperation.__file__).parent
