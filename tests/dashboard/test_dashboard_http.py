@@ -1,10 +1,6 @@
 """The dashboard over HTTP on the demo site (real WSGI server)."""
 
-from dashboard_data import make_agreement
-from dashboard_data import make_network
 from datetime import date
-from datetime import timedelta
-from kooperation.deadlines import Period
 from kooperation.deadlines import shift_months
 from plone import api
 
@@ -12,7 +8,6 @@ import csv
 import icalendar
 import io
 import pytest
-import transaction
 
 
 pytestmark = pytest.mark.slow
@@ -28,26 +23,6 @@ def demo_dates(acceptance):
     catalog = api.portal.get_tool("portal_catalog")
     (brain,) = catalog.unrestrictedSearchResults(getId="kooperationserklaerung-2015")
     return {"notice_deadline": brain.notice_deadline, "term_end": brain.term_end}
-
-
-@pytest.fixture
-def many_agreements(acceptance):
-    """A network with 105 agreements in force, renewing yearly from yesterday."""
-    portal = acceptance["portal"]
-    yesterday = date.today() - timedelta(days=1)
-    network = make_network(portal, "viele", "ab")
-    for number in range(105):
-        make_agreement(
-            network,
-            f"v{number:03d}",
-            f"Vereinbarung {number:03d}",
-            "ab",
-            yesterday,
-            "in_force",
-            {"notice_period": Period(3, "months")},
-        )
-    transaction.commit()
-    return "viele"
 
 
 class TestRest:
@@ -95,17 +70,6 @@ class TestRest:
         data = manager("GET", f"{AGREEMENT}/@deadlines?date=2015-06-01").json()
         assert data["notice_deadline"] == "2015-11-19"
         assert data["@id"].endswith(f"{AGREEMENT}/@deadlines")
-
-    def test_b_size_is_capped(self, manager, many_agreements):
-        response = manager("GET", f"{many_agreements}/@deadlines?b_size=500")
-        assert response.status_code == 200
-        data = response.json()
-        assert data["items_total"] == 105
-        assert len(data["items"]) == 100
-        assert "b_start=100" in data["batching"]["next"]
-        rest = manager("GET", data["batching"]["next"]).json()
-        assert len(rest["items"]) == 5
-        assert len(manager("GET", f"{many_agreements}/@deadlines").json()["items"]) == 25
 
     @pytest.mark.parametrize(
         ("query", "field"),
