@@ -1,5 +1,11 @@
 """A member (network with the member profile) with editor and coordinator users, and
-the seed's 15 budget measures (tests/reporting/reporting_seed.py) as content."""
+the seed's 15 budget measures (tests/reporting/reporting_seed.py) as content.
+
+Both are built once when the layer MEMBER_INTEGRATION_TESTING is set up instead of by
+every test; ``portal`` here is that layer's site (each test rolled back), for the tests
+of this folder on the add-on's integration layer (test_members_action.py, which needs
+no content, takes the plain site).
+"""
 
 from pathlib import Path
 
@@ -11,8 +17,11 @@ import sys
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "reporting"))
 
 from kooperation.interfaces import IKooperationLayer  # noqa: E402
+from kooperation.testing import ContentLayer  # noqa: E402
 from kooperation.workspace import group_ids  # noqa: E402
 from plone import api  # noqa: E402
+from plone.app.testing import IntegrationTesting  # noqa: E402
+from pytest_plone import fixtures_factory  # noqa: E402
 from reporting_seed import BUDGET  # noqa: E402
 from reporting_seed import MID_YEAR  # noqa: E402
 from reporting_seed import REPORT_DAY  # noqa: E402
@@ -37,9 +46,8 @@ def places_rows(sphere, planned, occupied, number):
     ]
 
 
-@pytest.fixture
-def member(portal):
-    alsoProvides(portal.REQUEST, IKooperationLayer)
+def build(portal):
+    """The member ``offenbach`` with its users and the project ``budget``."""
     with api.env.adopt_roles(["Manager"]):
         for user_id in ("editor", "coordinator", "outsider"):
             api.user.create(email=f"{user_id}@example.org", username=user_id, password="pw-0815x")
@@ -55,14 +63,9 @@ def member(portal):
         ids = group_ids(net)
         api.group.add_user(groupname=ids["editors"], username="editor")
         api.group.add_user(groupname=ids["coordinators"], username="coordinator")
-    return net
-
-
-@pytest.fixture
-def budget(member):
     with api.env.adopt_user(username="coordinator"):
         project = api.content.create(
-            container=member, type="Project", id="budget", title=BUDGET, legal_spheres=["SGB II"]
+            container=net, type="Project", id="budget", title=BUDGET, legal_spheres=["SGB II"]
         )
         for number, (sphere, planned, occupied, refugees) in enumerate(SEED_MEASURES, 1):
             api.content.create(
@@ -73,4 +76,29 @@ def budget(member):
                 open_to_refugees=refugees,
                 places=places_rows(sphere, planned, occupied, number),
             )
-    return project
+    return {"member": net, "budget": project}
+
+
+MEMBER_FIXTURE = ContentLayer(build, name="MembersLayer")
+MEMBER_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(MEMBER_FIXTURE,), name="MembersLayer:Integration"
+)
+globals().update(
+    fixtures_factory(((MEMBER_INTEGRATION_TESTING, "member_site"),), keep_session=False)
+)
+
+
+@pytest.fixture
+def portal(member_site):
+    return member_site["portal"]
+
+
+@pytest.fixture
+def member(portal):
+    alsoProvides(portal.REQUEST, IKooperationLayer)
+    return MEMBER_FIXTURE.objects(portal)["member"]
+
+
+@pytest.fixture
+def budget(member):
+    return member["budget"]

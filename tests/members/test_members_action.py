@@ -9,6 +9,12 @@ from plone.app.testing import TEST_USER_NAME
 import pytest
 
 
+@pytest.fixture
+def portal(integration):
+    """The add-on's site without the member of conftest.py: the tab needs no content."""
+    return integration["portal"]
+
+
 def _tab_urls(portal):
     actions = api.portal.get_tool("portal_actions")
     return [
