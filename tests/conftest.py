@@ -82,6 +82,43 @@ def pytest_configure(config):
         compile_mo_file(po.stem, str(po.parent))
 
 
+# Files whose tests ``--dist loadfile`` may hand to different workers one by one (each
+# parameter on its own) instead of as a whole: the fuzz sweep's parts (15-20 s each).
+SPLIT_FILES = ("tests/security/test_security_fuzz.py",)
+
+
+def _split(scope):
+    path, _sep, rest = scope.partition("::")
+    return bool(rest) and path.replace("\\", "/") in SPLIT_FILES
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if getattr(config.option, "dist", "no") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class Scheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid):
+            path = nodeid.split("::", 1)[0]
+            return nodeid if _split(nodeid) else path
+
+        def _assign_work_unit(self, node):
+            """A worker runs a test only when it has the next one, and asks for more
+            while it has two or fewer: it would take the split file's tests one after
+            the other. One that has a test of it pending gets the next whole file
+            first, the other worker the split file's next test."""
+            assigned = self.assigned_work.get(node, {})
+            if any(_split(scope) and not all(tests.values()) for scope, tests in assigned.items()):
+                for scope in self.workqueue:
+                    if not _split(scope):
+                        self.workqueue.move_to_end(scope, last=False)
+                        break
+            super()._assign_work_unit(node)
+
+    return Scheduling(config, log)
+
+
 class _FilesByLayer:
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items):
