@@ -21,6 +21,7 @@ from test_security_rest import CASES
 from urllib.parse import urlencode
 from urllib.parse import urlsplit
 from webob import Request
+from webob import Response
 from world import objects
 from world import PASSWORD
 from zope.component.hooks import getSite
@@ -127,6 +128,8 @@ class Sweep:
         site, security = getSite(), getSecurityManager()
         try:
             return request.get_response(self.app)
+        except Exception as error:  # what escapes the application, the server answers 500
+            return Response(status=500, body=repr(error).encode())
         finally:
             setSecurityManager(security)
             setSite(site)
