@@ -1,5 +1,7 @@
 """Test layers: the add-on on a German site, optionally filled from a site profile."""
 
+from kooperation.sitesetup import load_site_profile
+from kooperation.workspace import confirm_person
 from plone import api
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
@@ -49,8 +51,6 @@ class SiteProfileLayer(PloneSandboxLayer):
         super().__init__(name=name)
 
     def setUpPloneSite(self, portal):
-        from kooperation.sitesetup import load_site_profile
-
         setRoles(portal, TEST_USER_ID, ["Manager"])
         load_site_profile(portal, self.profile_dir)
         setRoles(portal, TEST_USER_ID, ["Member"])
@@ -103,8 +103,6 @@ def demo_layers(profile_dir):
 
 def add_person(container, **values):
     """A Person entry the partner has confirmed, as its admins would (trusted test code)."""
-    from kooperation.workspace import confirm_person
-
     person = api.content.create(container=container, type="Person", **values)
     confirm_person(person, by="test")
     return person

@@ -102,11 +102,6 @@ def test_pure_cores_import_nothing_from_zope(core):
     assert {m: found for m, found in zope.items() if found} == {}
 
 
-# Modules whose hidden imports this rule does not hold yet: the test layers (their owners
-# hoist them or give each its reason).
-HIDDEN_IMPORTS_PENDING = {"kooperation.testing"}
-
-
 def own_module(node):
     """Does the import statement ``node`` import one of the package's modules?"""
     if isinstance(node, ast.Import):
@@ -143,8 +138,6 @@ def test_hidden_imports_of_the_package_say_why():
     (``# lazy: imports Plone`` in the CLI), so none stays hidden just because it was."""
     wrong = []
     for name, path in imports.modules().items():
-        if name in HIDDEN_IMPORTS_PENDING:
-            continue
         lines = path.read_text().splitlines()
         for node in hidden_imports(ast.parse("\n".join(lines), str(path))):
             if not reason(lines[node.lineno - 1]):
