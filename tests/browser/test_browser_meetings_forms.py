@@ -7,7 +7,7 @@ action items and circulates them; the coordinator approves and publishes them.""
 from browser_helpers import login
 from browser_helpers import network_user
 from kooperation.common.german import german_date
-from kooperation.meetings import next_free_meeting
+from kooperation.meetings.series import next_free_meeting
 from kooperation.workspace import confirm_person
 from pathlib import Path
 from plone import api

@@ -19,8 +19,8 @@ PURE = (
     "kooperation.deadlines",
     "kooperation.registrations.rules",
     "kooperation.registrations.export",
-    "kooperation.rotation",
-    "kooperation.reporting",
+    "kooperation.meetings.rotation",
+    "kooperation.members.reporting",
     "kooperation.printing",
     "kooperation.amendments.texts",
     "kooperation.amendments.redline",
@@ -200,4 +200,4 @@ def test_the_graph_script_prints_each_capability_with_its_imports(capsys):
     imports.main()
     lines = capsys.readouterr().out.splitlines()
     assert "deadlines -> common" in lines  # the engine's phrases
-    assert "rotation -> common" in lines
+    assert "printing -> common" in lines

@@ -2,7 +2,7 @@
 
 from datetime import date
 from kooperation.interfaces import IKooperationLayer
-from kooperation.meetings import rotation_plan
+from kooperation.meetings.series import rotation_plan
 from plone import api
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides

@@ -8,8 +8,8 @@ from datetime import date
 from datetime import datetime
 from kooperation.fields.rows import MAX_ROWS
 from kooperation.interfaces import IKooperationLayer
-from kooperation.meetings import holders_from_rotation
-from kooperation.meetings import next_free_meeting
+from kooperation.meetings.series import holders_from_rotation
+from kooperation.meetings.series import next_free_meeting
 from plone import api
 from zope.i18n import translate
 from zope.interface import alsoProvides

@@ -1,5 +1,5 @@
 """A member (network with the member profile) with editor and coordinator users, and
-the seed's 15 budget measures (tests/reporting/reporting_seed.py) as content.
+the seed's 15 budget measures (tests/members/reporting_seed.py) as content.
 
 Both are built once when the layer MEMBER_INTEGRATION_TESTING is set up instead of by
 every test; ``portal`` here is that layer's site (each test rolled back), for the tests
@@ -7,26 +7,19 @@ of this folder on the add-on's integration layer (test_members_action.py, which 
 no content, takes the plain site).
 """
 
-from pathlib import Path
+from kooperation.interfaces import IKooperationLayer
+from kooperation.testing import ContentLayer
+from kooperation.workspace import group_ids
+from plone import api
+from plone.app.testing import IntegrationTesting
+from pytest_plone import fixtures_factory
+from reporting_seed import BUDGET
+from reporting_seed import MID_YEAR
+from reporting_seed import REPORT_DAY
+from reporting_seed import SEED_MEASURES
+from zope.interface import alsoProvides
 
 import pytest
-import sys
-
-
-# The seed's figures are shared with the pure tests of kooperation.reporting.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "reporting"))
-
-from kooperation.interfaces import IKooperationLayer  # noqa: E402
-from kooperation.testing import ContentLayer  # noqa: E402
-from kooperation.workspace import group_ids  # noqa: E402
-from plone import api  # noqa: E402
-from plone.app.testing import IntegrationTesting  # noqa: E402
-from pytest_plone import fixtures_factory  # noqa: E402
-from reporting_seed import BUDGET  # noqa: E402
-from reporting_seed import MID_YEAR  # noqa: E402
-from reporting_seed import REPORT_DAY  # noqa: E402
-from reporting_seed import SEED_MEASURES  # noqa: E402
-from zope.interface import alsoProvides  # noqa: E402
 
 
 def places_rows(sphere, planned, occupied, number):

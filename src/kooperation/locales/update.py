@@ -8,10 +8,10 @@ reporting) are written to manual.pot first and merged.
 from kooperation.amendments.texts import MESSAGES as AMENDMENT_MESSAGES
 from kooperation.deadlines import MESSAGES
 from kooperation.esign.messages import MESSAGES as ESIGN_MESSAGES
+from kooperation.meetings.rotation import MESSAGES as ROTATION_MESSAGES
+from kooperation.members.reporting import MESSAGES as REPORTING_MESSAGES
 from kooperation.privacy.thirdparty import MESSAGES as THIRDPARTY_MESSAGES
 from kooperation.registrations.rules import MESSAGES as REGISTRATION_MESSAGES
-from kooperation.reporting import MESSAGES as REPORTING_MESSAGES
-from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
 from pathlib import Path
 
 import subprocess
@@ -31,10 +31,10 @@ def _quote(text):
 def write_manual_pot(path=HERE / "manual.pot"):
     sources = [("kooperation/deadlines/__init__.py", MESSAGES)]
     sources.append(("kooperation/amendments/texts.py", AMENDMENT_MESSAGES))
-    sources.append(("kooperation/rotation/__init__.py", ROTATION_MESSAGES))
+    sources.append(("kooperation/meetings/rotation/__init__.py", ROTATION_MESSAGES))
     sources.append(("kooperation/privacy/thirdparty.py", THIRDPARTY_MESSAGES))
     sources.append(("kooperation/registrations/rules.py", REGISTRATION_MESSAGES))
-    sources.append(("kooperation/reporting/__init__.py", REPORTING_MESSAGES))
+    sources.append(("kooperation/members/reporting/__init__.py", REPORTING_MESSAGES))
     sources.append(("kooperation/esign/messages.py", ESIGN_MESSAGES))
     entries = [
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'

@@ -9,11 +9,7 @@ from kooperation.common.errors import KooperationError
 from kooperation.common.errors import render
 from kooperation.common.german import german_date
 from kooperation.common.urls import safe_url
-from kooperation.meetings import _day
-from kooperation.meetings import meetings_of
 from kooperation.meetings import printing
-from kooperation.meetings import rotation_plan
-from kooperation.meetings import viewable_minutes
 from kooperation.meetings.corrections import correct
 from kooperation.meetings.corrections import LOCKED_STATES
 from kooperation.meetings.corrections import may_correct
@@ -27,11 +23,15 @@ from kooperation.meetings.mail import find_partner
 from kooperation.meetings.privacy import findings_by_place
 from kooperation.meetings.privacy import privacy_warning
 from kooperation.meetings.reminders import due_rules
+from kooperation.meetings.rotation import MESSAGES as ROTATION_MESSAGES
+from kooperation.meetings.rotation import RotationError
+from kooperation.meetings.rotation.reminders import DEFAULT_REMIND_DAYS
+from kooperation.meetings.series import _day
+from kooperation.meetings.series import meetings_of
+from kooperation.meetings.series import rotation_plan
+from kooperation.meetings.series import viewable_minutes
 from kooperation.meetings.widgets import earlier_open_items
 from kooperation.printing import pdf
-from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
-from kooperation.rotation import RotationError
-from kooperation.rotation.reminders import DEFAULT_REMIND_DAYS
 from plone import api
 from plone.dexterity.browser.edit import DefaultEditForm
 from plone.protect import CheckAuthenticator

@@ -23,11 +23,11 @@ from kooperation import _
 from kooperation.common.german import german_date
 from kooperation.common.mail import MailError
 from kooperation.common.mail import queue
-from kooperation.meetings import _day
 from kooperation.meetings.interfaces import IMinutes
 from kooperation.meetings.mail import compose
 from kooperation.meetings.mail import partners_and_coordinators
 from kooperation.meetings.mail import tr
+from kooperation.meetings.series import _day
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.discussion.interfaces import IDiscussionSettings

@@ -13,12 +13,12 @@ from kooperation.common.german import german_date
 from kooperation.common.mail import MailError
 from kooperation.common.mail import queue
 from kooperation.common.urls import safe_url
-from kooperation.meetings import _day
 from kooperation.meetings.mail import compose
 from kooperation.meetings.mail import find_partner
 from kooperation.meetings.mail import staff_emails
 from kooperation.meetings.mail import tr
 from kooperation.meetings.reminders import INVITATION_KEY
+from kooperation.meetings.series import _day
 from kooperation.workspace import group_ids
 from persistent.mapping import PersistentMapping
 from plone import api

@@ -9,10 +9,10 @@ from kooperation import _
 from kooperation.common.german import german_date
 from kooperation.common.mail import MailError
 from kooperation.common.mail import queue
-from kooperation.meetings import _day
 from kooperation.meetings.mail import compose
 from kooperation.meetings.mail import partners_and_coordinators
 from kooperation.meetings.mail import tr
+from kooperation.meetings.series import _day
 from zope.annotation.interfaces import IAnnotations
 
 import logging

@@ -1,6 +1,6 @@
 """Daily-job step: remind the duty holders of round tables of the invitation and the minutes.
 
-``kooperation.rotation.reminders`` says when (invitation 14 days before the meeting,
+``kooperation.meetings.rotation.reminders`` says when (invitation 14 days before the meeting,
 minutes 14 days after, unless the series sets other days; a week of reminding before);
 this step finds the meetings,
 writes to the duty holder's staff (coordinators when it has none) and remembers
@@ -15,18 +15,18 @@ from datetime import timedelta
 from kooperation import _
 from kooperation.common.german import german_date
 from kooperation.common.mail import queue
-from kooperation.meetings import _day
 from kooperation.meetings.interfaces import IMinutes
 from kooperation.meetings.mail import compose
 from kooperation.meetings.mail import duty_recipients
 from kooperation.meetings.mail import tr
-from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
-from kooperation.rotation import RotationError
-from kooperation.rotation.reminders import DEFAULT_REMIND_DAYS
-from kooperation.rotation.reminders import due_on
-from kooperation.rotation.reminders import MAX_DUE_DAYS
-from kooperation.rotation.reminders import reminders
-from kooperation.rotation.reminders import series_due
+from kooperation.meetings.rotation import MESSAGES as ROTATION_MESSAGES
+from kooperation.meetings.rotation import RotationError
+from kooperation.meetings.rotation.reminders import DEFAULT_REMIND_DAYS
+from kooperation.meetings.rotation.reminders import due_on
+from kooperation.meetings.rotation.reminders import MAX_DUE_DAYS
+from kooperation.meetings.rotation.reminders import reminders
+from kooperation.meetings.rotation.reminders import series_due
+from kooperation.meetings.series import _day
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 

@@ -3,16 +3,16 @@ duty), the meeting's date, the partner(s) and the duty, instead of JSON.
 
 Stored and served as before (``exceptions``: ``{"type": "skip", "date": …, "partner":
 UID}``, ``swap`` with ``first``/``second``, ``assign`` with ``duty``/``partner``); the
-series' invariant checks each item with ``kooperation.rotation.exception_from_json``."""
+series' invariant checks each item with ``kooperation.meetings.rotation.exception_from_json``."""
 
 from kooperation import _
 from kooperation.fields.rows import Column
 from kooperation.fields.rows import iso_date
 from kooperation.fields.rows import RowsWidget
 from kooperation.fields.rows import text_of
+from kooperation.meetings.rotation import DEFAULT_DUTIES
 from kooperation.meetings.widgets import duty_title
 from kooperation.meetings.widgets import partner_options
-from kooperation.rotation import DEFAULT_DUTIES
 from z3c.form.browser.textlines import TextLinesWidget
 from z3c.form.converter import TextLinesConverter
 from z3c.form.interfaces import ITextLinesWidget

@@ -7,13 +7,13 @@ from kooperation.common.errors import render
 from kooperation.common.rest import error_reply
 from kooperation.common.rest import forbidden_reply
 from kooperation.common.rest import json_object
-from kooperation.meetings import rotation_plan
 from kooperation.meetings.corrections import correct
 from kooperation.meetings.corrections import may_correct
 from kooperation.meetings.invitation import may_invite
 from kooperation.meetings.invitation import send_invitation
 from kooperation.meetings.invitation import sent_invitation
-from kooperation.rotation import RotationError
+from kooperation.meetings.rotation import RotationError
+from kooperation.meetings.series import rotation_plan
 from plone import api
 from plone.restapi.services import Service
 

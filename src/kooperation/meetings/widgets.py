@@ -20,16 +20,16 @@ from kooperation.fields.rows import IRowsWidget
 from kooperation.fields.rows import RowsWidget
 from kooperation.fields.rows import text_of
 from kooperation.interfaces import IPerson
-from kooperation.meetings import _day
-from kooperation.meetings import meetings_of
-from kooperation.meetings import next_free_meeting
-from kooperation.meetings import planned_meeting
-from kooperation.meetings import viewable_minutes
 from kooperation.meetings.interfaces import IMeeting
 from kooperation.meetings.interfaces import IMinutes
+from kooperation.meetings.rotation import MESSAGES as ROTATION_MESSAGES
+from kooperation.meetings.rotation import RotationError
+from kooperation.meetings.series import _day
+from kooperation.meetings.series import meetings_of
+from kooperation.meetings.series import next_free_meeting
+from kooperation.meetings.series import planned_meeting
+from kooperation.meetings.series import viewable_minutes
 from kooperation.meetings.validation import find_series
-from kooperation.rotation import MESSAGES as ROTATION_MESSAGES
-from kooperation.rotation import RotationError
 from kooperation.vocabularies import PartnersFactory
 from plone import api
 from z3c.form.converter import BaseDataConverter

@@ -2,6 +2,6 @@
 
 A member is a Network with the member profile behavior (``content/member.py``);
 its reports, projects and measures live inside it. The figures come from the pure
-core ``kooperation.reporting``; this package adapts it: catalog, vocabularies,
+core ``kooperation.members.reporting``; this package adapts it: catalog, vocabularies,
 views, the ``@places`` service, the report reminder.
 """

@@ -1,6 +1,6 @@
 """A line chart of places over time as inline SVG, generated on the server.
 
-Zope-free: it takes the rows of ``kooperation.reporting.series`` and returns SVG
+Zope-free: it takes the rows of ``kooperation.members.reporting.series`` and returns SVG
 markup (no script, no external library), so the dashboard shows the chart with the
 table beside it in every browser and in print. Labels are escaped.
 """

@@ -1,17 +1,17 @@
 """Content to the pure reporting core: measures and projects as dataclasses.
 
 The schemas store places and funding phases as JSON lists (REST and forms alike);
-these functions read them into ``kooperation.reporting`` objects, which check them.
+these functions read them into ``kooperation.members.reporting`` objects, which check them.
 A ``ReportingError`` names the bad value; forms and services turn it into a
 translated 400 answer.
 """
 
-from kooperation.reporting import parse_day
-from kooperation.reporting import ReportingError
-from kooperation.reporting.places import Measure
-from kooperation.reporting.places import PlacesReport
-from kooperation.reporting.projects import FundingPhase
-from kooperation.reporting.projects import Project
+from kooperation.members.reporting import parse_day
+from kooperation.members.reporting import ReportingError
+from kooperation.members.reporting.places import Measure
+from kooperation.members.reporting.places import PlacesReport
+from kooperation.members.reporting.projects import FundingPhase
+from kooperation.members.reporting.projects import Project
 
 
 def _day(value, name):

@@ -11,7 +11,7 @@ from datetime import date
 from datetime import timedelta
 from kooperation.common.german import german_date
 from kooperation.interfaces import IPartner
-from kooperation.reporting.projects import KINDS
+from kooperation.members.reporting.projects import KINDS
 from plone import api
 from Products.CMFCore.interfaces import ISiteRoot
 

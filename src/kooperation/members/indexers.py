@@ -6,8 +6,8 @@ from kooperation.members.data import project_of
 from kooperation.members.interfaces import IMeasure
 from kooperation.members.interfaces import IProject
 from kooperation.members.interfaces import IReport
-from kooperation.reporting import ReportingError
-from kooperation.reporting.projects import project_deadlines
+from kooperation.members.reporting import ReportingError
+from kooperation.members.reporting.projects import project_deadlines
 from plone import api
 from plone.indexer import indexer
 

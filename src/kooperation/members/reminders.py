@@ -1,7 +1,7 @@
 """Daily step: a member's coordinators are reminded of the quarterly report.
 
 For every member of the association (network with ``association_member``) the pure
-core (``kooperation.reporting.quarters.missing_reports``) names the last ended quarter
+core (``kooperation.members.reporting.quarters.missing_reports``) names the last ended quarter
 when no report of it is submitted or published yet. Two mails per quarter at most: one
 when the quarter has ended ("due on ..."), one once the due date has passed
 ("was due on ..."). What was sent is kept in an annotation of the network, so that a
@@ -15,9 +15,9 @@ from kooperation.common.mail import coordinator_emails
 from kooperation.common.mail import mail_language
 from kooperation.common.mail import sender
 from kooperation.members.messages import message
-from kooperation.reporting.quarters import DELIVERED_STATES
-from kooperation.reporting.quarters import missing_reports
-from kooperation.reporting.quarters import Report
+from kooperation.members.reporting.quarters import DELIVERED_STATES
+from kooperation.members.reporting.quarters import missing_reports
+from kooperation.members.reporting.quarters import Report
 from persistent.list import PersistentList
 from plone import api
 from zope.annotation.interfaces import IAnnotations

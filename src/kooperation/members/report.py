@@ -21,10 +21,10 @@ from kooperation.common.german import german_date
 from kooperation.common.mail import network_of
 from kooperation.members.data import measure_of
 from kooperation.members.data import project_of
+from kooperation.members.reporting import ReportingError
+from kooperation.members.reporting.places import totals
+from kooperation.members.reporting.quarters import quarter_range
 from kooperation.printing import pdf
-from kooperation.reporting import ReportingError
-from kooperation.reporting.places import totals
-from kooperation.reporting.quarters import quarter_range
 from plone import api
 from Products.Five import BrowserView
 from zope.i18n import translate

@@ -1,7 +1,7 @@
 """Places totals of a member or of the whole association, from catalog brains.
 
 The Measure brains carry their places rows (metadata ``measure_places``) and
-``open_to_refugees``; the pure core sums them (``kooperation.reporting.places``).
+``open_to_refugees``; the pure core sums them (``kooperation.members.reporting.places``).
 The search is restricted: a user's totals are those of the measures they may see
 (anonymous visitors: published ones).
 """
@@ -9,9 +9,9 @@ The search is restricted: a user's totals are those of the measures they may see
 from kooperation.common.errors import KooperationError
 from kooperation.members.data import measure_data
 from kooperation.members.messages import message
-from kooperation.reporting import ReportingError
-from kooperation.reporting.places import totals
-from kooperation.reporting.series import places_series
+from kooperation.members.reporting import ReportingError
+from kooperation.members.reporting.places import totals
+from kooperation.members.reporting.series import places_series
 from plone import api
 from Products.CMFCore.interfaces import ISiteRoot
 

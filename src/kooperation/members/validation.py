@@ -1,7 +1,7 @@
 """Schema validation through the pure core: one translated sentence per bad value."""
 
 from kooperation.members.messages import message
-from kooperation.reporting import ReportingError
+from kooperation.members.reporting import ReportingError
 from zope.interface import Invalid
 from zope.schema import ValidationError
 

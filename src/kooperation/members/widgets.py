@@ -23,8 +23,8 @@ from kooperation.fields.rows import SCRIPT_PATH  # noqa: F401
 from kooperation.fields.rows import SCRIPT_VERSION  # noqa: F401
 from kooperation.fields.rows import text_of as _text
 from kooperation.fields.rows import whole_number as _number
-from kooperation.reporting import LEGAL_SPHERES
-from kooperation.reporting.projects import APPLICATION_STATUSES
+from kooperation.members.reporting import LEGAL_SPHERES
+from kooperation.members.reporting.projects import APPLICATION_STATUSES
 from z3c.form.widget import FieldWidget
 
 

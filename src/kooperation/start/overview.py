@@ -20,11 +20,11 @@ from kooperation.interfaces import IPerson
 from kooperation.meetings.reminders import duty_done
 from kooperation.meetings.reminders import duty_label
 from kooperation.members.reminders import reports_of
+from kooperation.members.reporting.quarters import missing_reports
 from kooperation.registrations.conference import own_partners
 from kooperation.registrations.interfaces import IRegistrationEvent
 from kooperation.registrations.ledger import listed
 from kooperation.registrations.ledger import owned_by
-from kooperation.reporting.quarters import missing_reports
 from kooperation.start.links import network_tools
 from kooperation.workspace import pending_fields
 from plone import api

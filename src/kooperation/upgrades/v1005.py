@@ -9,8 +9,8 @@ maps brings a site of 1004 to that state; nothing stored changes shape.
 
 from kooperation import logger
 from kooperation.esign.settings import ensure_registered
-from kooperation.meetings import share_meeting
 from kooperation.meetings.interfaces import IMeeting
+from kooperation.meetings.series import share_meeting
 from plone import api
 
 

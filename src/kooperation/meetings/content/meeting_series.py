@@ -1,21 +1,21 @@
 """A meeting series (Gremium, Arbeitskreis, Runder Tisch) of a network.
 
 Member partners are listed in rotation order; the rotation planner
-(``kooperation.rotation``) assigns the duties of the next meetings to them.
+(``kooperation.meetings.rotation``) assigns the duties of the next meetings to them.
 """
 
 from kooperation import _
 from kooperation.interfaces import IKooperationContent
 from kooperation.meetings.interfaces import IMeetingSeries
+from kooperation.meetings.rotation import DEFAULT_DUTIES
+from kooperation.meetings.rotation import exception_from_json
+from kooperation.meetings.rotation import RotationError
+from kooperation.meetings.rotation.reminders import DEFAULT_INVITATION_DAYS
+from kooperation.meetings.rotation.reminders import DEFAULT_MINUTES_DAYS
+from kooperation.meetings.rotation.reminders import MAX_DUE_DAYS
+from kooperation.meetings.rotation.reminders import MIN_DUE_DAYS
 from kooperation.meetings.series_widgets import DutiesFieldWidget
 from kooperation.meetings.series_widgets import ExceptionsFieldWidget
-from kooperation.rotation import DEFAULT_DUTIES
-from kooperation.rotation import exception_from_json
-from kooperation.rotation import RotationError
-from kooperation.rotation.reminders import DEFAULT_INVITATION_DAYS
-from kooperation.rotation.reminders import DEFAULT_MINUTES_DAYS
-from kooperation.rotation.reminders import MAX_DUE_DAYS
-from kooperation.rotation.reminders import MIN_DUE_DAYS
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.schema import JSONField

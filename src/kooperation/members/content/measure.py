@@ -49,4 +49,4 @@ class IMeasureSchema(model.Schema):
 
 @implementer(IKooperationContent, IMeasure, IMeasureSchema)
 class Measure(Item):
-    """A measure with places per legal sphere; see ``kooperation.reporting.places``."""
+    """A measure with places per legal sphere; see ``kooperation.members.reporting.places``."""

@@ -9,11 +9,11 @@ from kooperation.interfaces import IKooperationContent
 from kooperation.members.data import funding_phases
 from kooperation.members.data import project_of
 from kooperation.members.interfaces import IProject
+from kooperation.members.reporting import ReportingError
+from kooperation.members.reporting.projects import AgeRange
 from kooperation.members.validation import checked
 from kooperation.members.validation import invariant_error
 from kooperation.members.widgets import PhasesFieldWidget
-from kooperation.reporting import ReportingError
-from kooperation.reporting.projects import AgeRange
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.schema import JSONField
@@ -116,4 +116,4 @@ class IProjectSchema(model.Schema):
 
 @implementer(IKooperationContent, IProject, IProjectSchema)
 class Project(Container):
-    """A project with funding phases; see ``kooperation.reporting.projects``."""
+    """A project with funding phases; see ``kooperation.members.reporting.projects``."""

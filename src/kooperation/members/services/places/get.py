@@ -8,9 +8,9 @@ from datetime import date
 from kooperation.common.errors import KooperationError
 from kooperation.common.rest import error_reply
 from kooperation.members.messages import message
+from kooperation.members.reporting import parse_day
+from kooperation.members.reporting import ReportingError
 from kooperation.members.totals import places_on
-from kooperation.reporting import parse_day
-from kooperation.reporting import ReportingError
 from plone.restapi.services import Service
 
 

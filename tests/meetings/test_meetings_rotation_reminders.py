@@ -1,12 +1,12 @@
 """Due dates of duties and the reminders of their holders (pure date arithmetic)."""
 
 from datetime import date
-from kooperation.rotation import plan
-from kooperation.rotation import RotationError
-from kooperation.rotation.reminders import due_date
-from kooperation.rotation.reminders import due_on
-from kooperation.rotation.reminders import reminders
-from kooperation.rotation.reminders import series_due
+from kooperation.meetings.rotation import plan
+from kooperation.meetings.rotation import RotationError
+from kooperation.meetings.rotation.reminders import due_date
+from kooperation.meetings.rotation.reminders import due_on
+from kooperation.meetings.rotation.reminders import reminders
+from kooperation.meetings.rotation.reminders import series_due
 
 import pytest
 

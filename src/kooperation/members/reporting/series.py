@@ -7,10 +7,10 @@ neutralised so that a spreadsheet never runs a title as a formula.
 
 from kooperation.common.german import german_date
 from kooperation.csvsafe import neutralise
-from kooperation.reporting import LEGAL_SPHERES
-from kooperation.reporting import Phrase
-from kooperation.reporting.places import totals
-from kooperation.reporting.quarters import quarter_ends
+from kooperation.members.reporting import LEGAL_SPHERES
+from kooperation.members.reporting import Phrase
+from kooperation.members.reporting.places import totals
+from kooperation.members.reporting.quarters import quarter_ends
 
 import csv
 import io

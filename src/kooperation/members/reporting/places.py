@@ -17,11 +17,11 @@ spheres of that report (counted in each of them, and once overall).
 
 from dataclasses import dataclass
 from dataclasses import field
-from kooperation.reporting import check_count
-from kooperation.reporting import check_date
-from kooperation.reporting import check_sphere
-from kooperation.reporting import LEGAL_SPHERES
-from kooperation.reporting import ReportingError
+from kooperation.members.reporting import check_count
+from kooperation.members.reporting import check_date
+from kooperation.members.reporting import check_sphere
+from kooperation.members.reporting import LEGAL_SPHERES
+from kooperation.members.reporting import ReportingError
 
 
 @dataclass(frozen=True)

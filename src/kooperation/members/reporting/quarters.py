@@ -9,10 +9,10 @@ default only the last ended one) without a submitted or published report, as due
 from dataclasses import dataclass
 from datetime import date
 from datetime import timedelta
-from kooperation.reporting import check_count
-from kooperation.reporting import check_date
-from kooperation.reporting import Phrase
-from kooperation.reporting import ReportingError
+from kooperation.members.reporting import check_count
+from kooperation.members.reporting import check_date
+from kooperation.members.reporting import Phrase
+from kooperation.members.reporting import ReportingError
 
 import calendar
 

@@ -1,13 +1,13 @@
 """Places over quarter ends, as a table and CSV for the dashboard."""
 
 from datetime import date
-from kooperation.reporting import LEGAL_SPHERES
-from kooperation.reporting import Phrase
-from kooperation.reporting.places import Measure
-from kooperation.reporting.places import PlacesReport
-from kooperation.reporting.series import places_series
-from kooperation.reporting.series import series_csv
-from kooperation.reporting.series import series_table
+from kooperation.members.reporting import LEGAL_SPHERES
+from kooperation.members.reporting import Phrase
+from kooperation.members.reporting.places import Measure
+from kooperation.members.reporting.places import PlacesReport
+from kooperation.members.reporting.series import places_series
+from kooperation.members.reporting.series import series_csv
+from kooperation.members.reporting.series import series_table
 from reporting_seed import seed_measures
 
 import csv

@@ -5,11 +5,11 @@ from datetime import timedelta
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
-from kooperation.rotation import HeldMeeting
-from kooperation.rotation import Member
-from kooperation.rotation import plan
-from kooperation.rotation import Skip
-from kooperation.rotation import Swap
+from kooperation.meetings.rotation import HeldMeeting
+from kooperation.meetings.rotation import Member
+from kooperation.meetings.rotation import plan
+from kooperation.meetings.rotation import Skip
+from kooperation.meetings.rotation import Swap
 
 
 START = date(2026, 1, 5)

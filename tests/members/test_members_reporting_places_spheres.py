@@ -11,10 +11,10 @@ from datetime import timedelta
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
-from kooperation.reporting import LEGAL_SPHERES
-from kooperation.reporting.places import Measure
-from kooperation.reporting.places import PlacesReport
-from kooperation.reporting.places import totals
+from kooperation.members.reporting import LEGAL_SPHERES
+from kooperation.members.reporting.places import Measure
+from kooperation.members.reporting.places import PlacesReport
+from kooperation.members.reporting.places import totals
 
 
 OCT, DEC = date(2026, 10, 1), date(2026, 12, 1)

@@ -1,12 +1,12 @@
 """Projects, funding phases and their dates for the deadline dashboard (seed 003)."""
 
 from datetime import date
-from kooperation.reporting import ReportingError
-from kooperation.reporting.projects import AgeRange
-from kooperation.reporting.projects import deadlines_of
-from kooperation.reporting.projects import FundingPhase
-from kooperation.reporting.projects import Project
-from kooperation.reporting.projects import project_deadlines
+from kooperation.members.reporting import ReportingError
+from kooperation.members.reporting.projects import AgeRange
+from kooperation.members.reporting.projects import deadlines_of
+from kooperation.members.reporting.projects import FundingPhase
+from kooperation.members.reporting.projects import Project
+from kooperation.members.reporting.projects import project_deadlines
 
 import pytest
 

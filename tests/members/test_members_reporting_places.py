@@ -1,11 +1,11 @@
 """Places of measures and their totals on a day (seed 003: 219 = 130 + 89, 31 free)."""
 
 from datetime import date
-from kooperation.reporting import ReportingError
-from kooperation.reporting.places import Measure
-from kooperation.reporting.places import Places
-from kooperation.reporting.places import PlacesReport
-from kooperation.reporting.places import totals
+from kooperation.members.reporting import ReportingError
+from kooperation.members.reporting.places import Measure
+from kooperation.members.reporting.places import Places
+from kooperation.members.reporting.places import PlacesReport
+from kooperation.members.reporting.places import totals
 from reporting_seed import MID_YEAR
 from reporting_seed import REPORT_DAY
 from reporting_seed import seed_measures

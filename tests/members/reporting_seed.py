@@ -10,8 +10,8 @@ two measures not open to refugees are one of each. All report on the seed's date
 """
 
 from datetime import date
-from kooperation.reporting.places import Measure
-from kooperation.reporting.places import PlacesReport
+from kooperation.members.reporting.places import Measure
+from kooperation.members.reporting.places import PlacesReport
 
 
 REPORT_DAY = date(2018, 11, 15)

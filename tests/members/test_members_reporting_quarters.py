@@ -1,13 +1,13 @@
 """Quarters, due dates of quarterly reports and who still owes one."""
 
 from datetime import date
-from kooperation.reporting import ReportingError
-from kooperation.reporting.quarters import missing_reports
-from kooperation.reporting.quarters import quarter_ends
-from kooperation.reporting.quarters import quarter_of
-from kooperation.reporting.quarters import quarter_range
-from kooperation.reporting.quarters import Report
-from kooperation.reporting.quarters import report_due
+from kooperation.members.reporting import ReportingError
+from kooperation.members.reporting.quarters import missing_reports
+from kooperation.members.reporting.quarters import quarter_ends
+from kooperation.members.reporting.quarters import quarter_of
+from kooperation.members.reporting.quarters import quarter_range
+from kooperation.members.reporting.quarters import Report
+from kooperation.members.reporting.quarters import report_due
 
 import pytest
 

@@ -3,15 +3,15 @@ skips, swaps, duties set by the coordinator, held meetings, errors."""
 
 from datetime import date
 from datetime import timedelta
-from kooperation.rotation import Assign
-from kooperation.rotation import exception_from_json
-from kooperation.rotation import exception_to_json
-from kooperation.rotation import HeldMeeting
-from kooperation.rotation import Member
-from kooperation.rotation import plan
-from kooperation.rotation import RotationError
-from kooperation.rotation import Skip
-from kooperation.rotation import Swap
+from kooperation.meetings.rotation import Assign
+from kooperation.meetings.rotation import exception_from_json
+from kooperation.meetings.rotation import exception_to_json
+from kooperation.meetings.rotation import HeldMeeting
+from kooperation.meetings.rotation import Member
+from kooperation.meetings.rotation import plan
+from kooperation.meetings.rotation import RotationError
+from kooperation.meetings.rotation import Skip
+from kooperation.meetings.rotation import Swap
 
 import pytest
 

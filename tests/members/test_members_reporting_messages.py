@@ -2,10 +2,10 @@
 
 from datetime import date
 from datetime import datetime
-from kooperation.reporting import MESSAGES
-from kooperation.reporting import MESSAGES_DE
-from kooperation.reporting import parse_day
-from kooperation.reporting import ReportingError
+from kooperation.members.reporting import MESSAGES
+from kooperation.members.reporting import MESSAGES_DE
+from kooperation.members.reporting import parse_day
+from kooperation.members.reporting import ReportingError
 
 import pytest
 import re

@@ -13,7 +13,7 @@ sends it, and keeps the reminder's ``key`` so that it goes out once.
 from dataclasses import dataclass
 from datetime import date
 from datetime import timedelta
-from kooperation.rotation import RotationError
+from kooperation.meetings.rotation import RotationError
 
 
 # duty -> days relative to the meeting (negative: before it)
@@ -89,7 +89,7 @@ def due_date(meeting, offset, skip_weekend=True):
 
 def reminders(meetings, due=None, remind_days=DEFAULT_REMIND_DAYS, skip_weekend=True):
     """Reminders for the duty holders of ``meetings``: planned meetings of a
-    :class:`~kooperation.rotation.Plan` (``plan.upcoming``) or ``(date, {duty: partner})``
+    :class:`~kooperation.meetings.rotation.Plan` (``plan.upcoming``) or ``(date, {duty: partner})``
     pairs. Duties without a due rule (e.g. moderation) and open duties get none."""
     due = DEFAULT_DUE if due is None else dict(due)
     for duty, offset in due.items():

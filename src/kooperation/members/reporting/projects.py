@@ -9,11 +9,11 @@ the dashboard and the iCal feed can show both side by side.
 
 from dataclasses import dataclass
 from dataclasses import field
-from kooperation.reporting import check_count
-from kooperation.reporting import check_date
-from kooperation.reporting import check_sphere
-from kooperation.reporting import Phrase
-from kooperation.reporting import ReportingError
+from kooperation.members.reporting import check_count
+from kooperation.members.reporting import check_date
+from kooperation.members.reporting import check_sphere
+from kooperation.members.reporting import Phrase
+from kooperation.members.reporting import ReportingError
 
 import re
 
