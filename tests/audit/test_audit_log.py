@@ -5,7 +5,7 @@ from datetime import UTC
 from kooperation.audit.log import AuditLog
 from kooperation.audit.log import csv_rows
 from kooperation.audit.log import to_key
-from kooperation.csvsafe import neutralise
+from kooperation.common.csvsafe import neutralise
 
 import dataclasses
 import pytest

@@ -28,6 +28,7 @@ PURE = (
     "kooperation.common.phrases",
     "kooperation.common.emails",
     "kooperation.common.html",
+    "kooperation.common.csvsafe",
     "kooperation.pdfimport.fields",
     "kooperation.pdfimport.layout",
     "kooperation.pdfimport.numbers",

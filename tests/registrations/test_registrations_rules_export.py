@@ -1,7 +1,7 @@
-"""The export neutralises formula cells with kooperation.csvsafe; numbers stay numbers."""
+"""The export neutralises formula cells with kooperation.common.csvsafe; numbers stay numbers."""
 
 from datetime import datetime
-from kooperation.csvsafe import neutralise
+from kooperation.common.csvsafe import neutralise
 from kooperation.registrations.export import export_rows
 from kooperation.registrations.export import neutralise_cell
 from kooperation.registrations.rules import Registration

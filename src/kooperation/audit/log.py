@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from datetime import UTC
 from kooperation.common.confidential import CONFIDENTIAL_TITLE
-from kooperation.csvsafe import neutralise
+from kooperation.common.csvsafe import neutralise
 from persistent import Persistent
 
 import json

@@ -4,9 +4,9 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from kooperation import _
+from kooperation.common.csvsafe import neutralise
 from kooperation.common.errors import KooperationError
 from kooperation.common.german import german_date
-from kooperation.csvsafe import neutralise
 from kooperation.dashboard.query import deadline_row
 from kooperation.dashboard.query import find_deadlines
 from kooperation.dashboard.query import parse_filters

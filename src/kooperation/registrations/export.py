@@ -1,10 +1,10 @@
 """Rows of the coordinators' CSV/XLSX export, safe against spreadsheet formula injection.
 
-Every export of the product neutralises cells with ``kooperation.csvsafe.neutralise``, so
-all follow one rule.
+Every export of the product neutralises cells with
+``kooperation.common.csvsafe.neutralise``, so all follow one rule.
 """
 
-from kooperation.csvsafe import neutralise
+from kooperation.common.csvsafe import neutralise
 from kooperation.registrations.rules import STATES
 
 import numbers

@@ -5,8 +5,8 @@ The chart and the table beside it read the same rows; the CSV is the table with
 neutralised so that a spreadsheet never runs a title as a formula.
 """
 
+from kooperation.common.csvsafe import neutralise
 from kooperation.common.german import german_date
-from kooperation.csvsafe import neutralise
 from kooperation.members.reporting import LEGAL_SPHERES
 from kooperation.members.reporting import Phrase
 from kooperation.members.reporting.places import totals
