@@ -22,6 +22,8 @@ from mailbox_helpers import use_real_mailhost
 from plone import api
 from plone.app.testing import IntegrationTesting
 
+import pytest
+
 
 DEADLINE = date(2026, 11, 19)
 END = date(2027, 5, 19)
@@ -105,6 +107,28 @@ def build_in_force(portal):
 # the daily job's changes too (run_daily commits only with commit=True). The modules
 # whose tests start from an agreement in force use it (fixture ``in_force_site``).
 IN_FORCE_FIXTURE = ContentLayer(build_in_force, name="JobsInForceLayer")
+
+
+def start_in_force():
+    """The fixtures ``portal``, ``network`` and ``in_force`` of a module whose tests start
+    from the layer's network and its agreement in force (``in_force_*`` of conftest.py):
+    ``globals().update(start_in_force())``."""
+
+    @pytest.fixture
+    def portal(in_force_portal):
+        return in_force_portal
+
+    @pytest.fixture
+    def network(in_force_network):
+        return in_force_network
+
+    @pytest.fixture
+    def in_force(in_force_agreement):
+        return in_force_agreement
+
+    return {"portal": portal, "network": network, "in_force": in_force}
+
+
 IN_FORCE_INTEGRATION_TESTING = IntegrationTesting(
     bases=(IN_FORCE_FIXTURE,), name="JobsInForceLayer:Integration"
 )

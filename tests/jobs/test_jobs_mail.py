@@ -5,6 +5,7 @@ from jobs_helpers import DEADLINE
 from jobs_helpers import parse
 from jobs_helpers import SENDER
 from jobs_helpers import set_settings
+from jobs_helpers import start_in_force
 from kooperation.agreements.validity import IValidityRules
 from kooperation.common.mail import MailError
 from kooperation.jobs.daily import run_daily
@@ -23,19 +24,7 @@ def reminder_on(agreement, offset):
 
 # The tests start from the network and its agreement in force of a layer, built once
 # (conftest.py); each test's changes are rolled back.
-@pytest.fixture
-def portal(in_force_portal):
-    return in_force_portal
-
-
-@pytest.fixture
-def network(in_force_network):
-    return in_force_network
-
-
-@pytest.fixture
-def in_force(in_force_agreement):
-    return in_force_agreement
+globals().update(start_in_force())
 
 
 class TestMail:

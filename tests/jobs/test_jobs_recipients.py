@@ -4,6 +4,7 @@ from datetime import timedelta
 from jobs_helpers import build_network
 from jobs_helpers import DEADLINE
 from jobs_helpers import set_settings
+from jobs_helpers import start_in_force
 from kooperation.jobs.daily import run_daily
 from kooperation.jobs.reminders import due_for
 from kooperation.jobs.reminders import recipients
@@ -21,19 +22,7 @@ BOSSES = ["boss-a@example.org", "boss-b@example.org", "boss-c@example.org"]
 
 # The tests start from the network and its agreement in force of a layer, built once
 # (conftest.py); each test's changes are rolled back.
-@pytest.fixture
-def portal(in_force_portal):
-    return in_force_portal
-
-
-@pytest.fixture
-def network(in_force_network):
-    return in_force_network
-
-
-@pytest.fixture
-def in_force(in_force_agreement):
-    return in_force_agreement
+globals().update(start_in_force())
 
 
 def day(offset):
