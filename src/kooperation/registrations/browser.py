@@ -2,8 +2,11 @@
 conference's "decide" transition."""
 
 from datetime import date
+from datetime import datetime
+from datetime import UTC
 from kooperation import _
 from kooperation.common.german import german_date
+from kooperation.common.german import german_datetime
 from kooperation.registrations import ledger
 from kooperation.registrations import service
 from kooperation.registrations.conference import conference_partners
@@ -15,6 +18,7 @@ from kooperation.registrations.interfaces import IYouthConference
 from kooperation.registrations.rules import RegistrationError
 from kooperation.registrations.service import rule_message
 from plone import api
+from plone.app.event.base import default_timezone
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
@@ -104,10 +108,6 @@ class EventView(BrowserView):
     def window(self):
         """Whether the registration deadline has passed or registration opens later, with
         the day in German (the page then says so instead of offering the form)."""
-        from datetime import datetime
-        from datetime import UTC
-        from zoneinfo import ZoneInfo
-
         try:
             rules = ledger.settings(self.context)
         except Exception:  # settings stored around the form: the page still renders
@@ -115,12 +115,10 @@ class EventView(BrowserView):
         now = datetime.now(UTC)
         closes = rules.registration_closes
         opens = rules.opens
-        from plone.app.event.base import default_timezone
-
-        tz = default_timezone(as_tzinfo=False) or "UTC"  # as ledger._aware reads it
+        zone = default_timezone(as_tzinfo=True)  # the portal's, as the rules read them
 
         def local(value):
-            return value.astimezone(ZoneInfo(tz)).strftime("%d.%m.%Y %H:%M")
+            return german_datetime(value.astimezone(zone))
 
         return {
             "closed_since": local(closes) if closes is not None and now > closes else None,
@@ -171,9 +169,7 @@ class ConferenceDecisions(BrowserView):
         """The partners this user may decide for now (UID -> partner)."""
         if not self.in_consultation() or api.user.is_anonymous():
             return {}
-        if not api.user.has_permission(
-            "kooperation: Submit conference decisions", obj=self.context
-        ):
+        if not api.user.has_permission(DECIDE, obj=self.context):
             return {}
         userid = api.user.get_current().getId()
         return decidable_partners(self.context, userid, self.today())

@@ -40,20 +40,21 @@ def decision_maker_for(partner, userid, day):
     return any(p.acts_as(userid) and p.may_sign_on(day) for p in partner.persons())
 
 
-def own_partners(conference, userid, day):
-    """UID -> partner of the partners ``userid`` decides for."""
-    return {
-        p.UID(): p for p in conference_partners(conference) if decision_maker_for(p, userid, day)
-    }
+def own_partners(conference, userid, day, partners=None):
+    """UID -> partner of the partners ``userid`` decides for (``partners``: the
+    conference's, when the caller has them)."""
+    partners = conference_partners(conference) if partners is None else partners
+    return {p.UID(): p for p in partners if decision_maker_for(p, userid, day)}
 
 
-def decidable_partners(conference, userid, day):
+def decidable_partners(conference, userid, day, partners=None):
     """UID -> partner of the partners the current user ``userid`` may decide for: every
     partner for a coordinator (``Review portal content``, deciding on the partner's
     behalf), else the partners whose decision maker the user is."""
+    partners = conference_partners(conference) if partners is None else partners
     if api.user.has_permission("Review portal content", obj=conference):
-        return {p.UID(): p for p in conference_partners(conference)}
-    return own_partners(conference, userid, day)
+        return {p.UID(): p for p in partners}
+    return own_partners(conference, userid, day, partners)
 
 
 def decision_errors(decision, note):

@@ -38,6 +38,7 @@ from BTrees.IOBTree import IOBTree
 from datetime import datetime
 from datetime import UTC
 from kooperation.audit.subscribers import CREATING
+from kooperation.common.eventdates import aware
 from kooperation.registrations import rules
 from kooperation.registrations.btrees import WideOOBTree
 from kooperation.registrations.guard import writing
@@ -258,19 +259,6 @@ def now_utc():
     return datetime.now(UTC)
 
 
-def _aware(value):
-    """Datetimes of the schema are naive in the portal's time zone; the pure rules need
-    them all aware."""
-    if value is None:
-        return None
-    if value.tzinfo is not None:
-        return value
-    from plone.app.event.base import default_timezone
-    from zoneinfo import ZoneInfo
-
-    return value.replace(tzinfo=ZoneInfo(default_timezone(as_tzinfo=False) or "UTC"))
-
-
 def event_of(obj):
     """The workshop or youth conference a registration belongs to."""
     return obj.aq_parent if IRegistration.providedBy(obj) else obj
@@ -302,15 +290,15 @@ def settings(event):
     """The event's registration settings as a pure ``rules.Event``."""
     youth = IYouthConference.providedBy(event)
     return rules.Event(
-        start=_aware(event.start),
-        end=_aware(getattr(event, "end", None)),
+        start=aware(event.start),
+        end=aware(getattr(event, "end", None)),
         capacity=event.capacity or 0,
         waiting_list=event.waiting_list or 0,
         quotas=quotas(event),
         quota_full=getattr(event, "quota_full", None) or "wait",
-        opens=_aware(getattr(event, "registration_opens", None)),
-        closes=_aware(getattr(event, "registration_closes", None)),
-        cancel_until=_aware(getattr(event, "cancel_until", None)),
+        opens=aware(getattr(event, "registration_opens", None)),
+        closes=aware(getattr(event, "registration_closes", None)),
+        cancel_until=aware(getattr(event, "cancel_until", None)),
         approval=bool(getattr(event, "approval", False)),
         min_age_without_consent=(getattr(event, "min_age_without_consent", 16) or 16)
         if youth
@@ -323,7 +311,7 @@ def objects(event):
     """The registration objects of the event, in the order of submission."""
     found = [obj for obj in event.objectValues() if IRegistration.providedBy(obj)]
     earliest = datetime.min.replace(tzinfo=UTC)
-    return sorted(found, key=lambda obj: (_aware(obj.submitted) or earliest, obj.getId()))
+    return sorted(found, key=lambda obj: (aware(obj.submitted) or earliest, obj.getId()))
 
 
 def listed(event, state=None, partner=None):
@@ -384,7 +372,7 @@ def as_rule(obj):
     return rules.Registration(
         id=obj.getId(),
         email=obj.email or "",
-        created=_aware(obj.submitted),
+        created=aware(obj.submitted),
         state=api.content.get_state(obj),
         partner=obj.partner or "",
         position=obj.position,

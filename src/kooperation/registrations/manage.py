@@ -1,6 +1,7 @@
 """Classic UI for coordinators (the registrations of an event: filters, counts, check-in,
 approval, exports, a mail to all) and for staff ("meine Anmeldungen")."""
 
+from functools import cached_property
 from kooperation import _
 from kooperation.common.german import german_datetime
 from kooperation.common.page import full_width
@@ -53,12 +54,17 @@ def partner_titles(uids):
     return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=uids)}
 
 
-def rows(event, state=None, partner=None):
-    """The registrations of ``event`` as dicts, filtered by state and partner."""
+def rows(event, state=None, partner=None, found=None, titles=None):
+    """The registrations of ``event`` as dicts, filtered by state and partner; ``found``
+    (the event's registration objects) and ``titles`` (partner titles by UID): when the
+    caller has them already."""
     state = state if isinstance(state, str) and state else None
     partner = partner if isinstance(partner, str) and partner else None  # "": all
-    listed = ledger.listed(event, state=state, partner=partner)
-    titles = partner_titles({obj.partner for obj in listed})
+    if found is None:
+        found = ledger.objects(event)
+    listed = ledger.select(found, state=state, partner=partner)
+    if titles is None:
+        titles = partner_titles({obj.partner for obj in listed})
     found = []
     for obj in listed:
         obj_state = api.content.get_state(obj)
@@ -174,8 +180,22 @@ class RegistrationsView(BrowserView):
     def partner_filter(self):
         return self.request.form.get("partner")
 
+    @cached_property
+    def _found(self):
+        """The event's registrations, woken once for the counts and the list."""
+        return ledger.objects(self.context)
+
+    @cached_property
+    def _counts(self):
+        return ledger.counts(self.context, self._found)
+
+    @cached_property
+    def _titles(self):
+        """Every partner with a registration, by UID (one catalog query for the page)."""
+        return partner_titles(self._counts.by_partner)
+
     def rows(self):
-        return rows(self.context, self.state_filter, self.partner_filter)
+        return rows(self.context, self.state_filter, self.partner_filter, self._found, self._titles)
 
     def state_title(self, state):
         return translate(STATE_TITLES.get(state, state), context=self.request)
@@ -184,8 +204,8 @@ class RegistrationsView(BrowserView):
         return [(key, self.state_title(key)) for key in STATE_TITLES]
 
     def counts(self):
-        counts = ledger.counts(self.context)
-        titles = partner_titles(counts.by_partner)
+        counts = self._counts
+        titles = self._titles
         per_partner = [
             {
                 "partner": titles.get(uid, uid) or "–",
@@ -265,6 +285,7 @@ class MyRegistrations(BrowserView):
             return ""
         return self.index()
 
+    @cached_property
     def _mine(self):
         if api.user.is_anonymous():
             return []
@@ -276,7 +297,7 @@ class MyRegistrations(BrowserView):
 
     def rows(self):
         result = []
-        for obj in self._mine():
+        for obj in self._mine:
             event = obj.aq_parent
             state = api.content.get_state(obj)
             result.append(
@@ -300,15 +321,13 @@ class MyRegistrations(BrowserView):
             review_state=ledger.OPEN_STATE,
             sort_on="start",
         )
-        events = [brain.getObject() for brain in found]
         return [
-            {"title": e.Title(), "url": e.absolute_url(), "start": german_datetime(e.start)}
-            for e in events
+            {"title": b.Title, "url": b.getURL(), "start": german_datetime(b.start)} for b in found
         ]
 
     def cancel(self, uid):
         messages = IStatusMessage(self.request)
-        obj = next((o for o in self._mine() if o.UID() == uid), None)
+        obj = next((o for o in self._mine if o.UID() == uid), None)
         if obj is None or not api.user.has_permission("kooperation: Cancel registration", obj=obj):
             messages.add(
                 _("error_may_not_cancel", default="You may not cancel this registration."),

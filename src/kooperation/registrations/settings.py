@@ -1,9 +1,9 @@
 """The registration settings of an event, shared by the workshop and the youth conference."""
 
 from kooperation import _
+from kooperation.common.eventdates import aware
 from kooperation.common.german import german_datetime
 from kooperation.registrations.interfaces import IRegistrationEvent
-from kooperation.registrations.ledger import _aware
 from kooperation.registrations.ledger import figures
 from kooperation.registrations.rules import MAX_SEATS
 from kooperation.vocabularies import PartnersFactory
@@ -74,14 +74,14 @@ def settings_problems(values, start=None, end=None, taken=None):
     opens = values.get("registration_opens")
     closes = values.get("registration_closes")
     cancel_until = values.get("cancel_until")
-    if start and end and _aware(end) < _aware(start):
+    if start and end and aware(end) < aware(start):
         problems.append(
             (
                 "IEventBasic.end",
                 _("error_event_end_before_start", default="The event cannot end before it starts."),
             )
         )
-    if opens and closes and _aware(closes) < _aware(opens):
+    if opens and closes and aware(closes) < aware(opens):
         problems.append(
             (
                 "registration_closes",
@@ -93,7 +93,7 @@ def settings_problems(values, start=None, end=None, taken=None):
         )
     if start:
         for name, value in (("registration_opens", opens), ("registration_closes", closes)):
-            if value and _aware(value) > _aware(start):
+            if value and aware(value) > aware(start):
                 problems.append(
                     (
                         name,
@@ -105,7 +105,7 @@ def settings_problems(values, start=None, end=None, taken=None):
                     )
                 )
     last = end or start
-    if cancel_until and last and _aware(cancel_until) > _aware(last):
+    if cancel_until and last and aware(cancel_until) > aware(last):
         problems.append(
             (
                 "cancel_until",

@@ -25,10 +25,11 @@ class ConferenceDecisionsPost(Service):
         conference = self.context
         if not api.user.has_permission("View", obj=conference):
             return forbidden_reply(self, "error_may_not_view_event", "You may not see this event.")
-        partners = {p.UID(): p for p in conference_partners(conference)}
+        found = conference_partners(conference)
+        partners = {p.UID(): p for p in found}
         today = date.today()
         userid = api.user.get_current().getId()
-        may = decidable_partners(conference, userid, today)
+        may = decidable_partners(conference, userid, today, found)
         # The right first (403), then the state (409), then the input (400).
         if not may:
             return self._forbidden()
