@@ -3,6 +3,7 @@
 from datetime import datetime
 from datetime import UTC
 from kooperation.registrations import ledger
+from kooperation.registrations import manage
 from kooperation.registrations.form import parse
 from kooperation.registrations.manage import rows
 from plone import api
@@ -83,6 +84,29 @@ def test_the_registrations_page_has_the_page_width(net, http_request, portal):
     page = event.restrictedTraverse("@@registrations")()
     assert "portal-column-one" not in page
     assert "portal-column-two" not in page
+
+
+def test_the_registrations_page_reads_the_registrations_and_titles_once(
+    net, http_request, portal, monkeypatch
+):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    event = make_event(net)
+    for n in (1, 2):
+        ledger.submit(event, parse(event, body(n)), now=NOW)
+    calls = {"objects": 0, "titles": 0}
+
+    def counted(name, real):
+        def call(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(ledger, "objects", counted("objects", ledger.objects))
+    monkeypatch.setattr(manage, "partner_titles", counted("titles", manage.partner_titles))
+    page = event.restrictedTraverse("@@registrations")()
+    assert "person2@example.org" in page
+    assert calls == {"objects": 1, "titles": 1}
 
 
 class TestMine:
