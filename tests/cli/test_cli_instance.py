@@ -46,6 +46,7 @@ class TestRenderZopeConf:
         storage = config.databases[0].config.storage.config
         assert storage.server[0].address == ("127.0.0.1", 8999)
         assert storage.shared_blob_dir is False
+        assert storage.server_sync is True
 
     def test_debug_mode_from_environment(self, tmp_path):
         settings = InstanceSettings.from_environ(tmp_path, environ={"DEBUG_MODE": "on"})

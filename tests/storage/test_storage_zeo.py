@@ -81,3 +81,11 @@ def test_write_through_one_is_read_through_the_other(tmp_path, zeo_server):
         status, _ = call(one.url, "POST", {"@type": "Document", "id": "z", "title": "Über ZEO"})
         assert status == 201
         assert call(two.url + "/z")[1]["title"] == "Über ZEO"
+        # Read-your-writes across instances, as behind a load balancer
+        # without sticky sessions: each read comes straight after the other
+        # instance's commit (server-sync; without it this failed now and then).
+        for n in range(20):
+            writer, reader = (one, two) if n % 2 else (two, one)
+            status, _ = call(writer.url + "/z", "PATCH", {"title": f"Fassung {n}"})
+            assert status == 204
+            assert call(reader.url + "/z")[1]["title"] == f"Fassung {n}"

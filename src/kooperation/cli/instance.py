@@ -75,14 +75,17 @@ _ZEO = """\
 <zodb_db main>
     mount-point /
     cache-size 30000
-    <zeoclient>
+    <clientstorage>
         server {zeo_address}
         storage 1
         name zeostorage
         blob-dir $INSTANCE/var/blobcache
         shared-blob-dir off
         cache-size 128MB
-    </zeoclient>
+        # Wait for other instances' invalidations when a request begins, so
+        # that what one instance committed is what the next one serves.
+        server-sync on
+    </clientstorage>
 </zodb_db>
 """
 
