@@ -2,7 +2,7 @@
 
 from Acquisition import aq_chain
 from kooperation import _
-from kooperation.common.mail import network_of
+from kooperation.common.network import network_of
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
 from plone import api

@@ -6,10 +6,8 @@ Mails are handed over with ``immediate=False``: they leave when the transaction 
 nothing.
 """
 
-from Acquisition import aq_chain
 from contextlib import contextmanager
 from email.headerregistry import Address
-from kooperation.interfaces import INetwork
 from plone import api
 from plone.i18n.utility import LanguageBinding
 
@@ -22,14 +20,6 @@ SENDER_NAME_RECORD = "kooperation.jobs.settings.IReminderSettings.sender_name"
 
 class MailError(Exception):
     """A mail cannot be sent (e.g. the site has no sender address)."""
-
-
-def network_of(obj):
-    """The network that holds ``obj`` (or is it); None outside networks."""
-    for item in aq_chain(obj):
-        if INetwork.providedBy(item):
-            return item
-    return None
 
 
 def _users_of(principal_id):

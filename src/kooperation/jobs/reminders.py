@@ -31,8 +31,8 @@ from kooperation.common.german import german_date
 from kooperation.common.mail import bound_language
 from kooperation.common.mail import coordinator_emails
 from kooperation.common.mail import mail_language
-from kooperation.common.mail import network_of
 from kooperation.common.mail import sender
+from kooperation.common.network import network_of
 from kooperation.deadlines import Deadlines
 from kooperation.interfaces import IPartner
 from kooperation.jobs.settings import get_settings

@@ -9,8 +9,8 @@ from email.utils import make_msgid
 from kooperation.common.emails import is_email
 from kooperation.common.mail import coordinator_emails
 from kooperation.common.mail import mail_language
-from kooperation.common.mail import network_of
 from kooperation.common.mail import sender
+from kooperation.common.network import network_of
 from kooperation.interfaces import IPartner
 from plone import api
 from zope.i18n import translate

@@ -1,7 +1,7 @@
 """Whether minutes name people who are not the network's staff (third-party data)."""
 
 from kooperation import _
-from kooperation.common.mail import network_of
+from kooperation.common.network import network_of
 from kooperation.interfaces import IPerson
 from kooperation.privacy.thirdparty import find_third_party_data
 from kooperation.privacy.thirdparty import warning

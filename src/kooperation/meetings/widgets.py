@@ -14,7 +14,7 @@ The fields stay ``JSONField``s with the JSON of the REST API; the widgets show
 from Acquisition import aq_chain
 from kooperation import _
 from kooperation.common.german import german_date
-from kooperation.common.mail import network_of
+from kooperation.common.network import network_of
 from kooperation.fields.rows import Column
 from kooperation.fields.rows import IRowsWidget
 from kooperation.fields.rows import RowsWidget

@@ -1,7 +1,7 @@
 """Catalog data of reports, projects and measures: listings read brains only."""
 
 from datetime import date
-from kooperation.common.mail import network_of
+from kooperation.common.network import network_of
 from kooperation.members.data import project_of
 from kooperation.members.interfaces import IMeasure
 from kooperation.members.interfaces import IProject

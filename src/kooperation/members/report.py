@@ -18,7 +18,7 @@ from kooperation.amendments.texts import split_sections
 from kooperation.common.download import attachment
 from kooperation.common.download import language_of
 from kooperation.common.german import german_date
-from kooperation.common.mail import network_of
+from kooperation.common.network import network_of
 from kooperation.members.data import measure_of
 from kooperation.members.data import project_of
 from kooperation.members.reporting import ReportingError

@@ -1,6 +1,6 @@
 """The projects and measures of the member a report belongs to (UIDs)."""
 
-from kooperation.common.mail import network_of
+from kooperation.common.network import network_of
 from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory

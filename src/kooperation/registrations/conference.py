@@ -1,24 +1,13 @@
 """A youth conference goes ahead only when every partner of its network has consented."""
 
 from kooperation import _
-from kooperation.common.mail import network_of
+from kooperation.common.network import partner_brains
 from plone import api
-
-
-def _partner_brains(conference):
-    """The catalog entries of the partners of the conference's network (unrestricted:
-    the workflow guard asks for all of them, whoever triggers it)."""
-    network = network_of(conference)
-    if network is None:
-        return []
-    catalog = api.portal.get_tool("portal_catalog")
-    path = "/".join(network.getPhysicalPath())
-    return catalog.unrestrictedSearchResults(portal_type="Partner", path=path)
 
 
 def conference_partners(conference):
     """The partners themselves (who decides for one is read from its Person entries)."""
-    return [b._unrestrictedGetObject() for b in _partner_brains(conference)]
+    return [b._unrestrictedGetObject() for b in partner_brains(conference)]
 
 
 def missing_consents(conference):
@@ -26,7 +15,7 @@ def missing_consents(conference):
     decisions = conference.partner_decisions or {}
     return [
         b.Title
-        for b in _partner_brains(conference)
+        for b in partner_brains(conference)
         if (decisions.get(b.UID) or {}).get("decision") != "consent"
     ]
 
@@ -40,7 +29,7 @@ def decision_maker_for(partner, userid, day):
     return any(p.acts_as(userid) and p.may_sign_on(day) for p in partner.persons())
 
 
-def own_partners(conference, userid, day, partners=None):
+def deciding_partners(conference, userid, day, partners=None):
     """UID -> partner of the partners ``userid`` decides for (``partners``: the
     conference's, when the caller has them)."""
     partners = conference_partners(conference) if partners is None else partners
@@ -54,7 +43,7 @@ def decidable_partners(conference, userid, day, partners=None):
     partners = conference_partners(conference) if partners is None else partners
     if api.user.has_permission("Review portal content", obj=conference):
         return {p.UID(): p for p in partners}
-    return own_partners(conference, userid, day, partners)
+    return deciding_partners(conference, userid, day, partners)
 
 
 def decision_errors(decision, note):

@@ -7,9 +7,9 @@ from kooperation import _
 from kooperation.common.mail import coordinator_emails
 from kooperation.common.mail import mail_language
 from kooperation.common.mail import MailError
-from kooperation.common.mail import network_of
 from kooperation.common.mail import queue
 from kooperation.common.mail import sender
+from kooperation.common.network import network_of
 from kooperation.registrations.ledger import cancel_url
 from kooperation.registrations.ledger import event_of
 from kooperation.registrations.ledger import objects

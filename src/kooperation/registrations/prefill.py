@@ -12,7 +12,7 @@ from collective.easyform.interfaces import IEasyFormForm
 from kooperation.interfaces import IKooperationLayer
 from kooperation.registrations.easyform import FORM_ID
 from kooperation.registrations.interfaces import IRegistrationEvent
-from kooperation.registrations.service import own_partners
+from kooperation.registrations.service import staff_partners
 from plone import api
 from z3c.form.interfaces import IValue
 from zope.component import adapter
@@ -34,7 +34,7 @@ def prefill_values(event):
         "fullname": user.getProperty("fullname") or None,
         "email": user.getProperty("email") or None,
     }
-    partners = own_partners(event, user.getId())
+    partners = staff_partners(event, user.getId())
     if len(partners) == 1:
         values["partner"] = partners[0]
     return {k: v for k, v in values.items() if v}

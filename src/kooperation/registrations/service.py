@@ -8,7 +8,7 @@ conflicts only with one that wants the same seat, e-mail address or waiting plac
 
 from kooperation import _
 from kooperation.common.errors import render
-from kooperation.common.mail import network_of
+from kooperation.common.network import partner_brains
 from kooperation.registrations import ledger
 from kooperation.registrations import mails
 from kooperation.registrations.form import FieldErrors
@@ -18,12 +18,7 @@ from plone import api
 
 
 def partner_uids(event):
-    network = network_of(event)
-    if network is None:
-        return set()
-    catalog = api.portal.get_tool("portal_catalog")
-    path = "/".join(network.getPhysicalPath())
-    return {b.UID for b in catalog.unrestrictedSearchResults(portal_type="Partner", path=path)}
+    return {b.UID for b in partner_brains(event)}
 
 
 def current_user_id():
@@ -32,21 +27,15 @@ def current_user_id():
     return api.user.get_current().getId()
 
 
-def own_partners(event, userid):
+def staff_partners(event, userid):
     """UIDs of the network's partners that have a Person entry of ``userid`` (sorted)."""
     if not userid:
         return []
-    network = network_of(event)
-    if network is None:
-        return []
-    catalog = api.portal.get_tool("portal_catalog")
-    path = "/".join(network.getPhysicalPath())
-    found = []
-    for brain in catalog.unrestrictedSearchResults(portal_type="Partner", path=path):
-        partner = brain._unrestrictedGetObject()
-        if any(person.acts_as(userid) for person in partner.persons()):
-            found.append(brain.UID)
-    return sorted(found)
+    return sorted(
+        brain.UID
+        for brain in partner_brains(event)
+        if any(person.acts_as(userid) for person in brain._unrestrictedGetObject().persons())
+    )
 
 
 def registration_partner(event, requested):
@@ -63,7 +52,7 @@ def registration_partner(event, requested):
     """
 
     userid = current_user_id()
-    own = own_partners(event, userid)
+    own = staff_partners(event, userid)
     if own:
         if requested and requested not in own:
             raise FieldErrors(

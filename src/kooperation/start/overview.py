@@ -21,7 +21,7 @@ from kooperation.meetings.reminders import duty_done
 from kooperation.meetings.reminders import duty_label
 from kooperation.members.reminders import reports_of
 from kooperation.members.reporting.quarters import missing_reports
-from kooperation.registrations.conference import own_partners
+from kooperation.registrations.conference import deciding_partners
 from kooperation.registrations.interfaces import IRegistrationEvent
 from kooperation.registrations.ledger import listed
 from kooperation.registrations.ledger import owned_by
@@ -215,7 +215,7 @@ class OverviewView(BrowserView):
         for brain in api.content.find(portal_type="YouthConference", review_state="consultation"):
             conference = brain.getObject()
             decided = conference.partner_decisions or {}
-            own = own_partners(conference, self.user_id, date.today())
+            own = deciding_partners(conference, self.user_id, date.today())
             if any(uid not in decided for uid in own):
                 rows.append(
                     {

@@ -19,7 +19,7 @@ from kooperation import _
 from kooperation.audit import log_event
 from kooperation.common.errors import KooperationError
 from kooperation.common.flags import ThreadFlag
-from kooperation.common.mail import network_of
+from kooperation.common.network import network_of
 from kooperation.interfaces import IPartner
 from kooperation.workspace.confirmation import effective
 from kooperation.workspace.confirmation import Grant

@@ -4,7 +4,7 @@ from datetime import date
 from kooperation import _
 from kooperation.common.errors import KooperationError
 from kooperation.common.german import german_date
-from kooperation.common.mail import network_of
+from kooperation.common.network import network_of
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
 from kooperation.workspace import check_may_confirm

@@ -13,7 +13,7 @@ from kooperation import _
 from kooperation.agreements.signatures import signatures
 from kooperation.audit import log_event
 from kooperation.common.errors import KooperationError
-from kooperation.common.mail import network_of
+from kooperation.common.network import network_of
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
 from kooperation.workspace import group_ids
