@@ -91,6 +91,34 @@ class TestLoadSiteProfile:
         assert api.content.get_state(self.portal["f"]) == "published"
         assert api.content.get_state(self.portal["f"]["d"]) == "private"
 
+    def test_by_names_author_and_actor_but_grants_nothing(self):
+        with api.env.adopt_roles(["Manager"]):
+            api.user.create(username="autorin", email="a@example.org")
+        self.write(
+            [
+                {
+                    "@type": "Folder",
+                    "id": "f",
+                    "title": "F",
+                    "by": "autorin",
+                    "transitions": ["publish"],
+                    "items": [{"@type": "Document", "id": "d", "title": "D"}],
+                }
+            ]
+        )
+        with api.env.adopt_roles(["Manager"]):
+            load_site_profile(self.portal, self.profile)
+        folder, doc = self.portal["f"], self.portal["f"]["d"]
+        assert folder.listCreators() == ("autorin",)
+        assert doc.listCreators() == ("autorin",)  # inherited
+        history = folder.workflow_history["simple_publication_workflow"]
+        assert history[-1]["action"] == "publish"
+        assert history[-1]["actor"] == "autorin"
+        # Ownership, and the Owner role with it, stay with whoever loads the profile.
+        assert folder.getOwner().getId() != "autorin"
+        assert "Owner" not in api.user.get_roles(username="autorin", obj=folder)
+        assert not api.user.has_permission("Modify portal content", username="autorin", obj=doc)
+
     def test_missing_profile(self):
         with pytest.raises(FileNotFoundError):
             load_site_profile(self.portal, self.profile / "nope")

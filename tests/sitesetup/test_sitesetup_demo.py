@@ -49,6 +49,18 @@ class TestDemoProfile:
         assert result.current_term_end == date(2016, 5, 19)
         assert result.notice_deadline == date(2015, 11, 19)
 
+    def test_written_by_the_network_s_people_not_the_admin(self):
+        from kooperation.meetings.corrections import versions
+
+        network = self.portal["oberhausen"]
+        minutes = network["runder-tisch-arbeitsmarkt"]["2026-09-15"]["protokoll"]
+        assert network.listCreators() == ("koordination",)
+        assert network["kooperationserklaerung-2015"].listCreators() == ("koordination",)
+        assert minutes.listCreators() == ("redaktion",)
+        assert [v["by"] for v in versions(minutes)] == ["redaktion"]
+        report = self.portal["weinheimer-initiative"]["kreis-offenbach"]["bericht-2018-q4"]
+        assert report.listCreators() == ("kreis-offenbach",)
+
     def test_report_of_kreis_offenbach(self):
         report = self.portal["weinheimer-initiative"]["kreis-offenbach"]["bericht-2018-q4"]
         assert "219 Maßnahmenplätzen (130 SGB VIII, 89 SGB II, 31 Plätze frei" in report.text.raw

@@ -5,6 +5,7 @@ for a POST, so demo content passes the same deserializers and validators as user
 input.
 """
 
+from contextlib import contextmanager
 from kooperation.agreements.signatures import record_signature
 from kooperation.agreements.status import enter_into_force_if_due
 from kooperation.registrations import demo
@@ -39,7 +40,7 @@ EXTENSION_PROFILES = (
 
 # Keys of a site.json item that are instructions to the loader, not fields.
 _LOADER_KEYS = frozenset(
-    {"@type", "id", "items", "text_file", "transitions", "signatures", "event_setup"}
+    {"@type", "id", "items", "text_file", "transitions", "signatures", "event_setup", "by"}
 )
 
 
@@ -80,7 +81,21 @@ def load_site_profile(site, profile_dir, profile=None):
     processQueue()
 
 
-def _create_item(container, item, profile_dir):
+@contextmanager
+def _acting(userid):
+    """Act as the person the profile names (``by``), with the rights of whoever loads
+    the profile: workflow history, versions, signature records and the audit log then
+    name that person, as if they had done it; ownership stays with the loader."""
+    if not userid:
+        yield
+        return
+    with api.env.adopt_user(username=userid), api.env.adopt_roles(["Manager"]):
+        yield
+
+
+def _create_item(container, item, profile_dir, by=None):
+    """``by`` (inherited by the children): the login of who wrote the item."""
+    by = item.get("by", by)
     obj = api.content.create(
         container=container,
         type=item["@type"],
@@ -100,17 +115,20 @@ def _create_item(container, item, profile_dir):
         request = obj.REQUEST
         deserializer = getMultiAdapter((obj, request), IDeserializeFromJson)
         deserializer(data=fields, create=True)
+    if by:
+        obj.setCreators((by,))  # the byline; not ownership, which would grant rights
     if item["@type"] == "Person":
         # Whoever creates a site from a profile speaks for the partners it lists.
         confirm_person(obj, by="site-profile", how="site_profile")
-    for transition in item.get("transitions", ()):
-        api.content.transition(obj=obj, transition=transition)
-    if "signatures" in item:
-        _sign(obj, item["signatures"], profile_dir)
+    with _acting(by):
+        for transition in item.get("transitions", ()):
+            api.content.transition(obj=obj, transition=transition)
+        if "signatures" in item:
+            _sign(obj, item["signatures"], profile_dir)
     if "event_setup" in item:  # registrations and partners' decisions (kooperation.registrations)
         demo.apply(obj, _resolve(site, item["event_setup"]))
     for child in item.get("items", ()):
-        _create_item(obj, child, profile_dir)
+        _create_item(obj, child, profile_dir, by)
     obj.reindexObject()
     return obj
 
