@@ -23,7 +23,9 @@ class TestForm:
         youth = make_event(self.net, "YouthConference", id="jk", title="Jugendkonferenz")
         assert 'name="birth_date"' in youth["anmeldung"].fields_model
         assert 'name="guardian_consent"' in youth["anmeldung"].fields_model
-        assert api.content.get_state(youth["anmeldung"]) == "published"
+        # No state of its own (its rights are its event's: tests/security/test_security_matrix.py)
+        assert api.content.get_state(youth["anmeldung"], default=None) is None
+        assert api.content.get_state(form, default=None) is None
 
     def test_the_form_action_registers(self):
         from kooperation.registrations import ledger
@@ -183,3 +185,38 @@ def test_an_english_site_gets_the_form_in_english(net, site_language, http_reque
         "A guardian has given consent",
         "Needed for participants under 16.",
     )
+
+
+def _anonymous_finds(obj):
+    """What the catalog shows anonymous visitors (search, navigation, sitemap)."""
+    from AccessControl.SecurityManagement import getSecurityManager
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.SecurityManagement import setSecurityManager
+    from AccessControl.SpecialUsers import nobody
+
+    before = getSecurityManager()
+    newSecurityManager(None, nobody)
+    try:
+        return bool(api.content.find(UID=obj.UID()))
+    finally:
+        setSecurityManager(before)
+
+
+def test_a_youth_conference_s_form_is_public_only_while_the_conference_is(net):
+    """The form was published at creation: anonymous found "Anmeldung: <conference>"
+    while the conference was still an idea, in consultation or decided."""
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(obj=net, transition="publish")
+    conf = make_event(net, "YouthConference", id="jk", title="Jugendkonferenz")
+    form = conf["anmeldung"]
+    steps = ("start_consultation", "decide", "open_registration", "close_registration")
+    seen = [_anonymous_finds(form)]
+    with api.env.adopt_roles(["Manager"]):
+        for step in steps:
+            if step == "decide":
+                conf.partner_decisions = {
+                    net[p].UID(): {"decision": "consent"} for p in ("a", "b")
+                }
+            api.content.transition(obj=conf, transition=step)
+            seen.append(_anonymous_finds(form))
+    assert seen == [False, False, False, True, True]

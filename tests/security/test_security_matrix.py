@@ -23,6 +23,22 @@ class TestSecurityMatrix:
                     )
         assert mismatches == []
 
+    def test_registration_forms_show_what_their_event_shows(self, portal):
+        """The form has no workflow: whoever may see (or change) the event may see (or
+        change) its form, in every state, and nobody is offered a transition on it."""
+        objs = build(portal)
+        events = [objs[name] for name in objs if name.startswith(("workshop_", "conference_"))]
+        assert len(events) == 11
+        mismatches = []
+        for event in events:
+            form = event["anmeldung"]
+            for persona in PERSONAS:
+                form_cell = cell(form, persona).split()
+                event_letters = cell(event, persona).split()[0]
+                if form_cell[0] != event_letters or len(form_cell) > 1 and not form_cell[1][0] == "+":
+                    mismatches.append(f"{event.getId()} {persona}: {form_cell} / {event_letters}")
+        assert mismatches == []
+
     def test_matrix_covers_every_persona_and_state(self, portal):
         for _type, _state, _sample, cells in matrix.MATRIX:
             assert set(cells) == set(PERSONAS) == set(matrix.PERSONAS)

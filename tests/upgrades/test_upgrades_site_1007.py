@@ -48,6 +48,20 @@ result["guards"] = sorted({t.getGuard().getExprText() for t in wf.transitions.ob
 result["forms"] = [
     "kooperation.registrations.easyform.Register" in e[FORM_ID].actions_model for e in events
 ]
+# who may see each event and its form: anonymous visitors, by the permission and the catalog
+from AccessControl.PermissionRole import rolesForPermissionOn
+
+result["form_states"] = [api.content.get_state(e[FORM_ID], default=None) for e in events]
+result["anonymous"] = [
+    [
+        "Anonymous" in rolesForPermissionOn("View", o)
+        and "Anonymous" in catalog.getIndexDataForUID("/".join(o.getPhysicalPath()))[
+            "allowedRolesAndUsers"
+        ]
+        for o in (e, e[FORM_ID])
+    ]
+    for e in events
+]
 
 # the site works: a confirmed registration is cancelled (the workflow's guard opens for the
 # ledger), its seat goes to the first on the waiting list or back to the free seats; then
@@ -99,6 +113,9 @@ def test_the_1007_database_works_upgrades_and_works(instance):
     assert cancelled == "cancelled"  # the guard's old module name works too
     assert seats_before >= 1
     assert all(before["form_pages"])
+    # the youth conference (in consultation) hid itself, not its published form
+    assert sorted(before["form_states"]) == ["private", "published"]
+    assert [False, True] in before["anonymous"]
     assert any("kooperation.events.content.workshop" in r for r in before["old_records"])
     assert any("kooperation.events.registrations" in r for r in before["old_records"])
 
@@ -120,6 +137,8 @@ def test_the_1007_database_works_upgrades_and_works(instance):
     assert after["counts"] == before["counts"]
     assert after["cancelled"] == before["cancelled"]
     assert all(after["form_pages"])
+    assert after["form_states"] == [None] * len(after["events"])  # no workflow of their own
+    assert all(event == form for event, form in after["anonymous"])  # what the event shows
     assert after["old_records"] == []  # no object reachable from the root names events/
 
     assert "up to date" in upgrade(instance)

@@ -10,13 +10,19 @@ from kooperation import _
 from kooperation.registrations import service
 from kooperation.registrations.form import FieldErrors
 from kooperation.registrations.form import parse
+from kooperation.registrations.interfaces import IRegistrationForm
 from kooperation.registrations.interfaces import IYouthConference
 from kooperation.registrations.rules import RegistrationError
 from plone import api
+from plone.base.interfaces import IWorkflowChain
 from plone.supermodel.exportimport import BaseHandler
+from Products.CMFCore.interfaces import IWorkflowTool
 from Products.statusmessages.interfaces import IStatusMessage
 from xml.sax.saxutils import escape
+from zope.component import adapter
 from zope.i18n import translate
+from zope.interface import alsoProvides
+from zope.interface import implementer
 
 
 FORM_ID = "anmeldung"
@@ -254,7 +260,25 @@ def create_form(event, created_event=None):
             thanksdescription=translate(THANKS_DESCRIPTION, target_language=lang),
             showAll=False,
         )
-        if youth:
-            # Young people register without a login: the form (not the data) is public.
-            api.content.transition(obj=form, transition="publish")
+        follow_event(form)
     return form
+
+
+@adapter(IRegistrationForm, IWorkflowTool)
+@implementer(IWorkflowChain)
+def registration_form_chain(form, tool):
+    """No workflow: a state of its own let the form be public while its event was not
+    (a youth conference still an idea) and showed staff a red "Private"."""
+    return ()
+
+
+def follow_event(form):
+    """Make ``form`` the event's registration form: its rights become the event's
+    (acquired, so they change with the event's state); it no longer has a state."""
+    wf_tool = api.portal.get_tool("portal_workflow")
+    for workflow in wf_tool.getWorkflowsFor(form):
+        for permission in workflow.permissions:
+            form.manage_permission(permission, roles=[], acquire=1)
+    alsoProvides(form, IRegistrationForm)
+    form.reindexObject()
+    form.reindexObjectSecurity()

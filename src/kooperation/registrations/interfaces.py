@@ -15,6 +15,11 @@ class IYouthConference(IRegistrationEvent):
     """The youth conference: planned with the partners' decision makers, open to young people."""
 
 
+class IRegistrationForm(Interface):
+    """The EasyForm an event registers through. It has no workflow of its own: it
+    shows what its event shows, to whom the event shows it (``easyform.follow_event``)."""
+
+
 class IRegistration(Interface):
     """One registration for an event; its workflow state is its registration state."""
 

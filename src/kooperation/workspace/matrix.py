@@ -984,7 +984,9 @@ def render_markdown():
         "Contributor, Editor and PartnerStaff on the partner's internal area, which blocks all "
         "other roles), a *signatories* group (Signatory on the network) and an *admins* group "
         "(PartnerAdmin on the partner: its management). Case notes block all acquired roles; "
-        "the staff groups of the partners they name get the role CaseParticipant.",
+        "the staff groups of the partners they name get the role CaseParticipant. An event's "
+        "registration form has no workflow of its own: it shows what its event shows, to whom "
+        "it shows it (a youth conference's form is public only while the conference is).",
         "",
         "## Who acts for a partner: the partner confirms",
         "",
