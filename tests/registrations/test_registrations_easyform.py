@@ -214,9 +214,7 @@ def test_a_youth_conference_s_form_is_public_only_while_the_conference_is(net):
     with api.env.adopt_roles(["Manager"]):
         for step in steps:
             if step == "decide":
-                conf.partner_decisions = {
-                    net[p].UID(): {"decision": "consent"} for p in ("a", "b")
-                }
+                conf.partner_decisions = {net[p].UID(): {"decision": "consent"} for p in ("a", "b")}
             api.content.transition(obj=conf, transition=step)
             seen.append(_anonymous_finds(form))
     assert seen == [False, False, False, True, True]
