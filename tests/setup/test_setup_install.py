@@ -19,7 +19,7 @@ class TestSetupInstall:
         assert IKooperationLayer in browser_layers
 
     def test_latest_version(self, profile_last_version):
-        assert profile_last_version(self.profile_id) == "1008"
+        assert profile_last_version(self.profile_id) == "1009"
 
     @pytest.mark.parametrize("dependency", ["plone.restapi", "collective.easyform"])
     def test_dependency_installed(self, installer, dependency):
