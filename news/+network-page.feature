@@ -1,0 +1,1 @@
+The network page shows the network by kind (partners, agreements with their state, round tables with their next meeting, events with start and state, reports and projects), each list holding what the visitor may see, instead of the generic folder view with its technical settings; anonymous visitors are told the rest is for the network's members.
