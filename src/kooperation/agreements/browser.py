@@ -13,6 +13,7 @@ from kooperation.agreements.validity import IValidityRules
 from kooperation.common.errors import KooperationError
 from kooperation.common.formatting import format_period
 from kooperation.common.german import german_date
+from kooperation.common.workflow import state_title
 from kooperation.interfaces import IAgreementHistory
 from kooperation.interfaces import IPerson
 from kooperation.vocabularies import AGREEMENT_KINDS
@@ -39,14 +40,11 @@ OPEN_AMENDMENT_STATES = ("consultation", "for_signature")
 class AgreementView(BrowserView):
     def state_title(self):
         state = api.content.get_state(self.context)
-        workflow = api.portal.get_tool("portal_workflow")
-        title = workflow.getTitleForStateOnType(state, self.context.portal_type)
-        return translate(title, domain="kooperation", context=self.request)
+        return state_title(self.context.portal_type, state, self.request)
 
     def open_amendments(self):
         """The amendments still under way (consultation, signature): what the parties are
         asked to do on this agreement, near its top rather than after its whole text."""
-        workflow = api.portal.get_tool("portal_workflow")
         rows = []
         for brain in api.content.find(
             context=self.context,
@@ -54,12 +52,11 @@ class AgreementView(BrowserView):
             review_state=OPEN_AMENDMENT_STATES,
             sort_on="created",
         ):
-            title = workflow.getTitleForStateOnType(brain.review_state, "Amendment")
             rows.append(
                 {
                     "title": brain.Title,
                     "url": brain.getURL(),
-                    "state": translate(title, domain="kooperation", context=self.request),
+                    "state": state_title("Amendment", brain.review_state, self.request),
                 }
             )
         return rows

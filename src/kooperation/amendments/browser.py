@@ -22,6 +22,7 @@ from kooperation.common.errors import render
 from kooperation.common.formatting import format_period
 from kooperation.common.german import german_date
 from kooperation.common.rest import parse_date
+from kooperation.common.workflow import state_title as common_state_title
 from kooperation.interfaces import IPerson
 from kooperation.printing import pdf
 from plone import api
@@ -35,10 +36,7 @@ def partner_title(uid):
 
 
 def state_title(obj, request):
-    state = api.content.get_state(obj)
-    workflow = api.portal.get_tool("portal_workflow")
-    title = workflow.getTitleForStateOnType(state, obj.portal_type)
-    return translate(title, domain="kooperation", context=request)
+    return common_state_title(obj.portal_type, api.content.get_state(obj), request)
 
 
 def message_text(message, request):

@@ -9,6 +9,7 @@ from kooperation.common.errors import KooperationError
 from kooperation.common.errors import render
 from kooperation.common.german import german_date
 from kooperation.common.urls import safe_url
+from kooperation.common.workflow import state_title
 from kooperation.meetings import printing
 from kooperation.meetings.corrections import correct
 from kooperation.meetings.corrections import LOCKED_STATES
@@ -578,9 +579,7 @@ class MinutesPdf(BrowserView):
             )
         )
         state = api.content.get_state(minutes, default="")
-        wftool = api.portal.get_tool("portal_workflow")
-        state = wftool.getTitleForStateOnType(state, minutes.portal_type) if state else ""
-        state = translate(state, domain="kooperation", context=request) if state else ""
+        state = state_title(minutes.portal_type, state, request)
         subtitle = " · ".join(x for x in (_subtitle(meeting), state) if x)
         doc = printing.document(
             minutes.Title(), subtitle, sections, _page_label(request), _language(request)

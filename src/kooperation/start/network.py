@@ -13,6 +13,7 @@ from kooperation.common.eventdates import aware
 from kooperation.common.german import german_date
 from kooperation.common.german import german_datetime
 from kooperation.common.german import german_number
+from kooperation.common.workflow import state_title
 from kooperation.meetings.series import meetings_of
 from kooperation.meetings.series import upcoming_dates
 from plone import api
@@ -107,7 +108,7 @@ class NetworkView(BrowserView):
                 if with_start and brain.start:
                     details.append(self._when(brain.start))
                 if with_state and brain.review_state:
-                    details.append(self._state(brain))
+                    details.append(state_title(brain.portal_type, brain.review_state, self.request))
                 if brain.portal_type == "MeetingSeries":
                     details.append(next_meetings.get(brain.getPath()) or self._scheduled(brain))
                 rows.append(
@@ -179,8 +180,3 @@ class NetworkView(BrowserView):
             start = start.asdatetime()
         zone = default_timezone(self.context, as_tzinfo=True)
         return german_datetime(aware(start, self.context).astimezone(zone))
-
-    def _state(self, brain):
-        workflow = api.portal.get_tool("portal_workflow")
-        title = workflow.getTitleForStateOnType(brain.review_state, brain.portal_type)
-        return translate(title, domain="kooperation", context=self.request)
