@@ -140,9 +140,29 @@ class TestFrontPage:
         viewlet = FrontPageViewlet(demo_portal, request, None, None)
         viewlet.update()
         assert "Netzwerk Quartier Oberhausen-Innenstadt" in [b.Title for b in viewlet.networks]
-        assert [b.Title for b in viewlet.minutes] == ["Protokoll vom 10.11.2026"]
+        assert [(m["title"], m["series"]) for m in viewlet.minutes] == [
+            ("Protokoll vom 10.11.2026", "Runder Tisch „Arbeitsmarkt und Beschäftigung“")
+        ]
         assert "Runder Tisch am 19.01.2027" in [e["title"] for e in viewlet.events]
         assert not any("Fortbildung" in e["title"] for e in viewlet.events)
+
+    def test_minutes_name_their_series_only_to_who_may_see_it(self, demo_portal):
+        from kooperation.interfaces import IKooperationLayer
+        from kooperation.start.viewlets import FrontPageViewlet
+        from plone import api
+        from zope.interface import alsoProvides
+
+        series = demo_portal["oberhausen"]["runder-tisch-arbeitsmarkt"]
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=series, transition="retract")
+        request = demo_portal.REQUEST
+        alsoProvides(request, IKooperationLayer)
+        logout()
+        viewlet = FrontPageViewlet(demo_portal, request, None, None)
+        viewlet.update()
+        assert [(m["title"], m["series"]) for m in viewlet.minutes] == [
+            ("Protokoll vom 10.11.2026", "")
+        ]
 
 
 class TestPortalTabs:

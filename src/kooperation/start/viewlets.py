@@ -43,13 +43,24 @@ class FrontPageViewlet(ViewletBase):
         self.networks = api.content.find(
             portal_type="Network", review_state="published", sort_on="sortable_title"
         )
-        self.minutes = api.content.find(
+        minutes = api.content.find(
             portal_type="Minutes",
             review_state=["published", "published_public"],
             sort_on="created",
             sort_order="descending",
             sort_limit=self.LIMIT,
         )[: self.LIMIT]
+        # "Protokoll vom 10.11.2026" says of which round table only with its series
+        # (minutes/meeting/series), if the visitor may see the series.
+        paths = {b.getPath(): b.getPath().rsplit("/", 2)[0] for b in minutes}
+        series = {
+            b.getPath(): b.Title
+            for b in api.content.find(path={"query": sorted(set(paths.values())), "depth": 0})
+        }
+        self.minutes = [
+            {"title": b.Title, "url": b.getURL(), "series": series.get(paths[b.getPath()], "")}
+            for b in minutes
+        ]
         brains = api.content.find(
             portal_type=["Meeting", "Workshop", "YouthConference"],
             start={"query": datetime.now(), "range": "min"},
