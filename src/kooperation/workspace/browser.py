@@ -23,7 +23,9 @@ from plone.app.layout.viewlets.common import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.component import getUtility
 from zope.i18n import translate
+from zope.schema.interfaces import IVocabularyFactory
 
 
 class HandoverView(BrowserView):
@@ -273,3 +275,89 @@ class ConfirmationViewlet(ViewletBase):
     def confirmed_on(self):
         when = self.record.get("confirmed_at")
         return german_date(when)
+
+
+class PartnerView(BrowserView):
+    """A partner's page: its facts that have a value, then its people as the visitor may
+    see them, each with what counts of its entry (the part the partner confirmed)."""
+
+    def facts(self):
+        context = self.context
+        rows = [
+            (_("label_short_name", default="Short name"), context.short_name, None),
+            (
+                _("label_partner_kind", default="Kind of organisation"),
+                _term_titles("kooperation.PartnerKinds", [context.partner_kind], self),
+                None,
+            ),
+            (
+                _("label_legal_spheres", default="Legal spheres"),
+                _term_titles("kooperation.LegalSpheres", context.legal_spheres or (), self),
+                None,
+            ),
+            (_("label_address", default="Address"), context.address, None),
+            (_("label_web", default="Web site"), context.web, context.web),
+            (
+                _("label_email", default="E-mail"),
+                context.email,
+                f"mailto:{context.email}" if context.email else None,
+            ),
+        ]
+        return [
+            {"label": translate(label, context=self.request), "value": value, "href": href}
+            for label, value, href in rows
+            if value
+        ]
+
+    def people(self):
+        today = date.today()
+        rows = []
+        for brain in api.content.find(
+            path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            portal_type="Person",
+            sort_on="getObjPositionInParent",
+        ):
+            person = brain.getObject()
+            grant = effective_grant(person)
+            roles = []
+            if person.is_contact:
+                roles.append(_("label_is_contact", default="Contact person"))
+            if grant.signs_on(today):
+                roles.append(_("label_may_sign", default="Entitled to sign for the partner"))
+            if grant.partner_admin:
+                roles.append(_("label_partner_admin", default="Manages the partner's people"))
+            if pending_fields(person):
+                roles.append(
+                    _(
+                        "info_person_pending_short",
+                        default="changes wait for the partner's confirmation",
+                    )
+                )
+            rows.append(
+                {
+                    "name": brain.Title,
+                    "url": brain.getURL(),
+                    "position": person.position or "",
+                    "roles": " · ".join(translate(r, context=self.request) for r in roles),
+                }
+            )
+        return rows
+
+    def areas(self):
+        """The partner's internal area, for who may see it (its staff)."""
+        return api.content.find(
+            path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            portal_type="PartnerArea",
+        )
+
+
+def _term_titles(vocabulary, values, view):
+    """The vocabulary's titles of ``values`` in the reader's language, joined."""
+    terms = getUtility(IVocabularyFactory, vocabulary)(view.context)
+    titles = []
+    for value in values:
+        if value in terms:
+            titles.append(translate(terms.getTerm(value).title, context=view.request))
+        elif value:
+            titles.append(str(value))
+    return ", ".join(titles)

@@ -1,0 +1,1 @@
+A partner's page shows its facts that have a value and its people, each with what counts of their entry (contact person, entitled to sign today, manages the partner's people: the part the partner confirmed; a change still waiting says so), and its internal area to its staff; instead of the generic view with empty fields and two "Kurzname".
