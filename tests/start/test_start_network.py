@@ -107,3 +107,13 @@ def test_staff_see_what_their_roles_allow(network):
     found = titles(sections)
     assert found["network-agreements"] == ["Kooperationserklärung vom 20.05.2015"]
     assert "Gemeinsame Fortbildung 2027: Übergänge gestalten" in found["network-events"]
+
+
+def test_whatever_else_the_network_holds_is_listed_last(network):
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(container=network, type="Document", id="flyer", title="Flyer 2027")
+        api.content.create(container=network, type="Folder", id="material", title="Material")
+    _view, sections, _html = page(network, "koordination")
+    assert sections[-1]["id"] == "network-more"
+    assert sections[-1]["heading"] == "Weitere Inhalte"
+    assert sorted(row["title"] for row in sections[-1]["rows"]) == ["Flyer 2027", "Material"]

@@ -53,13 +53,8 @@ SECTIONS = (
         False,
         False,
     ),
-    (
-        "more",
-        _("network_more", default="More content"),
-        ("Folder", "Document", "File", "Image"),
-        False,
-        False,
-    ),
+    # whatever else the network holds (folders, documents, files)
+    ("more", _("network_more", default="More content"), None, False, False),
 )
 
 
@@ -96,10 +91,13 @@ class NetworkView(BrowserView):
             found.setdefault(brain.portal_type, []).append(brain)
         next_meetings = self._next_meetings(found.get("MeetingSeries", ()))
         sections = []
+        claimed = {t for section in SECTIONS for t in section[2] or ()}
         for section_id, heading, types, with_state, with_start in SECTIONS:
+            if types is None:
+                types = sorted(set(found) - claimed)
             brains = [b for t in types for b in found.get(t, ())]
             if with_start:
-                brains.sort(key=lambda b: b.start or 0)
+                brains.sort(key=lambda b: self._moment(b.start))
             if not brains:
                 continue
             rows = []
@@ -174,9 +172,16 @@ class NetworkView(BrowserView):
             )
         return translate(message, context=self.request)
 
-    def _when(self, start):
-        """The start as the portal's readers live it (Europe/Berlin)."""
+    def _moment(self, start):
+        """``start`` (Zope DateTime or datetime, naive meaning the portal's time) as an
+        aware datetime; no start sorts last."""
+        if start is None:
+            return aware(datetime.max.replace(microsecond=0), self.context)
         if hasattr(start, "asdatetime"):  # a Zope DateTime
             start = start.asdatetime()
+        return aware(start, self.context)
+
+    def _when(self, start):
+        """The start as the portal's readers live it (Europe/Berlin)."""
         zone = default_timezone(self.context, as_tzinfo=True)
-        return german_datetime(aware(start, self.context).astimezone(zone))
+        return german_datetime(self._moment(start).astimezone(zone))
