@@ -1,11 +1,16 @@
 """Interfaces of kooperation."""
 
+from plone.app.z3cform.interfaces import IPloneFormLayer
 from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
-class IKooperationLayer(IDefaultBrowserLayer):
-    """Browser layer: views and services of this add-on only answer where it is installed."""
+class IKooperationLayer(IPloneFormLayer, IDefaultBrowserLayer):
+    """Browser layer: views and services of this add-on only answer where it is installed.
+
+    It extends Plone's form layer so that what the add-on registers for its layer (the
+    German date widgets) comes before Plone's own in every request, whatever order the
+    layers were marked in."""
 
 
 class IKooperationContent(Interface):

@@ -58,3 +58,55 @@ def test_iso_moments_inside_an_audit_detail_read_german():
 
     text = "vom 2026-12-06, bis 2026-12-06T10:05:00+01:00; Nr. 2026-13-45"
     assert german_moments(text) == "vom 06.12.2026, bis 06.12.2026 10:05; Nr. 2026-13-45"
+
+
+def test_date_fields_display_german_in_the_layer_order_of_a_real_site():
+    """A Person page showed "Berechtigt ab 01.01.10". plone.browserlayer marks a real
+    site's request with Plone's form layer first (the order below was read off the demo
+    site), and in the one global registry of a running Zope, Plone's date widget for its
+    form layer then came before the add-on's German one. The test layers stack the
+    add-on's registrations over Plone's, and a stacked registry answers first, which hid
+    it; so the two registrations are looked up here in one registry, as in production."""
+    from kooperation.interfaces import IKooperationLayer
+    from kooperation.theme.widgets import DateFieldWidget
+    from kooperation.theme.widgets import DatetimeFieldWidget
+    from kooperation.theme.widgets import GermanDatetimeWidget
+    from kooperation.theme.widgets import GermanDateWidget
+    from plone.app.contenttypes.interfaces import IPloneAppContenttypesLayer
+    from plone.app.discussion.interfaces import IDiscussionLayer
+    from plone.app.event.interfaces import IBrowserLayer
+    from plone.app.theming.interfaces import IThemingLayer
+    from plone.app.z3cform.interfaces import IPloneFormLayer
+    from plone.app.z3cform.widgets import datetime as plone_widgets
+    from plone.restapi.interfaces import IPloneRestapiLayer
+    from z3c.form.interfaces import IFieldWidget
+    from zope import schema
+    from zope.interface import directlyProvides
+    from zope.interface.registry import Components
+    from zope.publisher.browser import TestRequest
+    from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+
+    registry = Components()
+    for factory, field, layer in (
+        (plone_widgets.DateFieldWidget, schema.interfaces.IDate, IPloneFormLayer),
+        (plone_widgets.DatetimeFieldWidget, schema.interfaces.IDatetime, IPloneFormLayer),
+        (DateFieldWidget, schema.interfaces.IDate, IKooperationLayer),
+        (DatetimeFieldWidget, schema.interfaces.IDatetime, IKooperationLayer),
+    ):
+        registry.registerAdapter(factory, (field, layer), IFieldWidget)
+    request = TestRequest()
+    directlyProvides(
+        request,
+        IPloneFormLayer,
+        IThemingLayer,
+        IPloneAppContenttypesLayer,
+        IBrowserLayer,
+        IPloneRestapiLayer,
+        IDiscussionLayer,
+        IKooperationLayer,
+        IDefaultBrowserLayer,
+    )
+    date_widget = registry.getMultiAdapter((schema.Date(__name__="d"), request), IFieldWidget)
+    moment = registry.getMultiAdapter((schema.Datetime(__name__="m"), request), IFieldWidget)
+    assert isinstance(date_widget, GermanDateWidget)
+    assert isinstance(moment, GermanDatetimeWidget)
