@@ -24,6 +24,16 @@ def aware(value, context=None):
     return tz.localize(value)
 
 
+def local(value, context=None):
+    """``value`` (a Zope DateTime, a naive datetime meaning the portal's time, or an aware
+    one) as an aware datetime in the portal's timezone: the time its readers live."""
+    if value is None:
+        return None
+    if hasattr(value, "asdatetime"):  # a Zope DateTime, e.g. a catalog's start
+        value = value.asdatetime()
+    return aware(value, context).astimezone(default_timezone(context, as_tzinfo=True))
+
+
 def _zone(tzinfo):
     """The zone's name: pytz's ``zone`` or zoneinfo's ``key``."""
     return getattr(tzinfo, "zone", None) or getattr(tzinfo, "key", None)

@@ -5,6 +5,7 @@ from datetime import date
 from datetime import datetime
 from datetime import UTC
 from kooperation import _
+from kooperation.common.eventdates import local
 from kooperation.common.german import german_date
 from kooperation.common.german import german_datetime
 from kooperation.registrations import ledger
@@ -18,7 +19,6 @@ from kooperation.registrations.interfaces import IYouthConference
 from kooperation.registrations.rules import RegistrationError
 from kooperation.registrations.service import rule_message
 from plone import api
-from plone.app.event.base import default_timezone
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
@@ -115,15 +115,14 @@ class EventView(BrowserView):
         now = datetime.now(UTC)
         closes = rules.registration_closes
         opens = rules.opens
-        zone = default_timezone(as_tzinfo=True)  # the portal's, as the rules read them
 
-        def local(value):
-            return german_datetime(value.astimezone(zone))
+        def shown(value):  # in the portal's time, as the rules read them
+            return german_datetime(local(value, self.context))
 
         return {
-            "closed_since": local(closes) if closes is not None and now > closes else None,
-            "opens_on": local(opens) if opens is not None and now < opens else None,
-            "closes_on": local(closes) if closes is not None and now <= closes else None,
+            "closed_since": shown(closes) if closes is not None and now > closes else None,
+            "opens_on": shown(opens) if opens is not None and now < opens else None,
+            "closes_on": shown(closes) if closes is not None and now <= closes else None,
         }
 
 

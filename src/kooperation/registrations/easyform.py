@@ -280,5 +280,4 @@ def follow_event(form):
         for permission in workflow.permissions:
             form.manage_permission(permission, roles=[], acquire=1)
     alsoProvides(form, IRegistrationForm)
-    form.reindexObject()
-    form.reindexObjectSecurity()
+    form.reindexObject()  # all indexes, allowedRolesAndUsers too (the form holds nothing)

@@ -9,53 +9,51 @@ only what they may see; a list with nothing in it is left out.
 
 from datetime import datetime
 from kooperation import _
-from kooperation.common.eventdates import aware
+from kooperation.common.eventdates import local
 from kooperation.common.german import german_date
 from kooperation.common.german import german_datetime
 from kooperation.common.german import german_number
 from kooperation.common.workflow import state_title
-from kooperation.meetings.series import meetings_of
 from kooperation.meetings.series import upcoming_dates
+from kooperation.members.content.member import is_member
 from plone import api
-from plone.app.event.base import default_timezone
 from Products.Five import BrowserView
+from typing import NamedTuple
 from zope.i18n import translate
 
 
-# (id, heading, portal types, show the state, show the start) in the page's order
+class Section(NamedTuple):
+    id: str
+    heading: object
+    types: tuple | None  # None: whatever type no other section claims
+    with_state: bool = False
+    with_start: bool = False
+
+
 SECTIONS = (
-    ("partners", _("network_partners", default="Partners"), ("Partner",), False, False),
-    (
+    Section("partners", _("network_partners", default="Partners"), ("Partner",)),
+    Section(
         "agreements",
         _("network_agreements", default="Cooperation agreements"),
         ("Agreement",),
-        True,
-        False,
+        with_state=True,
     ),
-    (
+    Section(
         "series",
         _("network_series", default="Round tables and working groups"),
         ("MeetingSeries",),
-        False,
-        False,
     ),
-    (
+    Section(
         "events",
         _("network_events", default="Workshops and youth conferences"),
         ("Workshop", "YouthConference"),
-        True,
-        True,
+        with_state=True,
+        with_start=True,
     ),
-    (
-        "reports",
-        _("network_reports", default="Reports and projects"),
-        ("Report", "Project"),
-        False,
-        False,
-    ),
-    # whatever else the network holds (folders, documents, files)
-    ("more", _("network_more", default="More content"), None, False, False),
+    Section("reports", _("network_reports", default="Reports and projects"), ("Report", "Project")),
+    Section("more", _("network_more", default="More content"), None),
 )
+CLAIMED = {t for section in SECTIONS for t in section.types or ()}
 
 
 class NetworkView(BrowserView):
@@ -63,17 +61,17 @@ class NetworkView(BrowserView):
         """Label and value of the network's own fields that have a value."""
         context = self.context
         rows = [(_("label_area", default="Area"), context.area)]
-        if getattr(context, "association_member", False):
-            inhabitants = getattr(context, "inhabitants", None)
+        if is_member(context):
+            inhabitants = context.inhabitants
             rows += [
-                (_("label_member_region", default="Region"), getattr(context, "region", None)),
+                (_("label_member_region", default="Region"), context.region),
                 (
                     _("label_member_inhabitants", default="Inhabitants"),
                     german_number(inhabitants) if inhabitants is not None else None,
                 ),
                 (
                     _("label_member_coordination_office", default="Coordination office"),
-                    getattr(context, "coordination_office", None),
+                    context.coordination_office,
                 ),
             ]
         return [
@@ -89,26 +87,25 @@ class NetworkView(BrowserView):
             path={"query": path, "depth": 1}, sort_on="getObjPositionInParent"
         ):
             found.setdefault(brain.portal_type, []).append(brain)
-        next_meetings = self._next_meetings(found.get("MeetingSeries", ()))
+        next_meetings = self._next_meetings() if "MeetingSeries" in found else {}
         sections = []
-        claimed = {t for section in SECTIONS for t in section[2] or ()}
-        for section_id, heading, types, with_state, with_start in SECTIONS:
-            if types is None:
-                types = sorted(set(found) - claimed)
+        for section in SECTIONS:
+            types = section.types or sorted(set(found) - CLAIMED)
             brains = [b for t in types for b in found.get(t, ())]
-            if with_start:
-                brains.sort(key=lambda b: self._moment(b.start))
             if not brains:
                 continue
+            if section.with_start:
+                # no start sorts last
+                brains.sort(key=lambda b: (b.start is None, self._start(b) if b.start else ""))
             rows = []
             for brain in brains:
                 details = []
-                if with_start and brain.start:
-                    details.append(self._when(brain.start))
-                if with_state and brain.review_state:
+                if section.with_start and brain.start:
+                    details.append(german_datetime(self._start(brain)))
+                if section.with_state and brain.review_state:
                     details.append(state_title(brain.portal_type, brain.review_state, self.request))
                 if brain.portal_type == "MeetingSeries":
-                    details.append(next_meetings.get(brain.getPath()) or self._scheduled(brain))
+                    details.append(self._next_meeting(brain, next_meetings))
                 rows.append(
                     {
                         "title": brain.Title,
@@ -119,8 +116,8 @@ class NetworkView(BrowserView):
                 )
             sections.append(
                 {
-                    "id": f"network-{section_id}",
-                    "heading": translate(heading, context=self.request),
+                    "id": f"network-{section.id}",
+                    "heading": translate(section.heading, context=self.request),
                     "rows": rows,
                 }
             )
@@ -133,55 +130,39 @@ class NetworkView(BrowserView):
     def login_url(self):
         return f"{api.portal.get().absolute_url()}/login?came_from={self.context.absolute_url()}"
 
-    def _next_meetings(self, series):
-        """Series path -> "Next meeting: …", from one search for the coming meetings."""
-        if not series:
-            return {}
-        path = "/".join(self.context.getPhysicalPath())
-        coming = api.content.find(
-            path=path,
-            portal_type="Meeting",
-            start={"query": datetime.now(), "range": "min"},
-            sort_on="start",
-        )
+    def _start(self, brain):
+        return local(brain.start, self.context)
+
+    def _next_meetings(self):
+        """Series path -> the brain of its next meeting (None: it has meetings, none to
+        come), from one search for the network's meetings."""
+        now = local(datetime.now(), self.context)
         found = {}
-        for brain in coming:
-            parent = brain.getPath().rsplit("/", 1)[0]
-            if parent not in found:
-                found[parent] = translate(
-                    _(
-                        "network_next_meeting",
-                        default="Next meeting: ${date}",
-                        mapping={"date": self._when(brain.start)},
-                    ),
-                    context=self.request,
-                )
+        for brain in api.content.find(
+            path="/".join(self.context.getPhysicalPath()), portal_type="Meeting", sort_on="start"
+        ):
+            series = brain.getPath().rsplit("/", 1)[0]
+            coming = brain.start is not None and self._start(brain) >= now
+            if found.get(series) is None:
+                found[series] = brain if coming else None
         return found
 
-    def _scheduled(self, brain):
-        """Without a planned meeting: the next date of the series' schedule (every
+    def _next_meeting(self, brain, next_meetings):
+        """The planned next meeting; else the next date of the series' schedule (every
         ``interval_weeks`` on the grid of its last meeting); none before its first."""
-        series = brain.getObject()
-        if not meetings_of(series):
+        path = brain.getPath()
+        if path not in next_meetings:
             message = _("network_no_next_meeting", default="No meeting planned yet")
+        elif next_meetings[path] is not None:
+            message = _(
+                "network_next_meeting",
+                default="Next meeting: ${date}",
+                mapping={"date": german_datetime(self._start(next_meetings[path]))},
+            )
         else:
             message = _(
                 "network_next_scheduled",
                 default="Next meeting by the schedule: ${date}",
-                mapping={"date": german_date(upcoming_dates(series, 1)[0])},
+                mapping={"date": german_date(upcoming_dates(brain.getObject(), 1)[0])},
             )
         return translate(message, context=self.request)
-
-    def _moment(self, start):
-        """``start`` (Zope DateTime or datetime, naive meaning the portal's time) as an
-        aware datetime; no start sorts last."""
-        if start is None:
-            return aware(datetime.max.replace(microsecond=0), self.context)
-        if hasattr(start, "asdatetime"):  # a Zope DateTime
-            start = start.asdatetime()
-        return aware(start, self.context)
-
-    def _when(self, start):
-        """The start as the portal's readers live it (Europe/Berlin)."""
-        zone = default_timezone(self.context, as_tzinfo=True)
-        return german_datetime(self._moment(start).astimezone(zone))

@@ -7,6 +7,8 @@ from kooperation.common.german import german_date
 from kooperation.common.network import network_of
 from kooperation.interfaces import IPartner
 from kooperation.interfaces import IPerson
+from kooperation.vocabularies import LEGAL_SPHERES
+from kooperation.vocabularies import PARTNER_KINDS
 from kooperation.workspace import check_may_confirm
 from kooperation.workspace import confirm_person
 from kooperation.workspace import confirmation
@@ -23,9 +25,7 @@ from plone.app.layout.viewlets.common import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zope.component import getUtility
 from zope.i18n import translate
-from zope.schema.interfaces import IVocabularyFactory
 
 
 class HandoverView(BrowserView):
@@ -287,12 +287,12 @@ class PartnerView(BrowserView):
             (_("label_short_name", default="Short name"), context.short_name, None),
             (
                 _("label_partner_kind", default="Kind of organisation"),
-                _term_titles("kooperation.PartnerKinds", [context.partner_kind], self),
+                _titles(PARTNER_KINDS, [context.partner_kind], self.request),
                 None,
             ),
             (
                 _("label_legal_spheres", default="Legal spheres"),
-                _term_titles("kooperation.LegalSpheres", context.legal_spheres or (), self),
+                _titles(LEGAL_SPHERES, context.legal_spheres or (), self.request),
                 None,
             ),
             (_("label_address", default="Address"), context.address, None),
@@ -351,13 +351,12 @@ class PartnerView(BrowserView):
         )
 
 
-def _term_titles(vocabulary, values, view):
-    """The vocabulary's titles of ``values`` in the reader's language, joined."""
-    terms = getUtility(IVocabularyFactory, vocabulary)(view.context)
-    titles = []
-    for value in values:
-        if value in terms:
-            titles.append(translate(terms.getTerm(value).title, context=view.request))
-        elif value:
-            titles.append(str(value))
-    return ", ".join(titles)
+def _titles(vocabulary, values, request):
+    """The titles of ``values`` in one of the domain's fixed vocabularies, joined."""
+    return ", ".join(
+        translate(vocabulary.by_value[value].title, context=request)
+        if value in vocabulary.by_value
+        else str(value)
+        for value in values
+        if value
+    )
